@@ -1,0 +1,13 @@
+import { ErpTab } from '../elements/erp-tab/erp-tab.js';
+import { ErpTabConnection } from '../elements/erp-tab/erp-tab-connection.js';
+import { defineElement } from '../elements/shared/define.js';
+
+defineElement('erp-tab-connection', ErpTabConnection);
+defineElement('erp-tab', ErpTab);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'erp-tab': ErpTab;
+    'erp-tab-connection': ErpTabConnection;
+  }
+}

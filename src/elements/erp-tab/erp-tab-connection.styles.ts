@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+export const connectionStyles = css`
+  :host {
+    display: block;
+  }
+  .connection {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    background: var(--_bg);
+    display: grid;
+    gap: var(--_space);
+    min-inline-size: 0;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  h3 {
+    margin: 0;
+    font-size: 1rem;
+    overflow-wrap: anywhere;
+  }
+  .badge {
+    font-size: 0.75rem;
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    color: var(--_muted);
+  }
+  .badge.linked {
+    color: var(--_success);
+    border-color: currentColor;
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) 1fr;
+    gap: 0.25rem var(--_space) ;
+    margin: 0;
+  }
+  .fields > div {
+    display: contents;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+    min-inline-size: 0;
+  }
+  @container (max-width: 20rem) {
+    .fields {
+      grid-template-columns: 1fr;
+    }
+  }
+  .empty p {
+    margin: 0 0 0.25rem;
+  }
+  .status:empty {
+    display: none;
+  }
+  .status,
+  .warning {
+    margin: 0;
+  }
+  .warning {
+    color: var(--_pending);
+  }
+  .error-box {
+    color: var(--_danger);
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .error-box p {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .edit-hint {
+    flex-basis: 100%;
+    margin: 0;
+  }
+`;

@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+/**
+ * The theming surface shared by every element: a few `--erp-*` custom properties with defaults,
+ * and the look of buttons, headings and messages. Hosts restyle through these and `::part`.
+ */
+export const baseStyles = css`
+  :host {
+    --_fg: var(--erp-color-text, #1f2328);
+    --_muted: var(--erp-color-muted, #59636e);
+    --_bg: var(--erp-color-surface, #ffffff);
+    --_border: var(--erp-color-border, #d1d9e0);
+    --_accent: var(--erp-color-accent, #0b5cad);
+    --_accent-fg: var(--erp-color-on-accent, #ffffff);
+    --_danger: var(--erp-color-danger, #b42318);
+    --_success: var(--erp-color-success, #1a7f37);
+    --_pending: var(--erp-color-pending, #9a6700);
+    --_space: var(--erp-space, 0.5rem);
+    --_radius: var(--erp-radius, 6px);
+    font-family: var(--erp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--erp-font-size, 0.875rem);
+    color: var(--_fg);
+    line-height: 1.4;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  button {
+    font: inherit;
+    min-block-size: 2rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  button.danger {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    button.primary {
+      border: 2px solid ButtonText;
+    }
+  }
+`;

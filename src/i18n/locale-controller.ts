@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { switchLocale } from './localization.js';
+import { toUiLocale, type UiLocale } from './locales.js';
+
+/** The nearest `lang` attribute on the element or its composed ancestors, else `<html lang>`. */
+export function resolveLang(element: Element): string | null {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.getAttribute('lang');
+}
+
+/**
+ * Keeps the widget's language in step with the element's `lang` (or its nearest ancestor's, or the
+ * page's), and switches it live when any `lang` attribute changes. @lit/localize has one active
+ * locale per page, so elements on one page share it.
+ */
+export class LocaleController implements ReactiveController {
+  locale: UiLocale = 'en';
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer = new MutationObserver(() => this.update());
+    this.observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+    this.update();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private update(): void {
+    const locale = toUiLocale(resolveLang(this.host));
+    const changed = locale !== this.locale;
+    this.locale = locale;
+    // Always ask: another element on the page may have switched the shared locale meanwhile.
+    void switchLocale(locale).then(() => {
+      if (changed) this.host.requestUpdate();
+    });
+  }
+}

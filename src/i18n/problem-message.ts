@@ -1,0 +1,50 @@
+import { msg, str } from '@lit/localize';
+import type { ProblemBody } from '../model/types.js';
+
+const versionConflict = () =>
+  msg('Someone else changed this record meanwhile. Reload to see their changes.', {
+    id: 'error.versionConflict',
+  });
+
+/**
+ * The localized sentence for a failed backend call. Known codes and statuses get our own words;
+ * anything else shows the server's detail (rendered as text by the caller, never as HTML).
+ */
+export function problemMessage(problem: ProblemBody): string {
+  switch (problem.code) {
+    case 'network-error':
+      return msg('The server could not be reached. Check your connection and try again.', {
+        id: 'error.network',
+      });
+    case 'timeout':
+      return msg('The server took too long to answer. Try again.', { id: 'error.timeout' });
+    case 'malformed-response':
+      return msg('The server sent an answer that could not be read. Try again, or ask an administrator.', {
+        id: 'error.malformed',
+      });
+    case 'version-conflict':
+      return versionConflict();
+    case 'connector-error':
+      return problem.detail
+        ? msg(str`The ERP reported an error: ${problem.detail}`, { id: 'error.connectorDetail' })
+        : msg('The ERP reported an error.', { id: 'error.connector' });
+  }
+  switch (problem.status) {
+    case 401:
+      return msg('Your session has expired. Sign in again.', { id: 'error.unauthorized' });
+    case 403:
+      return msg('You do not have access to this. Ask an administrator.', { id: 'error.forbidden' });
+    case 404:
+      return msg('This record was not found. It may have been removed.', { id: 'error.notFound' });
+    case 409:
+      return versionConflict();
+  }
+  if (problem.status >= 500) {
+    return msg('The ERP service is not available right now. Try again in a moment.', {
+      id: 'error.unavailable',
+    });
+  }
+  return problem.detail
+    ? msg(str`The request failed: ${problem.detail}`, { id: 'error.withDetail' })
+    : msg('The request failed. Try again.', { id: 'error.generic' });
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+
+/** Serves the installed msw worker at the root, so the demo never runs a stale copy. */
+const mswWorker = (): Plugin => ({
+  name: 'msw-worker',
+  configureServer(server) {
+    server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
+      res.setHeader('Content-Type', 'text/javascript');
+      res.end(readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8'));
+    });
+  },
+});
+
+export default defineConfig({
+  // `npm start` serves the demo CRM page; `npm run build` builds the library into dist/.
+  root: resolve(import.meta.dirname, 'demo'),
+  plugins: [mswWorker()],
+  server: { port: 5173, strictPort: true },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist'),
+    emptyOutDir: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: resolve(import.meta.dirname, 'src/index.ts'),
+        'define/erp-tab': resolve(import.meta.dirname, 'src/define/erp-tab.ts'),
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//],
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { findChromium } from './scripts/find-chromium.mjs';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const require = createRequire(import.meta.url);
+const mswWorker = require.resolve('msw/mockServiceWorker.js');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'], browser: true },
+  concurrency: 2,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium() ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    {
+      // Serve the installed msw worker at the root so its scope covers the test pages.
+      name: 'msw-worker',
+      serve(context) {
+        if (context.path === '/mockServiceWorker.js') {
+          return { body: readFileSync(mswWorker, 'utf8'), type: 'js' };
+        }
+        return undefined;
+      },
+    },
+  ],
+};
