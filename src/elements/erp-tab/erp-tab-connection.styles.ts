@@ -86,4 +86,35 @@ export const connectionStyles = css`
     flex-basis: 100%;
     margin: 0;
   }
+
+  .badge.pending,
+  .pending-note {
+    color: var(--_pending);
+  }
+  .badge.pending {
+    border-color: currentColor;
+  }
+  .pending {
+    border-inline-start: 3px solid var(--_pending);
+    padding-inline-start: var(--_space);
+  }
+  .pending-note {
+    margin: 0 0 var(--_space);
+  }
+  .offers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .offers > p {
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .offer {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    max-inline-size: 100%;
+  }
 `;

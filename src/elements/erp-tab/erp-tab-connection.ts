@@ -1,26 +1,37 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
-import type { ConnectionState, EntityRef, SyncResult } from '../../model/types.js';
-import { formatDateTime, formatFieldValue, formatRelativeTime } from '../../model/format.js';
+import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest } from '../../model/types.js';
+import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
+import { ErpLinkChangeEvent } from '../../events/erp-link-change.js';
 import { ErpSyncEvent } from '../../events/erp-sync.js';
-import { getLocale } from '../../i18n/localization.js';
-import { actorTypeLabel, connectionNotLinkedText, formatWords } from '../../i18n/terms.js';
+import { actorTypeLabel } from '../../i18n/terms.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { baseStyles } from '../shared/base-styles.js';
-import { ConnectionUpdateEvent } from '../shared/events-internal.js';
+import { ConnectionUpdateEvent, ReloadRequestEvent } from '../shared/events-internal.js';
+import type { ErpConnectDialog } from '../erp-connect-dialog/erp-connect-dialog.js';
+import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
 import { connectionStyles } from './erp-tab-connection.styles.js';
+import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
+
+/** A change staged in edit mode: nothing reaches the backend before Save. */
+type Staged =
+  | { kind: 'link'; link: PendingLink; idempotencyKey: string }
+  | { kind: 'unlink'; idempotencyKey: string };
+
+type Operation = 'syncNow' | 'saveLink' | 'removeLink';
 
 /**
  * One ERP connection's section inside `<erp-tab>` (internal: hosts use `<erp-tab>`).
- * Owns the section's own interaction state: edit mode, Sync now in flight, the last message.
+ * Owns the section's interaction state: edit mode, the staged link or unlink, requests in flight.
  *
  * @csspart connection - The section.
  * @csspart connection-title - The heading with the connection's name.
  * @csspart fields - The list of ERP values.
+ * @csspart pending - The values of a link that is not saved yet.
  * @csspart actions - The row of buttons.
  * @csspart error - An error message with its Retry button.
  */
@@ -34,46 +45,102 @@ export class ErpTabConnection extends LitElement {
   @property({ attribute: false }) now = Date.now();
 
   @state() private editing = false;
-  @state() private syncing = false;
+  @state() private staged: Staged | null = null;
+  @state() private busy: Operation | null = null;
   @state() private statusText = '';
-  @state() private error: ErpProblem | null = null;
+  @state() private error: { operation: Operation; problem: ErpProblem } | null = null;
+  @state() private connectingAs: ActorType | null = null;
 
-  private syncAbort?: AbortController;
+  @query('erp-connect-dialog') private connectDialog?: ErpConnectDialog;
+  @query('erp-confirm-dialog') private confirmDialog?: ErpConfirmDialog;
+  private requestAbort?: AbortController;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.syncAbort?.abort();
+    this.requestAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('connection');
+    // After a reload that followed a 409, the staged choices are still here: say so.
+    if (previous && previous.version !== this.connection.version && this.error?.problem.status === 409) {
+      this.error = null;
+      this.statusText = msg('Reloaded. Your choices are kept: Save again to apply them, or Cancel.', {
+        id: 'tab.reloadedKeptChoices',
+      });
+    }
+  }
+
+  private get entityKey() {
+    return { type: this.entity.type, id: this.entity.id };
+  }
+
+  /** Runs one backend call at a time; a second click while one is in flight does nothing. */
+  private async run<T>(operation: Operation, call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = operation;
+    this.error = null;
+    this.requestAbort = new AbortController();
+    try {
+      return await call(this.requestAbort.signal);
+    } catch (error) {
+      if (isAbort(error)) return undefined;
+      const problem = toProblem(error);
+      this.statusText = '';
+      this.error = { operation, problem };
+      this.dispatchEvent(new ErpErrorEvent(operation, problem.toJSON()));
+      return undefined;
+    } finally {
+      this.busy = null;
+    }
   }
 
   private async syncNow(): Promise<void> {
-    if (this.syncing) return; // a double click sends one request
-    this.syncing = true;
-    this.error = null;
     this.statusText = msg('Synchronizing…', { id: 'tab.syncing' });
-    this.syncAbort = new AbortController();
-    try {
-      const result: SyncResult = await this.backend.syncNow(
-        { type: this.entity.type, id: this.entity.id },
-        this.connection.id,
-        { signal: this.syncAbort.signal },
-      );
-      this.dispatchEvent(new ConnectionUpdateEvent(result.connection));
-      if (result.status === 'synced') {
-        this.statusText = msg('Synchronized.', { id: 'tab.synced' });
-        this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.connection.link?.lastSynced ?? null));
-      } else {
-        this.statusText = msg('Some values changed on both sides since the last synchronization.', {
-          id: 'tab.syncConflict',
-        });
-      }
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.statusText = '';
-      this.error = toProblem(error);
-      this.dispatchEvent(new ErpErrorEvent('syncNow', this.error.toJSON()));
-    } finally {
-      this.syncing = false;
+    const result = await this.run('syncNow', (signal) =>
+      this.backend.syncNow(this.entityKey, this.connection.id, { signal }),
+    );
+    if (!result) return;
+    this.dispatchEvent(new ConnectionUpdateEvent(result.connection));
+    if (result.status === 'synced') {
+      this.statusText = msg('Synchronized.', { id: 'tab.synced' });
+      this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.connection.link?.lastSynced ?? null));
+    } else {
+      this.statusText = msg('Some values changed on both sides since the last synchronization.', {
+        id: 'tab.syncConflict',
+      });
     }
+  }
+
+  private async save(): Promise<void> {
+    const staged = this.staged;
+    if (!staged) return;
+    const options = { version: this.connection.version, idempotencyKey: staged.idempotencyKey };
+    const before = this.connection.link;
+    const result = await this.run(staged.kind === 'link' ? 'saveLink' : 'removeLink', (signal) =>
+      staged.kind === 'link'
+        ? this.backend.saveLink(this.entityKey, this.connection.id, saveRequest(staged.link), { ...options, signal })
+        : this.backend.removeLink(this.entityKey, this.connection.id, { ...options, signal }),
+    );
+    if (!result) return;
+    this.staged = null;
+    this.editing = false;
+    this.dispatchEvent(new ConnectionUpdateEvent(result));
+    const link = result.link ?? before;
+    if (link) {
+      this.dispatchEvent(
+        new ErpLinkChangeEvent({
+          connectionId: this.connection.id,
+          linked: result.link !== null,
+          actorType: link.actorType,
+          erpKey: link.erpKey,
+        }),
+      );
+    }
+    this.statusText =
+      result.link !== null
+        ? msg('Saved. The record is now connected.', { id: 'tab.savedLinked' })
+        : msg('Saved. The record is no longer synchronized.', { id: 'tab.savedUnlinked' });
   }
 
   private startEditing(): void {
@@ -83,89 +150,130 @@ export class ErpTabConnection extends LitElement {
   }
 
   private cancelEditing(): void {
+    this.requestAbort?.abort();
     this.editing = false;
+    this.staged = null;
+    this.error = null;
+    this.statusText = '';
+  }
+
+  private async openConnect(offer: ActorTypeOffer): Promise<void> {
+    if (!offer.available) return;
+    this.connectingAs = offer.type;
+    await this.updateComplete;
+    this.connectDialog?.show();
+  }
+
+  private onConnect(event: ErpConnectEvent): void {
+    event.stopPropagation(); // the tab reports links to the host only once they are saved
+    this.staged = { kind: 'link', link: event.pending, idempotencyKey: crypto.randomUUID() };
+    this.statusText = msg('Connection prepared. Save to store it, or Cancel to discard it.', {
+      id: 'tab.pendingAnnounce',
+    });
+  }
+
+  private async askDisconnect(): Promise<void> {
+    if (!this.confirmDialog || !(await this.confirmDialog.ask())) return;
+    this.staged = { kind: 'unlink', idempotencyKey: crypto.randomUUID() };
+    this.statusText = msg('Will be disconnected when you save.', { id: 'tab.unlinkPending' });
+  }
+
+  private retry(): void {
+    const operation = this.error?.operation;
+    if (operation === 'syncNow') void this.syncNow();
+    else if (operation) void this.save();
   }
 
   protected override render() {
     const c = this.connection;
     const titleId = `title-${c.id}`;
+    const staged = this.staged;
     return html`
       <section part="connection" class="connection" aria-labelledby=${titleId}>
         <header>
           <h3 id=${titleId} part="connection-title">${c.name}</h3>
-          ${c.link
-            ? html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`
-            : html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`}
+          ${staged
+            ? html`<span class="badge pending">${msg('Not saved', { id: 'tab.badgeUnsaved' })}</span>`
+            : c.link
+              ? html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`
+              : html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`}
         </header>
-        ${c.link ? this.renderLinked() : this.renderNotLinked()}
+        ${staged?.kind === 'link'
+          ? renderPendingLink(staged.link)
+          : c.link
+            ? renderLinkedFields(c, this.now, staged?.kind === 'unlink')
+            : renderNotLinked(c)}
+        ${this.editing && !c.link && !staged ? this.renderOffers() : nothing}
         <p class="status" role="status">${this.statusText}</p>
-        ${this.error ? this.renderError(this.error) : nothing}
+        ${this.error ? this.renderError(this.error.problem) : nothing}
         <div class="actions" part="actions">${this.editing ? this.renderEditActions() : this.renderActions()}</div>
       </section>
-    `;
-  }
-
-  private renderLinked() {
-    const link = this.connection.link!;
-    const locale = getLocale();
-    const words = formatWords();
-    return html`
-      <dl part="fields" class="fields">
-        <div>
-          <dt>${msg('ERP actor', { id: 'tab.actorType' })}</dt>
-          <dd>${actorTypeLabel(link.actorType)}</dd>
-        </div>
-        <div>
-          <dt>${msg('ERP number', { id: 'tab.erpKey' })}</dt>
-          <dd>${link.erpKey}</dd>
-        </div>
-        <div>
-          <dt>${msg('Name', { id: 'tab.displayName' })}</dt>
-          <dd>${link.displayName}</dd>
-        </div>
-        ${this.connection.fields.map(
-          (f) => html`<div>
-            <dt>${f.field.label}</dt>
-            <dd>${formatFieldValue(f.field, f.value, f.displayValue, locale, words)}</dd>
-          </div>`,
-        )}
-        <div>
-          <dt>${msg('Last synchronized', { id: 'tab.lastSynced' })}</dt>
-          <dd>
-            ${link.lastSynced
-              ? html`<time datetime=${link.lastSynced} title=${formatDateTime(link.lastSynced, locale)}
-                  >${formatRelativeTime(link.lastSynced, this.now, locale)}</time
-                >`
-              : msg('Never', { id: 'tab.neverSynced' })}
-          </dd>
-        </div>
-      </dl>
-      ${link.status === 'error' && link.lastError && !this.error
-        ? html`<p class="warning">
-            ${msg(str`The last synchronization failed: ${problemMessage(link.lastError)}`, {
-              id: 'tab.lastSyncFailed',
-            })}
-          </p>`
+      ${this.connectingAs
+        ? html`<erp-connect-dialog
+            .backend=${this.backend}
+            .connection=${c}
+            .entity=${this.entity}
+            .actorType=${this.connectingAs}
+            @erp-connect=${this.onConnect}
+          ></erp-connect-dialog>`
+        : nothing}
+      ${this.editing && c.link
+        ? html`<erp-confirm-dialog
+            heading=${msg('Disconnect', { id: 'action.disconnect' })}
+            confirm-label=${msg('Disconnect', { id: 'action.disconnect' })}
+            danger
+          >
+            <p>
+              ${msg(
+                str`After disconnecting, this record is no longer synchronized with ${c.name}. Nothing is deleted in the ERP or the CRM.`,
+                { id: 'tab.disconnectExplain' },
+              )}
+            </p>
+          </erp-confirm-dialog>`
         : nothing}
     `;
   }
 
-  private renderNotLinked() {
-    return html`<div class="empty" part="empty">
-      <p>${connectionNotLinkedText(this.connection.name)}</p>
-      <p class="muted">
-        ${msg('To connect it, choose Edit, then the type of ERP actor, and pick the matching ERP record.', {
-          id: 'tab.howToConnect',
-        })}
-      </p>
+  private renderOffers() {
+    const offers = this.connection.actorTypes;
+    if (offers.length === 0) {
+      return html`<p class="muted">
+        ${msg('This connection offers no ERP actor type for this record.', { id: 'tab.noOffers' })}
+      </p>`;
+    }
+    return html`<div class="offers" role="group" aria-labelledby="offers-label-${this.connection.id}">
+      <p id="offers-label-${this.connection.id}">${msg('Connect as:', { id: 'tab.connectAs' })}</p>
+      ${offers.map((offer) => {
+        const reasonId = `reason-${this.connection.id}-${offer.type}`;
+        return html`<div class="offer">
+          <button
+            type="button"
+            aria-disabled=${offer.available ? 'false' : 'true'}
+            aria-describedby=${offer.available ? nothing : reasonId}
+            @click=${() => this.openConnect(offer)}
+          >
+            ${actorTypeLabel(offer.type)}
+          </button>
+          ${offer.available ? nothing : html`<span id=${reasonId} class="muted">${offerReason(offer)}</span>`}
+        </div>`;
+      })}
     </div>`;
   }
 
-  private renderError(error: ErpProblem) {
+  private renderError(problem: ErpProblem) {
+    const conflict = problem.status === 409;
     return html`<div class="error-box" part="error" role="alert">
-      <p>${problemMessage(error)}</p>
-      <button type="button" @click=${this.syncNow}>${msg('Retry', { id: 'action.retry' })}</button>
+      <p>${problemMessage(problem)}</p>
+      ${conflict
+        ? html`<button type="button" @click=${() => this.dispatchEvent(new ReloadRequestEvent())}>
+            ${msg('Reload', { id: 'action.reload' })}
+          </button>`
+        : html`<button type="button" @click=${this.retry}>${msg('Retry', { id: 'action.retry' })}</button>`}
     </div>`;
+  }
+
+  private busyAttrs(operation: Operation) {
+    return this.busy === operation ? 'true' : 'false';
   }
 
   private renderActions() {
@@ -174,8 +282,8 @@ export class ErpTabConnection extends LitElement {
       ${this.connection.link
         ? html`<button
             type="button"
-            aria-disabled=${this.syncing ? 'true' : 'false'}
-            aria-busy=${this.syncing ? 'true' : 'false'}
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-busy=${this.busyAttrs('syncNow')}
             @click=${this.syncNow}
           >
             ${msg('Sync now', { id: 'action.syncNow' })}
@@ -185,12 +293,47 @@ export class ErpTabConnection extends LitElement {
   }
 
   private renderEditActions() {
+    const saving = this.busy === 'saveLink' || this.busy === 'removeLink';
     return html`
-      <p class="muted edit-hint">
-        ${msg('Edit mode: changes are kept here until you save.', { id: 'tab.editHint' })}
-      </p>
-      <button type="button" class="primary" disabled>${msg('Save', { id: 'action.save' })}</button>
+      ${this.connection.link && !this.staged
+        ? html`<button type="button" class="danger" @click=${this.askDisconnect}>
+            ${msg('Disconnect', { id: 'action.disconnect' })}
+          </button>`
+        : nothing}
+      <button
+        type="button"
+        class="primary"
+        aria-disabled=${this.staged && !this.busy ? 'false' : 'true'}
+        aria-busy=${saving ? 'true' : 'false'}
+        @click=${this.save}
+      >
+        ${msg('Save', { id: 'action.save' })}
+      </button>
       <button type="button" @click=${this.cancelEditing}>${msg('Cancel', { id: 'action.cancel' })}</button>
     `;
+  }
+}
+
+function saveRequest(link: PendingLink): SaveLinkRequest {
+  return {
+    actorType: link.actorType,
+    ...(link.create ? { create: link.create } : { erpKey: link.erpKey }),
+    choices: link.choices,
+    values: link.values,
+  };
+}
+
+function offerReason(offer: ActorTypeOffer): string {
+  switch (offer.reason) {
+    case 'company-not-linked':
+      return msg("Connect the person's company first: persons are connected under their company's ERP actor.", {
+        id: 'tab.reasonCompanyNotLinked',
+      });
+    case 'other-actor-linked':
+      return msg('Only one ERP actor per company: this company is already connected as another type.', {
+        id: 'tab.reasonOtherActor',
+      });
+    default:
+      return msg('Not available for this record.', { id: 'tab.reasonUnavailable' });
   }
 }

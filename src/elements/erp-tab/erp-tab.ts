@@ -153,6 +153,7 @@ export class ErpTab extends LitElement {
             .backend=${backend}
             .now=${this.clock.now}
             @erp-internal-connection-update=${this.onConnectionUpdate}
+            @erp-internal-reload=${this.reload}
           ></erp-tab-connection>`,
         )}
       </div>

@@ -7,3 +7,11 @@ export class ConnectionUpdateEvent extends Event {
     super(ConnectionUpdateEvent.eventName, { bubbles: false, composed: false });
   }
 }
+
+/** Internal: a connection section asks its `<erp-tab>` to load the record's state again. */
+export class ReloadRequestEvent extends Event {
+  static readonly eventName = 'erp-internal-reload';
+  constructor() {
+    super(ReloadRequestEvent.eventName, { bubbles: false, composed: false });
+  }
+}

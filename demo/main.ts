@@ -1,0 +1,160 @@
+// The demo CRM page: the simulated ERP in a service worker, a record list, and <erp-tab>.
+import { setupWorker } from 'msw/browser';
+import '../src/define/erp-tab.js';
+import { configure } from '../src/index.js';
+import { createHandlers, DEMO_LATENCY, DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
+import type { Fault, OperationName } from './mock-erp/index.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ENTITY_TITLES = { company: 'Companies', person: 'Contacts', project: 'Projects' } as const;
+
+const sim = new ErpSimulator();
+persistTo(sim, localStorage);
+const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
+await worker.start({
+  quiet: true,
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  onUnhandledRequest: 'bypass',
+});
+configure({ baseUrl: '/api/erp' });
+
+function currentParams() {
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') ?? 'en';
+  const entity = params.get('entity') ?? 'company';
+  const id = params.get('id') ?? DEMO_RECORDS.find((r) => r.type === entity)?.id ?? 'c1';
+  return { lang, entity, id };
+}
+
+function navigate(changes: Partial<ReturnType<typeof currentParams>>): void {
+  const next = { ...currentParams(), ...changes };
+  history.pushState(null, '', `?lang=${next.lang}&entity=${next.entity}&id=${next.id}`);
+  render();
+}
+
+function renderNav(): void {
+  const { lang, entity, id } = currentParams();
+  const nav = $('records');
+  nav.replaceChildren();
+  for (const type of ['company', 'person', 'project'] as const) {
+    const heading = document.createElement('h2');
+    heading.textContent = ENTITY_TITLES[type];
+    const list = document.createElement('ul');
+    for (const record of DEMO_RECORDS.filter((r) => r.type === type)) {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `?lang=${lang}&entity=${type}&id=${record.id}`;
+      link.textContent = record.name;
+      link.title = record.description;
+      if (type === entity && record.id === id) link.setAttribute('aria-current', 'page');
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        navigate({ entity: type, id: record.id });
+      });
+      item.append(link);
+      list.append(item);
+    }
+    nav.append(heading, list);
+  }
+}
+
+function renderRecord(): void {
+  const { entity, id } = currentParams();
+  const record = DEMO_RECORDS.find((r) => r.type === entity && r.id === id);
+  const main = $('record');
+  main.replaceChildren();
+  const title = document.createElement('h1');
+  title.textContent = record?.name ?? `${entity} ${id}`;
+  const about = document.createElement('p');
+  about.textContent = record?.description ?? '';
+  const tabs = document.createElement('div');
+  tabs.className = 'record-tabs';
+  tabs.innerHTML = '<span>ERP</span>';
+  const tab = document.createElement('erp-tab');
+  tab.setAttribute('entity', entity);
+  tab.setAttribute('entity-id', id);
+  main.append(title, about, tabs, tab);
+}
+
+function renderUsers(): void {
+  const select = $<HTMLSelectElement>('user');
+  select.replaceChildren(
+    ...sim.users().map((u) => {
+      const option = document.createElement('option');
+      option.value = u.id;
+      option.textContent = u.name;
+      option.selected = u.id === sim.currentUser.id;
+      return option;
+    }),
+  );
+}
+
+function render(): void {
+  const { lang } = currentParams();
+  document.documentElement.lang = lang;
+  $<HTMLSelectElement>('lang').value = lang;
+  renderNav();
+  renderRecord();
+  renderUsers();
+}
+
+$<HTMLSelectElement>('lang').addEventListener('change', (e) => {
+  const lang = (e.target as HTMLSelectElement).value;
+  // The widget follows <html lang> live: no reload of the tab needed.
+  history.replaceState(null, '', `?lang=${lang}&entity=${currentParams().entity}&id=${currentParams().id}`);
+  document.documentElement.lang = lang;
+  renderNav();
+});
+$<HTMLSelectElement>('user').addEventListener('change', (e) => {
+  sim.setCurrentUser((e.target as HTMLSelectElement).value);
+  renderRecord();
+});
+$('reset').addEventListener('click', () => {
+  sim.reset();
+  render();
+});
+
+// Fault injection panel.
+const opSelect = $<HTMLSelectElement>('fault-op');
+opSelect.replaceChildren(
+  ...OPERATIONS.map((op) => {
+    const option = document.createElement('option');
+    option.value = option.textContent = op;
+    return option;
+  }),
+);
+const FAULTS: Record<string, Fault> = {
+  latency: { kind: 'latency', ms: 3000 },
+  timeout: { kind: 'latency', ms: 20000 },
+  malformed: { kind: 'malformed' },
+  network: { kind: 'network' },
+};
+function faultFor(kind: string): Fault | undefined {
+  if (FAULTS[kind]) return FAULTS[kind];
+  const status = Number(kind);
+  return status ? { kind: 'problem', status, code: `demo-${status}`, detail: `Simulated ${status} problem` } : undefined;
+}
+$('fault-apply').addEventListener('click', () => {
+  const op = opSelect.value as OperationName;
+  const fault = faultFor($<HTMLSelectElement>('fault-kind').value);
+  if (fault) sim.faults.set(op, fault);
+  else sim.faults.clear(op);
+  $('fault-status').textContent = fault ? `${op}: ${$<HTMLSelectElement>('fault-kind').selectedOptions[0].text}` : `${op}: no fault`;
+});
+$('fault-clear').addEventListener('click', () => {
+  sim.faults.clear();
+  $('fault-status').textContent = 'All faults cleared.';
+});
+
+// Show the host events the widget fires.
+for (const name of ['erp-availability-change', 'erp-link-change', 'erp-sync', 'erp-error'] as const) {
+  document.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const { type, ...rest } = event as unknown as { type: string } & Record<string, unknown>;
+    item.textContent = `${type} ${JSON.stringify(rest, (k, v) => (k === 'isTrusted' ? undefined : v))}`;
+    $('events').prepend(item);
+  });
+}
+
+window.addEventListener('popstate', render);
+render();

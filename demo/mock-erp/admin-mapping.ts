@@ -1,0 +1,165 @@
+import type {
+  ActorType,
+  ActorTypeMapping,
+  DefaultValue,
+  FieldMapping,
+  ListMapping,
+} from '../../src/model/types.js';
+import { connection, connectorKind, crmListName, entityOf, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
+import { CRM_FIELDS, ERP_FIELDS, notSyncableReason } from './fields.js';
+import { CRM_LISTS, defaultListMap, ERP_LISTS } from './lists.js';
+import type { FieldMappingRecord } from './model.js';
+import { fail } from './problems.js';
+import { invalidReason } from './values.js';
+
+function supported(ctx: Ctx, connectionId: string, actorType: ActorType) {
+  requireAdmin(ctx);
+  const conn = connection(ctx, connectionId);
+  if (!connectorKind(ctx, conn).actorTypes.includes(actorType)) {
+    fail(404, 'actor-type-not-supported', `The connector of "${conn.name}" does not support ${actorType}`);
+  }
+  return mapping(ctx, connectionId, actorType);
+}
+
+function checkVersion(sent: string | null | undefined, current: number) {
+  if (!sent) fail(428, 'version-required', 'The If-Match header is missing');
+  if (sent !== `v${current}`) fail(409, 'version-conflict', 'Someone else changed this configuration meanwhile');
+}
+
+export function getActorTypeMapping(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeMapping {
+  const m = supported(ctx, connectionId, actorType);
+  const fields = m.fields.map((f): FieldMapping => {
+    const meta = erpMeta(actorType, f.erpField);
+    const out: FieldMapping = { erpField: meta, crmField: f.crmField, direction: f.direction, showInSearch: f.showInSearch, showInTab: f.showInTab };
+    const reason = notSyncableReason(meta);
+    if (reason) out.notSyncable = reason;
+    return out;
+  });
+  return { actorType, entity: entityOf(actorType), enabled: m.enabled, fields, crmFields: CRM_FIELDS[entityOf(actorType)], version: `v${m.version}` };
+}
+
+const family = (t: string) => (t === 'integer' || t === 'double' ? 'number' : t === 'label' ? 'text' : t);
+
+export function saveActorTypeMapping(ctx: Ctx, connectionId: string, body: ActorTypeMapping, ifMatch: string | null): ActorTypeMapping {
+  const actorType = body?.actorType;
+  const m = supported(ctx, connectionId, actorType);
+  checkVersion(ifMatch ?? body.version, m.version);
+  const crmFields = CRM_FIELDS[entityOf(actorType)];
+  const seenErp = new Set<string>();
+  const seenCrm = new Map<string, number>();
+  const fields: FieldMappingRecord[] = (body.fields ?? []).map((f, i) => {
+    const at = `/fields/${i}`;
+    const key = f.erpField?.key;
+    const meta = ERP_FIELDS[actorType].find((x) => x.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${at}/erpField`);
+    if (seenErp.has(meta.key)) fail(422, 'duplicate-mapping', `${meta.label} is listed twice`, `${at}/erpField`);
+    seenErp.add(meta.key);
+    if (f.direction && !f.crmField) fail(422, 'validation-failed', `${meta.label}: pick a CRM field before a direction`, `${at}/direction`);
+    if (f.direction && !['erp-to-crm', 'crm-to-erp', 'both'].includes(f.direction)) fail(422, 'validation-failed', 'Unknown direction', `${at}/direction`);
+    if (f.crmField) {
+      const reason = notSyncableReason(meta);
+      if (reason) fail(422, 'not-syncable', `${meta.label} cannot be synchronized (${reason})`, `${at}/crmField`);
+      const crm = crmFields.find((c) => c.key === f.crmField) ?? fail(422, 'unknown-field', `No CRM field "${f.crmField}"`, `${at}/crmField`);
+      const listOk = meta.type !== 'list' || crm.listName === crmListName(meta.listName ?? '');
+      if (family(meta.type) !== family(crm.type) || !listOk) {
+        fail(422, 'incompatible-types', `${meta.label} (${meta.type}) cannot be mapped to ${crm.label} (${crm.type})`, `${at}/crmField`);
+      }
+      if (seenCrm.has(crm.key)) fail(422, 'duplicate-mapping', `${crm.label} is mapped twice`, `${at}/crmField`);
+      seenCrm.set(crm.key, i);
+    }
+    return { erpField: meta.key, crmField: f.crmField ?? null, direction: f.crmField ? (f.direction ?? null) : null, showInSearch: Boolean(f.showInSearch), showInTab: Boolean(f.showInTab) };
+  });
+  // Fields the client left out keep their current settings, after the ones it sent.
+  for (const old of m.fields) if (!seenErp.has(old.erpField)) fields.push(old);
+  Object.assign(m, { enabled: Boolean(body.enabled), fields, version: m.version + 1 });
+  return getActorTypeMapping(ctx, connectionId, actorType);
+}
+
+function listRecord(ctx: Ctx, connectionId: string, listName: string) {
+  requireAdmin(ctx);
+  connection(ctx, connectionId);
+  if (!ERP_LISTS[listName]) fail(404, 'list-not-found', `No list "${listName}"`);
+  // Not stored until saved: reading must not change the state.
+  return ctx.state.listMappings[`${connectionId}/${listName}`] ?? { map: defaultListMap(listName), version: 1 };
+}
+
+export function getListMapping(ctx: Ctx, connectionId: string, listName: string): ListMapping {
+  const rec = listRecord(ctx, connectionId, listName);
+  const crmName = crmListName(listName);
+  return {
+    listName,
+    crmListName: crmName,
+    erpItems: structuredClone(ERP_LISTS[listName] ?? []),
+    crmItems: structuredClone(CRM_LISTS[crmName] ?? []),
+    map: { ...rec.map },
+    version: `v${rec.version}`,
+  };
+}
+
+export function saveListMapping(ctx: Ctx, connectionId: string, body: ListMapping, ifMatch: string | null): ListMapping {
+  const rec = listRecord(ctx, connectionId, body?.listName);
+  checkVersion(ifMatch ?? body.version, rec.version);
+  const erpItems = ERP_LISTS[body.listName] ?? [];
+  const crmItems = CRM_LISTS[crmListName(body.listName)] ?? [];
+  const used = new Map<string, string>();
+  const map: Record<string, string | null> = {};
+  for (const item of erpItems) map[item.id] = null;
+  for (const [erpId, crmId] of Object.entries(body.map ?? {})) {
+    if (!erpItems.some((i) => i.id === erpId)) fail(422, 'unknown-item', `No ERP item "${erpId}"`, `/map/${erpId}`);
+    if (crmId !== null && !crmItems.some((i) => i.id === crmId)) fail(422, 'unknown-item', `No CRM item "${crmId}"`, `/map/${erpId}`);
+    if (crmId !== null && used.has(crmId)) fail(422, 'duplicate-mapping', `"${crmId}" is mapped to ${used.get(crmId)} already`, `/map/${erpId}`);
+    if (crmId !== null) used.set(crmId, erpId);
+    map[erpId] = crmId;
+  }
+  ctx.state.listMappings[`${connectionId}/${body.listName}`] = { map, version: rec.version + 1 };
+  return getListMapping(ctx, connectionId, body.listName);
+}
+
+export function getDefaults(ctx: Ctx, connectionId: string, actorType: ActorType): DefaultValue[] {
+  supported(ctx, connectionId, actorType);
+  return structuredClone(ctx.state.defaults[`${connectionId}/${actorType}`] ?? []);
+}
+
+export function saveDefaults(ctx: Ctx, connectionId: string, actorType: ActorType, body: DefaultValue[]): DefaultValue[] {
+  supported(ctx, connectionId, actorType);
+  if (!Array.isArray(body)) fail(400, 'invalid-body', 'Expected a list of defaults');
+  const current = ctx.state.defaults[`${connectionId}/${actorType}`] ?? [];
+  const saved: DefaultValue[] = body.map((d, i) => {
+    const meta = ERP_FIELDS[actorType].find((m) => m.key === d.field) ?? fail(422, 'unknown-field', `No ERP field "${d.field}"`, `/${i}/field`);
+    const reason = invalidReason({ ...meta, access: 'normal' }, d.value ?? null);
+    if (reason) fail(422, 'validation-failed', reason, `/${i}/value`);
+    const locked = current.find((c) => c.field === d.field)?.locked;
+    if (locked && !d.mandatory) fail(422, 'locked', `${meta.label} is mandatory for the connector`, `/${i}/mandatory`);
+    if (d.mandatory && !d.askUser && (d.value ?? null) === null) {
+      fail(422, 'validation-failed', `${meta.label}: mandatory needs a default value or "ask user"`, `/${i}/mandatory`);
+    }
+    const out: DefaultValue = { field: meta.key, value: d.value ?? null, askUser: Boolean(d.askUser), mandatory: Boolean(d.mandatory) };
+    if (locked) out.locked = true;
+    return out;
+  });
+  // Connector-mandatory defaults cannot be dropped.
+  for (const c of current) if (c.locked && !saved.some((s) => s.field === c.field)) saved.unshift(c);
+  ctx.state.defaults[`${connectionId}/${actorType}`] = saved;
+  return structuredClone(saved);
+}
+
+export function saveRank(ctx: Ctx, connectionId: string, actorType: ActorType, order: string[]): void {
+  const m = supported(ctx, connectionId, actorType);
+  if (!Array.isArray(order)) fail(400, 'invalid-body', 'Expected { order: string[] }', '/order');
+  const byKey = new Map(m.fields.map((f) => [f.erpField, f]));
+  order.forEach((key, i) => {
+    if (!byKey.has(key)) fail(422, 'unknown-field', `No ERP field "${key}"`, `/order/${i}`);
+    if (order.indexOf(key) !== i) fail(422, 'duplicate-mapping', `"${key}" is listed twice`, `/order/${i}`);
+  });
+  // The version stays: saveRank answers 204, so the admin UI could not learn a new one.
+  m.fields = [...order.map((k) => byKey.get(k)!), ...m.fields.filter((f) => !order.includes(f.erpField))];
+}
+
+export function saveSyncPriority(ctx: Ctx, order: string[]): void {
+  requireAdmin(ctx);
+  if (!Array.isArray(order)) fail(400, 'invalid-body', 'Expected { order: string[] }', '/order');
+  order.forEach((id, i) => {
+    if (!ctx.state.connections.some((c) => c.id === id)) fail(422, 'validation-failed', `No connection "${id}"`, `/order/${i}`);
+  });
+  const listed = order.map((id) => ctx.state.connections.find((c) => c.id === id)!);
+  ctx.state.connections = [...listed, ...ctx.state.connections.filter((c) => !order.includes(c.id))];
+}

@@ -1,0 +1,142 @@
+import type { ActorType, CrmEntityType, FieldMeta, FieldValue, UnavailableReason } from '../../src/model/types.js';
+import type { ActorStore } from './actors.js';
+import { CONNECTOR_KINDS, type ConnectorKind } from './connectors.js';
+import { CRM_FIELDS, ENTITY_OF, ERP_FIELDS } from './fields.js';
+import { defaultListMap, LIST_PAIRS } from './lists.js';
+import {
+  entityKey,
+  linkKey,
+  typeKey,
+  type ConnectionRecord,
+  type CrmRecord,
+  type ErpActor,
+  type FieldMappingRecord,
+  type MappingRecord,
+  type SimState,
+  type UserRecord,
+} from './model.js';
+import { fail } from './problems.js';
+import { crmToErpItem, erpToCrmItem } from './values.js';
+
+/** What every operation module gets from the simulator: state, actors, clock, current user. */
+export interface Ctx {
+  readonly state: SimState;
+  readonly actors: ActorStore;
+  now(): string;
+  nextId(prefix: string): string;
+}
+
+export function currentUser(ctx: Ctx): UserRecord {
+  return ctx.state.users.find((u) => u.id === ctx.state.currentUser) ?? fail(403, 'no-access', 'Unknown user');
+}
+
+export function connection(ctx: Ctx, id: string): ConnectionRecord {
+  return ctx.state.connections.find((c) => c.id === id) ?? fail(404, 'connection-not-found', `No connection "${id}"`);
+}
+
+export function connectorKind(ctx: Ctx, conn: ConnectionRecord): ConnectorKind {
+  const connector = ctx.state.connectors.find((c) => c.id === conn.connectorId);
+  return CONNECTOR_KINDS[connector?.kind ?? 'contoso'];
+}
+
+export function canCreate(ctx: Ctx, conn: ConnectionRecord): boolean {
+  return connectorKind(ctx, conn).canCreate && conn.config.allowCreate === true;
+}
+
+export function inScope(user: UserRecord, conn: ConnectionRecord): boolean {
+  if (conn.scope.kind === 'everyone') return true;
+  const mine = new Set([user.id, ...user.groups]);
+  return conn.scope.principals.some((p) => mine.has(p));
+}
+
+/** The active connections this user may use, or why there are none. */
+export function usableConnections(ctx: Ctx): { connections: ConnectionRecord[]; reason?: UnavailableReason } {
+  const user = currentUser(ctx);
+  if (!user.licence) return { connections: [], reason: 'no-licence' };
+  const active = ctx.state.connections.filter((c) => c.active);
+  if (!active.length) return { connections: [], reason: 'no-active-connection' };
+  const mine = active.filter((c) => inScope(user, c));
+  return mine.length ? { connections: mine } : { connections: [], reason: 'no-access' };
+}
+
+/** An active connection the current user may use, else 403/409. */
+export function usableConnection(ctx: Ctx, id: string): ConnectionRecord {
+  const conn = connection(ctx, id);
+  const user = currentUser(ctx);
+  if (!user.licence) fail(403, 'no-licence', `${user.name} has no ERP sync licence`);
+  if (!inScope(user, conn)) fail(403, 'no-access', `${user.name} may not use "${conn.name}"`);
+  if (!conn.active) fail(409, 'connection-inactive', `"${conn.name}" is not active`);
+  return conn;
+}
+
+export function requireAdmin(ctx: Ctx): void {
+  const user = currentUser(ctx);
+  if (!user.admin) fail(403, 'forbidden', `${user.name} is not an administrator`);
+}
+
+export function crmRecord(ctx: Ctx, type: CrmEntityType, id: string): CrmRecord {
+  return ctx.state.crm[entityKey(type, id)] ?? fail(404, 'entity-not-found', `No ${type} "${id}"`);
+}
+
+export function mapping(ctx: Ctx, connectionId: string, actorType: ActorType): MappingRecord {
+  return (
+    ctx.state.mappings[typeKey(connectionId, actorType)] ??
+    fail(404, 'actor-type-not-supported', `"${actorType}" is not supported by this connection`)
+  );
+}
+
+/** Mapped fields that actually sync (CRM field and direction set). */
+export function syncedFields(ctx: Ctx, connectionId: string, actorType: ActorType) {
+  return mapping(ctx, connectionId, actorType)
+    .fields.filter((f): f is FieldMappingRecord & { crmField: string; direction: NonNullable<FieldMappingRecord['direction']> } =>
+      Boolean(f.crmField && f.direction),
+    )
+    .map((f) => ({ ...f, meta: erpMeta(actorType, f.erpField) }));
+}
+
+export function erpMeta(actorType: ActorType, key: string): FieldMeta {
+  return ERP_FIELDS[actorType].find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`);
+}
+
+export function listMap(ctx: Ctx, connectionId: string, listName: string): Record<string, string | null> {
+  return ctx.state.listMappings[typeKey(connectionId, listName)]?.map ?? defaultListMap(listName);
+}
+
+/** A CRM field's value expressed in the ERP's terms (list ids translated), for comparing. */
+export function crmValueAsErp(ctx: Ctx, connectionId: string, meta: FieldMeta, record: CrmRecord, crmField: string): FieldValue {
+  const raw = record.values[crmField] ?? null;
+  return meta.type === 'list' && meta.listName ? crmToErpItem(listMap(ctx, connectionId, meta.listName), raw) : raw;
+}
+
+export function erpValueAsCrm(ctx: Ctx, connectionId: string, meta: FieldMeta, value: FieldValue): FieldValue {
+  return meta.type === 'list' && meta.listName ? erpToCrmItem(listMap(ctx, connectionId, meta.listName), value) : value;
+}
+
+export function crmListName(erpListName: string): string {
+  return LIST_PAIRS[erpListName] ?? erpListName;
+}
+
+export function crmFieldsOf(type: CrmEntityType) {
+  return CRM_FIELDS[type];
+}
+
+export function entityOf(actorType: ActorType): CrmEntityType {
+  return ENTITY_OF[actorType];
+}
+
+export function actor(ctx: Ctx, connectionId: string, type: ActorType, key: string): ErpActor {
+  return ctx.actors.get(connectionId, type, key) ?? fail(404, 'actor-not-found', `No ${type} "${key}" in the ERP`);
+}
+
+export function linkOf(ctx: Ctx, type: CrmEntityType, id: string, connectionId: string) {
+  return ctx.state.links[linkKey(type, id, connectionId)];
+}
+
+export function linkVersion(ctx: Ctx, type: CrmEntityType, id: string, connectionId: string): string {
+  return `v${ctx.state.linkVersions[linkKey(type, id, connectionId)] ?? 1}`;
+}
+
+export function bumpVersion(ctx: Ctx, type: CrmEntityType, id: string, connectionId: string): void {
+  const k = linkKey(type, id, connectionId);
+  ctx.state.linkVersions[k] = (ctx.state.linkVersions[k] ?? 1) + 1;
+}

@@ -1,0 +1,172 @@
+import type {
+  ActorRow,
+  ActorType,
+  AdvancedSearchRequest,
+  FieldMeta,
+  FieldValue,
+  Restriction,
+  RestrictionOperator,
+  SearchRequest,
+  SearchResult,
+} from '../../src/model/types.js';
+import type { ActorSource } from './actors.js';
+import { connectorKind, erpMeta, mapping, usableConnection, type Ctx } from './context.js';
+import { ERP_FIELDS } from './fields.js';
+import type { ErpActor } from './model.js';
+import { fail } from './problems.js';
+import { display } from './values.js';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+const NOT_SEARCHABLE = new Set(['notes', 'bankAccount', 'description']);
+
+const OPERATORS: Record<string, RestrictionOperator[]> = {
+  text: ['begins', 'contains', 'equals'],
+  integer: ['eq', 'lt', 'gt', 'between'],
+  double: ['eq', 'lt', 'gt', 'between'],
+  list: ['oneOf'],
+  datetime: ['before', 'after', 'between'],
+  checkbox: ['equals', 'eq'],
+};
+
+function source(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?: string | null): ActorSource {
+  const conn = usableConnection(ctx, connectionId);
+  if (!connectorKind(ctx, conn).actorTypes.includes(actorType) || !mapping(ctx, conn.id, actorType).enabled) {
+    fail(422, 'actor-type-not-supported', `"${conn.name}" does not offer ${actorType}`);
+  }
+  if (actorType === 'person' && !parentKey) {
+    fail(422, 'parent-required', 'Persons are searched under their company\'s ERP actor', '/parentKey');
+  }
+  return ctx.actors.source(conn.id, actorType, parentKey);
+}
+
+function page(limit: number | undefined, cursor: string | null | undefined) {
+  const size = Math.min(Math.max(Math.trunc(limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const start = cursor ? Number(cursor) : 0;
+  if (!Number.isInteger(start) || start < 0) fail(400, 'invalid-cursor', 'The paging cursor is not valid', '/cursor');
+  return { size, start };
+}
+
+function columns(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
+  return mapping(ctx, connectionId, actorType)
+    .fields.filter((f) => f.showInSearch)
+    .map((f) => erpMeta(actorType, f.erpField));
+}
+
+function row(actor: ErpActor, cols: FieldMeta[]): ActorRow {
+  const cells: Record<string, string> = {};
+  for (const col of cols) cells[col.key] = display(col, actor.values[col.key] ?? null);
+  return { key: actor.key, displayName: String(actor.values.name ?? actor.key), cells };
+}
+
+/**
+ * Scans a source once: counts every match (for `total`) but builds actors only for the page.
+ * `cheap` tests an index without building the actor; `full` (optional) tests the built actor.
+ */
+function scan(
+  src: ActorSource,
+  cols: FieldMeta[],
+  req: { limit?: number; cursor?: string | null },
+  cheap: (i: number) => boolean,
+  full?: (a: ErpActor) => boolean,
+): SearchResult {
+  const { size, start } = page(req.limit, req.cursor);
+  const rows: ActorRow[] = [];
+  let total = 0;
+  let nextCursor: string | null = null;
+  for (let i = 0; i < src.size; i++) {
+    if (!cheap(i)) continue;
+    const actor = full ? src.actorAt(i) : undefined;
+    if (actor && full && !full(actor)) continue;
+    total++;
+    if (i < start) continue;
+    if (rows.length < size) rows.push(row(actor ?? src.actorAt(i), cols));
+    else nextCursor ??= String(i);
+  }
+  return { columns: cols, rows, total, nextCursor };
+}
+
+export function searchActors(ctx: Ctx, connectionId: string, actorType: ActorType, req: SearchRequest): SearchResult {
+  const src = source(ctx, connectionId, actorType, req.parentKey);
+  const cols = columns(ctx, connectionId, actorType);
+  const text = (req.text ?? '').trim().toLowerCase();
+  if (!text) {
+    // Empty text lists everything: pure index arithmetic, only the page is built.
+    const { size, start } = page(req.limit, req.cursor);
+    const rows: ActorRow[] = [];
+    for (let i = start; i < Math.min(start + size, src.size); i++) rows.push(row(src.actorAt(i), cols));
+    const end = start + size;
+    return { columns: cols, rows, total: src.size, nextCursor: end < src.size ? String(end) : null };
+  }
+  return scan(src, cols, req, (i) => src.nameAt(i).toLowerCase().includes(text) || src.keyAt(i).toLowerCase().startsWith(text));
+}
+
+export function getSearchableFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
+  const conn = usableConnection(ctx, connectionId);
+  if (!connectorKind(ctx, conn).advancedSearch) return [];
+  return ERP_FIELDS[actorType].filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
+}
+
+export function searchActorsAdvanced(
+  ctx: Ctx,
+  connectionId: string,
+  actorType: ActorType,
+  req: AdvancedSearchRequest,
+): SearchResult {
+  const conn = usableConnection(ctx, connectionId);
+  if (!connectorKind(ctx, conn).advancedSearch) {
+    fail(422, 'advanced-search-unsupported', `"${conn.name}" does not support advanced search`);
+  }
+  const src = source(ctx, connectionId, actorType, req.parentKey);
+  const searchable = getSearchableFields(ctx, connectionId, actorType);
+  const tests = (req.restrictions ?? []).map((r, i) => compile(r, i, searchable));
+  const onName = tests.filter((t) => t.field === 'name');
+  const rest = tests.filter((t) => t.field !== 'name');
+  return scan(
+    src,
+    columns(ctx, connectionId, actorType),
+    req,
+    (i) => onName.every((t) => t.test(src.nameAt(i))),
+    rest.length ? (a) => rest.every((t) => t.test(a.values[t.field] ?? null)) : undefined,
+  );
+}
+
+function compile(r: Restriction, index: number, searchable: FieldMeta[]) {
+  const at = `/restrictions/${index}`;
+  const meta = searchable.find((m) => m.key === r.field) ?? fail(422, 'invalid-restriction', `"${r.field}" is not searchable`, `${at}/field`);
+  if (!OPERATORS[meta.type]?.includes(r.operator)) {
+    fail(422, 'invalid-restriction', `${meta.label} cannot be searched with "${r.operator}"`, `${at}/operator`);
+  }
+  const values = Array.isArray(r.values) ? r.values.map(String) : [];
+  const need = r.operator === 'between' ? 2 : 1;
+  if (values.length < need) fail(422, 'invalid-restriction', `${meta.label}: value missing`, `${at}/values`);
+  const [a = '', b = ''] = values;
+  let test: (v: FieldValue) => boolean;
+  if (meta.type === 'text') {
+    const q = a.toLowerCase();
+    const s = (v: FieldValue) => String(v ?? '').toLowerCase();
+    test = r.operator === 'begins' ? (v) => s(v).startsWith(q) : r.operator === 'equals' ? (v) => s(v) === q : (v) => s(v).includes(q);
+  } else if (meta.type === 'integer' || meta.type === 'double' || meta.type === 'datetime') {
+    const num = (x: string) => (meta.type === 'datetime' ? Date.parse(x) : Number(x));
+    const [x, y] = [num(a), num(b)];
+    if (Number.isNaN(x) || (r.operator === 'between' && Number.isNaN(y))) {
+      fail(422, 'invalid-restriction', `${meta.label}: "${values.join('", "')}" is not a valid value`, `${at}/values`);
+    }
+    const val = (v: FieldValue) => (v === null ? NaN : meta.type === 'datetime' ? Date.parse(String(v)) : Number(v));
+    const ops: Partial<Record<RestrictionOperator, (n: number) => boolean>> = {
+      eq: (n) => n === x,
+      lt: (n) => n < x,
+      gt: (n) => n > x,
+      before: (n) => n < x,
+      after: (n) => n > x,
+      between: (n) => n >= Math.min(x, y) && n <= Math.max(x, y),
+    };
+    const op = ops[r.operator]!;
+    test = (v) => op(val(v));
+  } else if (meta.type === 'list') {
+    test = (v) => values.includes(String(v));
+  } else {
+    test = (v) => (v === true) === (a === 'true');
+  }
+  return { field: meta.key, test };
+}

@@ -1,0 +1,307 @@
+import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type {
+  ActorType,
+  ActorTypeMapping,
+  AdvancedSearchRequest,
+  CompareRequest,
+  ConnectionInput,
+  ConnectorInput,
+  CrmEntityType,
+  DefaultValue,
+  ImportRequest,
+  ListItem,
+  ListMapping,
+  SaveLinkRequest,
+  SearchRequest,
+} from '../../src/model/types.js';
+import { ActorStore } from './actors.js';
+import * as connections from './admin-connections.js';
+import * as connectors from './admin-connectors.js';
+import * as data from './admin-data.js';
+import * as mappings from './admin-mapping.js';
+import { currentUser, usableConnection, type Ctx } from './context.js';
+import { getEntityState } from './entity-state.js';
+import { Faults } from './faults.js';
+import type { WriteGuard } from './guard.js';
+import { getHistory } from './history.js';
+import * as linking from './linking.js';
+import { ERP_LISTS } from './lists.js';
+import { getMatchSuggestions } from './match.js';
+import { entityKey, linkKey, type CrmRecord, type ErpActor, type SimState, type UserRecord } from './model.js';
+import { fail, SimProblem } from './problems.js';
+import * as search from './search.js';
+import { createInitialState } from './state.js';
+import { syncNow } from './sync.js';
+
+export interface SimulatorOptions {
+  /** Clock in epoch ms (tests pin it). */
+  now?: () => number;
+}
+
+/**
+ * An in-memory CRM plus ERP connections behind the widget's backend API. Method names and arguments
+ * mirror `ErpBackend`/`ErpAdminBackend`, but calls are synchronous and throw `SimProblem`.
+ * Only the mutable state (links, changed and created actors, admin config, history, current user)
+ * is stored; the 100,000 generated customers are computed on demand.
+ */
+export class ErpSimulator {
+  readonly faults = new Faults();
+  readonly actors: ActorStore;
+  private state: SimState;
+  private readonly clock: () => number;
+  private readonly listeners = new Set<() => void>();
+  private readonly ctx: Ctx;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.clock = options.now ?? Date.now;
+    this.state = createInitialState(this.clock());
+    this.actors = new ActorStore(() => this.state);
+    const sim = this;
+    this.ctx = {
+      get state() {
+        return sim.state;
+      },
+      actors: this.actors,
+      now: () => new Date(this.clock()).toISOString(),
+      nextId: (prefix) => `${prefix}${this.state.seq++}`,
+    };
+    this.completeSyncedBases();
+  }
+
+  // ----- state -----
+
+  /** Calls `listener` after every change of the state; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  reset(): void {
+    this.state = createInitialState(this.clock());
+    this.completeSyncedBases();
+    this.actors.materialized = 0;
+    this.faults.clear();
+    this.emit();
+  }
+
+  toJSON(): SimState {
+    return structuredClone(this.state);
+  }
+
+  /** Replaces the state with a saved one; false (and nothing changed) when it is not a simulator state. */
+  load(json: unknown): boolean {
+    if (!isState(json)) return false;
+    this.state = { ...createInitialState(this.clock()), ...structuredClone(json) };
+    this.emit();
+    return true;
+  }
+
+  static fromJSON(json: unknown, options?: SimulatorOptions): ErpSimulator {
+    const sim = new ErpSimulator(options);
+    if (!sim.load(json)) throw new TypeError('Not an ErpSimulator state');
+    return sim;
+  }
+
+  // ----- test and demo helpers (not part of the REST API) -----
+
+  get currentUser(): UserRecord {
+    return structuredClone(currentUser(this.ctx));
+  }
+
+  users(): UserRecord[] {
+    return structuredClone(this.state.users);
+  }
+
+  setCurrentUser(id: string): void {
+    if (!this.state.users.some((u) => u.id === id)) throw new RangeError(`No user "${id}"`);
+    this.state.currentUser = id;
+    this.emit();
+  }
+
+  crmRecord(type: CrmEntityType, id: string): CrmRecord | undefined {
+    return structuredClone(this.state.crm[entityKey(type, id)]);
+  }
+
+  /** Changes a CRM value as if a user edited the record in the CRM. */
+  setCrmValue(type: CrmEntityType, id: string, field: string, value: CrmRecord['values'][string]): void {
+    this.write(() => {
+      const record = this.state.crm[entityKey(type, id)] ?? fail(404, 'entity-not-found', `No ${type} "${id}"`);
+      record.values[field] = value;
+      if (field === 'name') record.name = String(value ?? '');
+    });
+  }
+
+  erpActor(connectionId: string, type: ActorType, key: string): ErpActor | undefined {
+    return this.actors.get(connectionId, type, key);
+  }
+
+  /** Changes ERP values as if someone edited the actor in the ERP. */
+  setErpValues(connectionId: string, type: ActorType, key: string, values: ErpActor['values']): void {
+    this.write(() => {
+      const actor = this.actors.get(connectionId, type, key) ?? fail(404, 'actor-not-found', key);
+      this.actors.update(connectionId, actor, values);
+    });
+  }
+
+  /** Makes Sync now of this link fail with a connector error (or work again). */
+  setFailingSync(entity: EntityKey, connectionId: string, failing: boolean): void {
+    const key = linkKey(entity.type, entity.id, connectionId);
+    this.state.failingSyncs = this.state.failingSyncs.filter((k) => k !== key);
+    if (failing) this.state.failingSyncs.push(key);
+    this.emit();
+  }
+
+  // ----- end user -----
+
+  getEntityState(entity: EntityKey) {
+    return getEntityState(this.ctx, entity);
+  }
+  searchActors(connectionId: string, actorType: ActorType, request: SearchRequest) {
+    return search.searchActors(this.ctx, connectionId, actorType, request);
+  }
+  getSearchableFields(connectionId: string, actorType: ActorType) {
+    return search.getSearchableFields(this.ctx, connectionId, actorType);
+  }
+  searchActorsAdvanced(connectionId: string, actorType: ActorType, request: AdvancedSearchRequest) {
+    return search.searchActorsAdvanced(this.ctx, connectionId, actorType, request);
+  }
+  getList(connectionId: string, listName: string): ListItem[] {
+    usableConnection(this.ctx, connectionId);
+    return structuredClone(ERP_LISTS[listName] ?? fail(404, 'list-not-found', `No list "${listName}"`));
+  }
+  compare(entity: EntityKey, request: CompareRequest) {
+    return linking.compare(this.ctx, entity, request);
+  }
+  getNewActorFields(entity: EntityKey, connectionId: string, actorType: ActorType) {
+    return linking.getNewActorFields(this.ctx, entity, connectionId, actorType);
+  }
+  saveLink(entity: EntityKey, connectionId: string, request: SaveLinkRequest, guard: WriteGuard) {
+    return this.write(() => linking.saveLink(this.ctx, entity, connectionId, request, guard));
+  }
+  removeLink(entity: EntityKey, connectionId: string, guard: WriteGuard) {
+    return this.write(() => linking.removeLink(this.ctx, entity, connectionId, guard));
+  }
+  syncNow(entity: EntityKey, connectionId: string) {
+    return this.write(() => syncNow(this.ctx, entity, connectionId));
+  }
+  getMatchSuggestions(entity: EntityKey, connectionId: string, actorType: ActorType) {
+    return getMatchSuggestions(this.ctx, entity, connectionId, actorType);
+  }
+  getHistory(entity: EntityKey, connectionId: string, cursor: string | null) {
+    return getHistory(this.ctx, entity, connectionId, cursor);
+  }
+
+  // ----- administration -----
+
+  listConnectors() {
+    return connectors.listConnectors(this.ctx);
+  }
+  addConnector(input: ConnectorInput) {
+    return this.write(() => connectors.addConnector(this.ctx, input));
+  }
+  updateConnector(id: string, input: ConnectorInput) {
+    return this.write(() => connectors.updateConnector(this.ctx, id, input));
+  }
+  removeConnector(id: string): void {
+    this.write(() => connectors.removeConnector(this.ctx, id));
+  }
+  testConnectorUrl(url: string) {
+    return connectors.testConnectorUrl(this.ctx, url);
+  }
+  getConnectorConfigFields(connectorId: string) {
+    return connectors.getConnectorConfigFields(this.ctx, connectorId);
+  }
+  listConnections() {
+    return connections.listConnections(this.ctx);
+  }
+  getConnection(id: string) {
+    return connections.getConnection(this.ctx, id);
+  }
+  addConnection(input: ConnectionInput) {
+    return this.write(() => connections.addConnection(this.ctx, input));
+  }
+  updateConnection(id: string, input: ConnectionInput, version: string | null) {
+    return this.write(() => connections.updateConnection(this.ctx, id, input, version));
+  }
+  removeConnection(id: string): void {
+    this.write(() => connections.removeConnection(this.ctx, id));
+  }
+  testConnectionConfig(input: ConnectionInput) {
+    return connections.testConnectionConfig(this.ctx, input);
+  }
+  testConnection(id: string) {
+    return connections.testConnection(this.ctx, id);
+  }
+  setConnectionActive(id: string, active: boolean) {
+    return this.write(() => connections.setConnectionActive(this.ctx, id, active));
+  }
+  listPrincipals(query: string) {
+    return connections.listPrincipals(this.ctx, query);
+  }
+  getActorTypeMapping(connectionId: string, actorType: ActorType) {
+    return mappings.getActorTypeMapping(this.ctx, connectionId, actorType);
+  }
+  /** `version` is the If-Match header; without it the body's version is used. */
+  saveActorTypeMapping(connectionId: string, mapping: ActorTypeMapping, version: string | null = null) {
+    return this.write(() => mappings.saveActorTypeMapping(this.ctx, connectionId, mapping, version));
+  }
+  getListMapping(connectionId: string, listName: string) {
+    return mappings.getListMapping(this.ctx, connectionId, listName);
+  }
+  saveListMapping(connectionId: string, mapping: ListMapping, version: string | null = null) {
+    return this.write(() => mappings.saveListMapping(this.ctx, connectionId, mapping, version));
+  }
+  getDefaults(connectionId: string, actorType: ActorType) {
+    return mappings.getDefaults(this.ctx, connectionId, actorType);
+  }
+  saveDefaults(connectionId: string, actorType: ActorType, defaults: DefaultValue[]) {
+    return this.write(() => mappings.saveDefaults(this.ctx, connectionId, actorType, defaults));
+  }
+  saveRank(connectionId: string, actorType: ActorType, order: string[]): void {
+    this.write(() => mappings.saveRank(this.ctx, connectionId, actorType, order));
+  }
+  saveSyncPriority(order: string[]): void {
+    this.write(() => mappings.saveSyncPriority(this.ctx, order));
+  }
+  resync(connectionId: string) {
+    return this.write(() => data.resync(this.ctx, connectionId));
+  }
+  importActors(connectionId: string, request: ImportRequest) {
+    return this.write(() => data.importActors(this.ctx, connectionId, request));
+  }
+
+  // ----- internals -----
+
+  /** Runs a change atomically: a problem rolls the state back (unless it asks to commit). */
+  private write<T>(change: () => T): T {
+    const before = structuredClone(this.state);
+    try {
+      const result = change();
+      this.emit();
+      return result;
+    } catch (error) {
+      if (error instanceof SimProblem && error.commit) this.emit();
+      else this.state = before;
+      throw error;
+    }
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Seeded links know only the fields that changed since their last sync; the rest equal the ERP. */
+  private completeSyncedBases(): void {
+    for (const [key, link] of Object.entries(this.state.links)) {
+      const connectionId = key.slice(key.lastIndexOf('/') + 1);
+      const actor = this.actors.get(connectionId, link.actorType, link.erpKey);
+      if (actor) link.synced = { ...linking.syncedBase(this.ctx, connectionId, actor), ...link.synced };
+    }
+  }
+}
+
+function isState(json: unknown): json is SimState {
+  if (!json || typeof json !== 'object') return false;
+  const s = json as Partial<SimState>;
+  return s.schema === 1 && typeof s.crm === 'object' && Array.isArray(s.connections) && typeof s.links === 'object';
+}

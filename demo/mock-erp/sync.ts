@@ -1,0 +1,91 @@
+import type { SyncConflict, SyncResult } from '../../src/model/types.js';
+import type { EntityKey } from '../../src/backend/erp-backend.js';
+import {
+  actor as getActor,
+  bumpVersion,
+  crmRecord,
+  crmValueAsErp,
+  erpValueAsCrm,
+  syncedFields,
+  usableConnection,
+  type Ctx,
+} from './context.js';
+import { connectionState } from './entity-state.js';
+import { addHistory } from './history.js';
+import { linkKey, type ConnectionRecord, type CrmRecord, type LinkRecord, type Values } from './model.js';
+import { fail, SimProblem } from './problems.js';
+import { display, same } from './values.js';
+
+/** Syncs one link per direction against the last-synced base; two-sided changes of a 'both' field are conflicts. */
+export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, link: LinkRecord, force = false): SyncConflict[] {
+  const key = linkKey(record.type, record.id, conn.id);
+  if (ctx.state.failingSyncs.includes(key)) {
+    const problem = new SimProblem(502, 'connector-error', `${conn.name}: ${link.actorType} ${link.erpKey} is locked by another ERP user (ERR-4711)`);
+    link.status = 'error';
+    link.lastError = problem.body;
+    problem.commit = true;
+    throw problem;
+  }
+  const erp = getActor(ctx, conn.id, link.actorType, link.erpKey);
+  const conflicts: SyncConflict[] = [];
+  const erpUpdates: Values = {};
+  const changes = [];
+  for (const s of syncedFields(ctx, conn.id, link.actorType)) {
+    const crmValue = crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField);
+    const erpValue = erp.values[s.erpField] ?? null;
+    const base = s.erpField in link.synced ? (link.synced[s.erpField] ?? null) : erpValue;
+    if (same(crmValue, erpValue)) {
+      link.synced[s.erpField] = erpValue;
+      continue;
+    }
+    const crmChanged = !same(crmValue, base);
+    const erpChanged = !same(erpValue, base);
+    // Resync (force) pushes CRM values regardless of timestamps.
+    let winner: 'crm' | 'erp';
+    if (force) winner = 'crm';
+    else if (s.direction === 'erp-to-crm') winner = 'erp';
+    else if (s.direction === 'crm-to-erp') winner = 'crm';
+    else if (crmChanged && erpChanged) {
+      conflicts.push({
+        field: s.meta,
+        crmValue,
+        erpValue,
+        lastSyncedValue: base,
+        crmDisplay: display(s.meta, crmValue),
+        erpDisplay: display(s.meta, erpValue),
+        lastSyncedDisplay: display(s.meta, base),
+      });
+      continue;
+    } else winner = crmChanged ? 'crm' : 'erp';
+    if (force && s.direction === 'erp-to-crm') continue;
+    if (winner === 'erp') {
+      record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
+      if (s.crmField === 'name') record.name = String(erpValue ?? '');
+      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, crmValue), newValue: display(s.meta, erpValue), side: 'crm' as const });
+      link.synced[s.erpField] = erpValue;
+    } else {
+      erpUpdates[s.erpField] = crmValue;
+      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, erpValue), newValue: display(s.meta, crmValue), side: 'erp' as const });
+      link.synced[s.erpField] = crmValue;
+    }
+  }
+  if (Object.keys(erpUpdates).length) ctx.actors.update(conn.id, erp, erpUpdates);
+  if (!conflicts.length) {
+    link.lastSynced = ctx.now();
+    link.status = 'ok';
+    delete link.lastError;
+  }
+  addHistory(ctx, record.type, record.id, conn.id, { kind: 'synced', actorType: link.actorType, erpKey: link.erpKey, changes });
+  return conflicts;
+}
+
+export function syncNow(ctx: Ctx, entity: EntityKey, connectionId: string): SyncResult {
+  const record = crmRecord(ctx, entity.type, entity.id);
+  const conn = usableConnection(ctx, connectionId);
+  const link = ctx.state.links[linkKey(record.type, record.id, conn.id)] ?? fail(409, 'not-linked', 'This record is not linked in this connection');
+  // A failed sync keeps the version: the client cannot learn a new one from a problem answer.
+  const conflicts = syncLink(ctx, record, conn, link);
+  bumpVersion(ctx, record.type, record.id, conn.id);
+  const connection = connectionState(ctx, record, conn);
+  return conflicts.length ? { status: 'conflict', connection, conflicts } : { status: 'synced', connection };
+}

@@ -1,0 +1,346 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import type { ErpBackend } from '../../backend/erp-backend.js';
+import type { AskField, CompareField, FieldValue, Side } from '../../model/types.js';
+import { formatFieldValue } from '../../model/format.js';
+import { validateFieldValue } from '../../model/field-value.js';
+import { ErpConflictResolveEvent, ERP_CONFLICT_CANCEL } from '../../events/erp-conflict-resolve.js';
+import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { getLocale } from '../../i18n/localization.js';
+import { problemMessage } from '../../i18n/problem-message.js';
+import { formatWords } from '../../i18n/terms.js';
+import { baseStyles } from '../shared/base-styles.js';
+import type { ErpField } from '../erp-field/erp-field.js';
+import { ListItemsController } from '../erp-field/list-items-controller.js';
+import { narrowStyles, pickerStyles } from './erp-conflict-picker.styles.js';
+
+/** The value columns, in order. A later `lastSynced` mode adds a third, read-only column. */
+const SIDES: readonly Side[] = ['crm', 'erp'];
+
+const sideName = (side: Side) =>
+  side === 'crm' ? msg('CRM', { id: 'picker.sideCrm' }) : msg('ERP', { id: 'picker.sideErp' });
+
+/** The side whose value wins for a one-way field. */
+const fixedWinner = (field: CompareField): Side | null =>
+  field.direction === 'erp-to-crm' ? 'erp' : field.direction === 'crm-to-erp' ? 'crm' : null;
+
+const isChoice = (field: CompareField) => field.differs && field.direction === 'both';
+
+/**
+ * Shows every synchronized field with its CRM and ERP value side by side. Where a two-way field
+ * differs, the user picks the value to keep (one radio group per field, nothing preselected);
+ * one-way fields show which side wins and cannot be flipped. Also asks for the admin's "ask user" /
+ * mandatory values. **Connect** is enabled once every conflict is decided and every mandatory
+ * value filled.
+ *
+ * @event erp-conflict-resolve - Connect: `choices` (winning side per differing field) and `values`.
+ * @event erp-conflict-cancel - Cancel.
+ * @csspart hint - The "not chosen is overwritten" hint.
+ * @csspart take-all - The "Take all from …" buttons.
+ * @csspart fields - The side-by-side grid.
+ * @csspart row - One field's row.
+ * @csspart ask - The section with the values the user is asked for.
+ * @csspart status - How many conflicts remain.
+ * @csspart actions - Connect and Cancel.
+ */
+@localized()
+export class ErpConflictPicker extends LitElement {
+  static override styles = [baseStyles, pickerStyles, narrowStyles];
+
+  /** Every synchronized field with both values. */
+  @property({ attribute: false }) fields: CompareField[] = [];
+  /** The fields the user is asked for (admin: "ask user for value" / "mandatory"). */
+  @property({ attribute: false }) askFields: AskField[] = [];
+  /** Optional: loads the items of `list` ask fields. Without it they show their current value only. */
+  @property({ attribute: false }) backend?: ErpBackend;
+  /** Optional: the connection whose lists are loaded. */
+  @property({ attribute: false }) connectionId?: string;
+  /** Disables the controls (e.g. while the host is busy). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private choices: Record<string, Side> = {};
+  @state() private values: Record<string, FieldValue> = {};
+  @state() private validity: Record<string, boolean> = {};
+  @state() private errors: Record<string, string> = {};
+
+  private readonly lists = new ListItemsController(this, () => ({
+    backend: this.backend,
+    connectionId: this.connectionId,
+    fields: this.askFields.map((a) => a.field),
+  }));
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  /** The two-way differing fields that are not decided yet. */
+  get remainingConflicts(): number {
+    return this.fields.filter((f) => isChoice(f) && !this.choices[f.field.key]).length;
+  }
+
+  /** Whether Connect may be pressed. */
+  get ready(): boolean {
+    return (
+      this.remainingConflicts === 0 &&
+      this.askFields.every((a) => this.validity[a.field.key] !== false && !this.errors[a.field.key])
+    );
+  }
+
+  /**
+   * Shows a message on one ask field (e.g. a backend problem whose field pointer names it; the
+   * last pointer segment is taken as the key). Returns false when no such field exists.
+   */
+  setFieldError(key: string, message: string): boolean {
+    const fieldKey = this.askFields.some((a) => a.field.key === key) ? key : (key.split('/').pop() ?? key);
+    const index = this.askFields.findIndex((a) => a.field.key === fieldKey);
+    if (index < 0) return false;
+    this.errors = { ...this.errors, [fieldKey]: message };
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<ErpField>('erp-field')[index]?.focus());
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fields')) {
+      // Keep the decisions for fields that are still two-way conflicts.
+      const keep: Record<string, Side> = {};
+      for (const f of this.fields) {
+        const choice = this.choices[f.field.key];
+        if (isChoice(f) && choice) keep[f.field.key] = choice;
+      }
+      this.choices = keep;
+    }
+    if (changed.has('askFields')) {
+      // Values the user already typed stay; new fields start from their prefilled value.
+      const values: Record<string, FieldValue> = {};
+      const validity: Record<string, boolean> = {};
+      for (const { field, value } of this.askFields) {
+        const known = field.key in this.values;
+        values[field.key] = known ? this.values[field.key] : (value ?? field.defaultValue ?? null);
+        validity[field.key] = known
+          ? this.validity[field.key]
+          : validateFieldValue(field, values[field.key]) === null;
+      }
+      this.values = values;
+      this.validity = validity;
+    }
+  }
+
+  /** Takes every two-way conflict from one side. */
+  takeAll(side: Side): void {
+    const choices = { ...this.choices };
+    for (const f of this.fields) if (isChoice(f)) choices[f.field.key] = side;
+    this.choices = choices;
+  }
+
+  private choose(key: string, side: Side): void {
+    this.choices = { ...this.choices, [key]: side };
+  }
+
+  private onFieldChange(event: ErpFieldChangeEvent): void {
+    event.stopPropagation();
+    this.values = { ...this.values, [event.key]: event.value };
+    this.validity = { ...this.validity, [event.key]: event.valid };
+    if (this.errors[event.key]) {
+      const { [event.key]: _removed, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private connect(): void {
+    if (this.disabled) return;
+    if (!this.ready) {
+      this.showWhatIsMissing();
+      return;
+    }
+    const choices: Record<string, Side> = {};
+    for (const f of this.fields) {
+      if (!f.differs) continue;
+      const side = fixedWinner(f) ?? this.choices[f.field.key];
+      if (side) choices[f.field.key] = side;
+    }
+    const values: Record<string, FieldValue> = {};
+    for (const { field } of this.askFields) {
+      if (field.type !== 'label') values[field.key] = this.values[field.key] ?? null;
+    }
+    this.dispatchEvent(new ErpConflictResolveEvent(choices, values));
+  }
+
+  /** Moves focus to the first undecided conflict, else shows the invalid ask fields' messages. */
+  private showWhatIsMissing(): void {
+    const undecided = this.fields.findIndex((f) => isChoice(f) && !this.choices[f.field.key]);
+    if (undecided >= 0) {
+      this.renderRoot.querySelector<HTMLInputElement>(`#row-${undecided} input[type=radio]`)?.focus();
+      return;
+    }
+    const fields = [...this.renderRoot.querySelectorAll<ErpField>('erp-field')];
+    const invalid = fields.filter((f) => !f.reportValidity());
+    invalid[0]?.focus();
+  }
+
+  private cancel(): void {
+    this.dispatchEvent(new Event(ERP_CONFLICT_CANCEL, { bubbles: true, composed: true }));
+  }
+
+  private display(f: CompareField, side: Side): string {
+    const value = side === 'crm' ? f.crmValue : f.erpValue;
+    const text = side === 'crm' ? f.crmDisplay : f.erpDisplay;
+    return formatFieldValue(f.field, value, text, getLocale(), formatWords());
+  }
+
+  protected override render() {
+    const conflicts = this.fields.some(isChoice);
+    return html`<div class="picker">
+      <p part="hint" class="hint">
+        ${msg('Where the values differ, choose the one to keep. The value you do not choose is overwritten when you save.', {
+          id: 'picker.hint',
+        })}
+      </p>
+      ${conflicts
+        ? html`<div part="take-all" class="actions">
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.takeAll('crm')}>
+              ${msg('Take all from CRM', { id: 'picker.takeAllCrm' })}
+            </button>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.takeAll('erp')}>
+              ${msg('Take all from ERP', { id: 'picker.takeAllErp' })}
+            </button>
+          </div>`
+        : nothing}
+      ${this.fields.length
+        ? html`<div part="fields" class="rows" style="--_columns: ${SIDES.length}">
+            <div class="row head" aria-hidden="true">
+              <span>${msg('Field', { id: 'picker.columnField' })}</span>
+              ${SIDES.map((side) => html`<span>${sideName(side)}</span>`)}
+            </div>
+            ${repeat(
+              this.fields,
+              (f) => f.field.key,
+              (f, i) => this.renderRow(f, i),
+            )}
+          </div>`
+        : nothing}
+      ${this.askFields.length ? this.renderAskFields() : nothing}
+      <p part="status" id="status" class="status" role="status">${this.statusText()}</p>
+      <div part="actions" class="actions">
+        <button
+          type="button"
+          class="primary"
+          aria-disabled=${this.ready && !this.disabled ? 'false' : 'true'}
+          aria-describedby="status"
+          @click=${this.connect}
+        >
+          ${msg('Connect', { id: 'action.connect' })}
+        </button>
+        <button type="button" @click=${this.cancel}>${msg('Cancel', { id: 'action.cancel' })}</button>
+      </div>
+    </div>`;
+  }
+
+  private statusText(): string {
+    const remaining = this.remainingConflicts;
+    const missing = this.askFields.filter((a) => this.validity[a.field.key] === false || this.errors[a.field.key]).length;
+    const parts: string[] = [];
+    if (remaining === 1) parts.push(msg('1 conflict left to decide.', { id: 'picker.remainingOne' }));
+    else if (remaining > 1) parts.push(msg(str`${remaining} conflicts left to decide.`, { id: 'picker.remainingMany' }));
+    if (missing > 0) parts.push(msg('Fill in the mandatory values.', { id: 'picker.fillMandatory' }));
+    if (parts.length) return parts.join(' ');
+    return this.fields.some(isChoice)
+      ? msg('All conflicts decided.', { id: 'picker.allDecided' })
+      : msg('No conflicts to decide.', { id: 'picker.noConflicts' });
+  }
+
+  private renderRow(f: CompareField, i: number) {
+    const labelId = `name-${i}`;
+    const choice = isChoice(f);
+    const winner = fixedWinner(f) ?? this.choices[f.field.key] ?? null;
+    const undecided = choice && !winner;
+    return html`<div
+      id="row-${i}"
+      part="row"
+      class="row ${choice ? 'conflict' : ''} ${undecided ? 'undecided' : ''}"
+      role=${choice ? 'radiogroup' : 'group'}
+      aria-labelledby=${labelId}
+      aria-required=${choice ? 'true' : nothing}
+    >
+      <span class="name"
+        ><span id=${labelId}>${f.field.label}</span>${this.renderRowNote(f)}</span
+      >
+      ${SIDES.map((side) =>
+        choice ? this.renderChoiceCell(f, i, side, winner) : this.renderValueCell(f, side, f.differs ? winner : null),
+      )}
+    </div>`;
+  }
+
+  private renderRowNote(f: CompareField) {
+    if (!f.differs) return html`<span class="note">${msg('Same value', { id: 'picker.same' })}</span>`;
+    if (f.direction === 'erp-to-crm') {
+      return html`<span class="note">${msg('Always taken from ERP', { id: 'picker.oneWayErp' })}</span>`;
+    }
+    if (f.direction === 'crm-to-erp') {
+      return html`<span class="note">${msg('Always taken from CRM', { id: 'picker.oneWayCrm' })}</span>`;
+    }
+    return nothing;
+  }
+
+  private renderOutcome(side: Side, winner: Side | null) {
+    if (!winner) return nothing;
+    return side === winner
+      ? html`<span class="outcome kept">${msg('Kept', { id: 'picker.kept' })}</span>`
+      : html`<span class="outcome lost">${msg('Will be overwritten', { id: 'picker.overwritten' })}</span>`;
+  }
+
+  private renderValueCell(f: CompareField, side: Side, winner: Side | null) {
+    return html`<div class="cell">
+      <span class="side-prefix visually-hidden">${sideName(side)}: </span
+      ><span class=${winner && winner !== side ? 'lost-value' : ''}>${this.display(f, side)}</span>
+      ${this.renderOutcome(side, winner)}
+    </div>`;
+  }
+
+  private renderChoiceCell(f: CompareField, i: number, side: Side, winner: Side | null) {
+    return html`<div class="cell">
+      <label class="choice">
+        <input
+          type="radio"
+          name="choice-${i}"
+          value=${side}
+          .checked=${live(this.choices[f.field.key] === side)}
+          ?disabled=${this.disabled}
+          @change=${() => this.choose(f.field.key, side)}
+        /><span
+          ><span class="side-prefix visually-hidden">${sideName(side)}: </span
+          ><span class=${winner && winner !== side ? 'lost-value' : ''}>${this.display(f, side)}</span></span
+        >
+      </label>
+      ${this.renderOutcome(side, winner)}
+    </div>`;
+  }
+
+  private renderAskFields() {
+    return html`<section part="ask" class="ask" aria-labelledby="ask-heading">
+      <h3 id="ask-heading">${msg('Values for the ERP', { id: 'picker.askHeading' })}</h3>
+      ${this.lists.error
+        ? html`<div role="alert" class="error">
+            <p>${problemMessage(this.lists.error)}</p>
+            <button type="button" @click=${() => this.lists.retry()}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      ${repeat(
+        this.askFields,
+        (a) => a.field.key,
+        (a) => html`<erp-field
+          .field=${a.field}
+          .value=${this.values[a.field.key] ?? null}
+          .items=${this.lists.itemsFor(a.field)}
+          .error=${this.errors[a.field.key] ?? ''}
+          ?disabled=${this.disabled}
+          @erp-field-change=${this.onFieldChange}
+        ></erp-field>`,
+      )}
+    </section>`;
+  }
+}

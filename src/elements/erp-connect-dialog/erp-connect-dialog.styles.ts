@@ -1,0 +1,177 @@
+import { css } from 'lit';
+
+export const connectDialogStyles = css`
+  :host {
+    display: contents;
+  }
+  dialog {
+    inline-size: min(48rem, calc(100vw - 1rem));
+  }
+  .subtitle {
+    margin: 0 0 var(--_space);
+    overflow-wrap: anywhere;
+  }
+  h2:focus,
+  .step-title:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  .step-title:focus-visible {
+    outline: 2px solid var(--_accent);
+  }
+  .step-title {
+    font-size: 1rem;
+    margin: 0 0 var(--_space);
+    overflow-wrap: anywhere;
+  }
+  .search-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space);
+  }
+  .search-field {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 12rem;
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25rem 0.5rem;
+    min-block-size: 2rem;
+    min-inline-size: 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .advanced-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .advanced-toggle[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .hint {
+    margin: 0.25rem 0 0;
+    font-size: 0.8125rem;
+  }
+  .criteria {
+    margin-block-start: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    display: grid;
+    gap: var(--_space);
+  }
+  .criteria-rows {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .criterion {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space);
+  }
+  .criterion .cell {
+    display: grid;
+    gap: 0.125rem;
+    font-size: 0.8125rem;
+  }
+  .criterion .and {
+    flex-basis: 100%;
+    font-size: 0.75rem;
+    text-transform: uppercase;
+  }
+  .criterion-error {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .add-criterion {
+    justify-self: start;
+  }
+  .status {
+    margin: var(--_space) 0 0.25rem;
+    min-block-size: 1.4em;
+    color: var(--_muted);
+  }
+  .results {
+    display: grid;
+    gap: 0.25rem;
+    overflow-x: auto;
+  }
+  .result-header,
+  .option {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    gap: var(--_space);
+    padding: 0.25rem 0.5rem;
+  }
+  .result-header {
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .listbox {
+    max-block-size: min(20rem, 45vh);
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .option {
+    cursor: pointer;
+    border-block-end: 1px solid var(--_border);
+  }
+  .option .cell {
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+    min-inline-size: 0;
+  }
+  .option[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .listbox:focus-visible .option.active {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .listbox[aria-busy='true'] {
+    opacity: 0.7;
+  }
+  .load-more {
+    justify-self: start;
+  }
+  .no-match {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    margin-block-start: var(--_space);
+  }
+  .reason {
+    margin: var(--_space) 0 0;
+  }
+  .error-box {
+    color: var(--_danger);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
+  .error-box p {
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,791 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { localized, msg, str } from '@lit/localize';
+import type { ErpBackend } from '../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type {
+  ActorRow,
+  ActorType,
+  AskField,
+  CompareResult,
+  ConnectionState,
+  EntityRef,
+  FieldMeta,
+  ListItem,
+  Restriction,
+  SearchResult,
+} from '../../model/types.js';
+import { buildRestrictions, isSearchable, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
+import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
+import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
+import type { ErpCreateSubmitEvent } from '../../events/erp-create-submit.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { getLocale } from '../../i18n/localization.js';
+import { problemMessage } from '../../i18n/problem-message.js';
+import { actorTypeLabel } from '../../i18n/terms.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { dialogStyles } from '../shared/dialog-styles.js';
+import { deepActiveElement } from '../erp-confirm-dialog/erp-confirm-dialog.js';
+import { renderCriteriaEditor } from './criteria-editor.js';
+import { ListboxController } from './listbox-controller.js';
+import { comparePreview } from './pending-link.js';
+import { connectDialogStyles } from './erp-connect-dialog.styles.js';
+
+/** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
+export const PAGE_SIZE = 50;
+
+type Step = 'search' | 'compare' | 'create';
+
+/** What the last search asked for (kept for "Load more" and Retry). */
+type SearchQuery = { kind: 'text'; text: string } | { kind: 'advanced'; restrictions: Restriction[] };
+
+interface Results {
+  query: SearchQuery;
+  columns: FieldMeta[];
+  rows: ActorRow[];
+  total: number | null;
+  nextCursor: string | null;
+}
+
+type StepBusy = 'compare' | 'create';
+
+/**
+ * The **Connect to ERP** dialog: search the ERP (text or advanced criteria), pick a record and
+ * compare it with the CRM record in `<erp-conflict-picker>`, or tick "Can't find match in ERP" and
+ * create a new ERP actor in `<erp-create-form>`. Nothing is written to the backend: the result is an
+ * `erp-connect` event with the pending link, which the tab stages until Save.
+ *
+ * @event erp-connect - The user finished (Connect in the picker or Create in the form); `pending` holds the link.
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart title - The dialog heading.
+ * @csspart search - The search form.
+ * @csspart criteria - The advanced-search criteria.
+ * @csspart results - The results list.
+ * @csspart result - One result row.
+ * @csspart load-more - The "Load more" button.
+ * @csspart error - An inline error with its Retry button.
+ * @csspart actions - The dialog's buttons.
+ */
+@localized()
+export class ErpConnectDialog extends LitElement {
+  static override styles = [baseStyles, dialogStyles, connectDialogStyles];
+
+  @property({ attribute: false }) backend!: ErpBackend;
+  @property({ attribute: false }) connection!: ConnectionState;
+  @property({ attribute: false }) entity!: EntityRef;
+  @property({ attribute: false }) actorType: ActorType = 'customer';
+
+  @state() private step: Step = 'search';
+  @state() private queryText = '';
+  @state() private advanced = false;
+  @state() private searchableFields: FieldMeta[] | null = null;
+  @state() private fieldsError: ErpProblem | null = null;
+  @state() private lists = new Map<string, ListItem[]>();
+  @state() private criteria: Criterion[] = [];
+  @state() private criteriaProblems = new Map<number, CriterionProblem>();
+  @state() private results: Results | null = null;
+  @state() private searching: 'new' | 'more' | null = null;
+  @state() private searchError: { problem: ErpProblem; more: boolean } | null = null;
+  @state() private selectedKey: string | null = null;
+  @state() private noMatch = false;
+  @state() private stepBusy: StepBusy | null = null;
+  @state() private stepError: ErpProblem | null = null;
+  @state() private compareResult: CompareResult | null = null;
+  @state() private newActorFields: AskField[] | null = null;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('[role="listbox"]') private listbox?: HTMLElement;
+
+  private opener: HTMLElement | null = null;
+  private searchAbort?: AbortController;
+  private searchSeq = 0;
+  /** Identity of the search in flight, so a second click on Search does not send it again. */
+  private searchInFlight: string | null = null;
+  private stepAbort?: AbortController;
+  private fieldsAbort?: AbortController;
+  private nextCriterionId = 1;
+  private pendingFocus: 'step' | 'listbox' | 'load-more' | null = null;
+
+  private readonly listboxController = new ListboxController(this, {
+    count: () => this.results?.rows.length ?? 0,
+    select: (index) => this.select(this.results?.rows[index]?.key ?? null),
+    activate: (index) => {
+      this.select(this.results?.rows[index]?.key ?? null);
+      void this.primaryAction();
+    },
+    option: (index) => this.renderRoot.querySelector<HTMLElement>(`#opt-${index}`),
+  });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog as a modal and runs a search on the CRM record's name. */
+  async show(): Promise<void> {
+    this.opener = deepActiveElement();
+    this.reset();
+    this.queryText = this.entity?.name ?? '';
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.search();
+  }
+
+  /** Closes the dialog, aborts requests in flight and returns focus to the element that opened it. */
+  close(): void {
+    this.abortAll();
+    if (this.dialog?.open) this.dialog.close();
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortAll();
+  }
+
+  private abortAll(): void {
+    this.searchAbort?.abort();
+    this.stepAbort?.abort();
+    this.fieldsAbort?.abort();
+    this.searchInFlight = null;
+    this.searching = null;
+    this.stepBusy = null;
+  }
+
+  private reset(): void {
+    this.abortAll();
+    this.step = 'search';
+    this.advanced = false;
+    this.results = null;
+    this.searchError = null;
+    this.selectedKey = null;
+    this.noMatch = false;
+    this.stepError = null;
+    this.compareResult = null;
+    this.newActorFields = null;
+    this.criteriaProblems = new Map();
+    this.listboxController.reset();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another connection or actor type has other searchable fields.
+    if (changed.has('connection') || changed.has('actorType')) {
+      const prev = changed.get('connection');
+      if (changed.has('actorType') || (prev && prev.id !== this.connection?.id)) {
+        this.searchableFields = null;
+        this.criteria = [];
+        this.lists = new Map();
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.pendingFocus;
+    if (!target) return;
+    this.pendingFocus = null;
+    if (target === 'step') this.renderRoot.querySelector<HTMLElement>('[data-step-focus]')?.focus();
+    else if (target === 'listbox') this.listbox?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]')?.focus();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Search
+  // ----------------------------------------------------------------------------------------------
+
+  private get parentKey(): string | null | undefined {
+    return this.actorType === 'person' ? (this.connection.companyErpKey ?? null) : undefined;
+  }
+
+  /** Runs a new search from the form (text or criteria). */
+  private search(): void {
+    if (this.advanced) {
+      const fields = this.searchableFields ?? [];
+      const { restrictions, problems } = buildRestrictions(this.criteria, fields, getLocale());
+      this.criteriaProblems = problems;
+      if (problems.size > 0) {
+        const first = this.criteria.find((c) => problems.has(c.id));
+        void this.updateComplete.then(() =>
+          this.renderRoot
+            .querySelector<HTMLElement>(`#criteria .criterion:nth-child(${this.criteria.indexOf(first!) + 1}) [aria-invalid="true"]`)
+            ?.focus(),
+        );
+        return;
+      }
+      this.runSearch({ kind: 'advanced', restrictions }, null);
+    } else {
+      this.runSearch({ kind: 'text', text: this.queryText.trim() }, null);
+    }
+  }
+
+  private loadMore(): void {
+    const r = this.results;
+    if (!r?.nextCursor || this.searching) return;
+    this.runSearch(r.query, r.nextCursor);
+  }
+
+  private async runSearch(query: SearchQuery, cursor: string | null): Promise<void> {
+    const identity = JSON.stringify([query, cursor, this.parentKey ?? null]);
+    // A double click (or Enter pressed twice) on the same search sends one request.
+    if (this.searchInFlight === identity) return;
+    this.searchAbort?.abort();
+    const abort = new AbortController();
+    this.searchAbort = abort;
+    const seq = ++this.searchSeq;
+    this.searchInFlight = identity;
+    const more = cursor !== null;
+    this.searching = more ? 'more' : 'new';
+    this.searchError = null;
+    if (!more) {
+      this.results = null;
+      this.selectedKey = null;
+      this.listboxController.reset();
+    }
+    const { id } = this.connection;
+    const parentKey = this.parentKey;
+    const page = { cursor, limit: PAGE_SIZE, ...(parentKey !== undefined ? { parentKey } : {}) };
+    try {
+      const result: SearchResult =
+        query.kind === 'text'
+          ? await this.backend.searchActors(id, this.actorType, { text: query.text, ...page }, { signal: abort.signal })
+          : await this.backend.searchActorsAdvanced(
+              id,
+              this.actorType,
+              { restrictions: query.restrictions, ...page },
+              { signal: abort.signal },
+            );
+      // A superseded search never shows, even when the backend ignored the abort.
+      if (seq !== this.searchSeq || abort.signal.aborted) return;
+      const previous = more && this.results ? this.results.rows : [];
+      const seen = new Set(previous.map((r) => r.key));
+      this.results = {
+        query,
+        columns: result.columns,
+        rows: [...previous, ...result.rows.filter((r) => !seen.has(r.key))],
+        total: result.total,
+        nextCursor: result.nextCursor,
+      };
+      if (more) {
+        // Keep the keyboard where it was: on Load more, or on the list when there is no more.
+        if (this.shadowRoot?.activeElement?.matches('[part~="load-more"]')) {
+          this.pendingFocus = result.nextCursor ? 'load-more' : 'listbox';
+          if (!result.nextCursor) this.listboxController.active = previous.length;
+        }
+      }
+    } catch (error) {
+      if (seq !== this.searchSeq || isAbort(error)) return;
+      this.searchError = { problem: toProblem(error), more };
+    } finally {
+      if (seq === this.searchSeq) {
+        this.searching = null;
+        this.searchInFlight = null;
+      }
+    }
+  }
+
+  private retrySearch(): void {
+    const r = this.results;
+    if (this.searchError?.more && r?.nextCursor) this.runSearch(r.query, r.nextCursor);
+    else this.search();
+  }
+
+  private select(key: string | null): void {
+    this.selectedKey = key;
+    this.stepError = null;
+  }
+
+  private get selectedRow(): ActorRow | undefined {
+    return this.results?.rows.find((r) => r.key === this.selectedKey);
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Advanced search
+  // ----------------------------------------------------------------------------------------------
+
+  private async toggleAdvanced(): Promise<void> {
+    this.advanced = !this.advanced;
+    this.criteriaProblems = new Map();
+    if (this.advanced) await this.loadSearchableFields();
+  }
+
+  private async loadSearchableFields(): Promise<void> {
+    if (this.searchableFields) return;
+    this.fieldsAbort?.abort();
+    const abort = new AbortController();
+    this.fieldsAbort = abort;
+    this.fieldsError = null;
+    try {
+      const fields = (
+        await this.backend.getSearchableFields(this.connection.id, this.actorType, { signal: abort.signal })
+      ).filter(isSearchable);
+      if (abort.signal.aborted) return;
+      this.searchableFields = fields;
+      if (this.criteria.length === 0 && fields[0]) this.addCriterion();
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.fieldsError = toProblem(error);
+    }
+  }
+
+  private addCriterion(): void {
+    const fields = this.searchableFields ?? [];
+    const used = new Set(this.criteria.map((c) => c.field));
+    const field = fields.find((f) => !used.has(f.key)) ?? fields[0];
+    if (!field) return;
+    const criterion = newCriterion(this.nextCriterionId++, field);
+    this.criteria = [...this.criteria, criterion];
+    this.ensureList(field);
+    if (this.criteria.length > 1) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLSelectElement>(`#criteria .criterion:last-child select`)?.focus(),
+      );
+    }
+  }
+
+  private removeCriterion(id: number): void {
+    const index = this.criteria.findIndex((c) => c.id === id);
+    this.criteria = this.criteria.filter((c) => c.id !== id);
+    const problems = new Map(this.criteriaProblems);
+    problems.delete(id);
+    this.criteriaProblems = problems;
+    void this.updateComplete.then(() => {
+      const rows = this.renderRoot.querySelectorAll<HTMLElement>('#criteria .criterion');
+      const target = rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('select');
+      (target ?? this.renderRoot.querySelector<HTMLElement>('.add-criterion'))?.focus();
+    });
+  }
+
+  private changeCriterion(criterion: Criterion): void {
+    this.criteria = this.criteria.map((c) => (c.id === criterion.id ? criterion : c));
+    if (this.criteriaProblems.has(criterion.id)) {
+      const problems = new Map(this.criteriaProblems);
+      problems.delete(criterion.id);
+      this.criteriaProblems = problems;
+    }
+    const field = this.searchableFields?.find((f) => f.key === criterion.field);
+    if (field) this.ensureList(field);
+  }
+
+  private async ensureList(field: FieldMeta): Promise<void> {
+    const name = field.listName;
+    if (field.type !== 'list' || !name || this.lists.has(name)) return;
+    const signal = this.fieldsAbort?.signal;
+    try {
+      const items = await this.backend.getList(this.connection.id, name, { signal });
+      if (signal?.aborted) return;
+      this.lists = new Map(this.lists).set(name, items);
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.fieldsError = toProblem(error);
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Connect / Create
+  // ----------------------------------------------------------------------------------------------
+
+  private get canCreate(): boolean {
+    return this.connection?.canCreateActors ?? false;
+  }
+
+  private primaryAction(): Promise<void> {
+    return this.noMatch ? this.startCreate() : this.startCompare();
+  }
+
+  private async startCompare(): Promise<void> {
+    const row = this.selectedRow;
+    if (!row || this.stepBusy) return;
+    await this.runStep('compare', async (signal) => {
+      const result = await this.backend.compare(
+        { type: this.entity.type, id: this.entity.id },
+        { connectionId: this.connection.id, actorType: this.actorType, erpKey: row.key },
+        { signal },
+      );
+      this.compareResult = result;
+      this.step = 'compare';
+    });
+  }
+
+  private async startCreate(): Promise<void> {
+    if (!this.canCreate || this.stepBusy) return;
+    await this.runStep('create', async (signal) => {
+      const result = await this.backend.getNewActorFields(
+        { type: this.entity.type, id: this.entity.id },
+        this.connection.id,
+        this.actorType,
+        { signal },
+      );
+      this.newActorFields = result.fields;
+      this.step = 'create';
+    });
+  }
+
+  private async runStep(busy: StepBusy, call: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.stepBusy = busy;
+    this.stepError = null;
+    this.stepAbort?.abort();
+    const abort = new AbortController();
+    this.stepAbort = abort;
+    try {
+      await call(abort.signal);
+      if (!abort.signal.aborted) this.pendingFocus = 'step';
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.stepError = toProblem(error);
+    } finally {
+      if (this.stepAbort === abort) this.stepBusy = null;
+    }
+  }
+
+  private backToResults(): void {
+    this.step = 'search';
+    this.compareResult = null;
+    this.newActorFields = null;
+    this.pendingFocus = this.results?.rows.length ? 'listbox' : null;
+  }
+
+  private onResolve(event: ErpConflictResolveEvent): void {
+    event.stopPropagation();
+    const row = this.selectedRow;
+    const compare = this.compareResult;
+    if (!row || !compare) return;
+    this.finish({
+      connectionId: this.connection.id,
+      actorType: this.actorType,
+      erpKey: row.key,
+      displayName: row.displayName,
+      choices: { ...event.choices },
+      values: { ...event.values },
+      preview: comparePreview(compare.fields, event.choices),
+    });
+  }
+
+  private onCreateSubmit(event: ErpCreateSubmitEvent): void {
+    event.stopPropagation();
+    this.finish({
+      connectionId: this.connection.id,
+      actorType: this.actorType,
+      displayName: this.entity.name,
+      choices: {},
+      values: {},
+      create: { values: { ...event.values } },
+      preview: [...event.preview],
+    });
+  }
+
+  private finish(pending: PendingLink): void {
+    this.dispatchEvent(new ErpConnectEvent(pending));
+    this.close();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Rendering
+  // ----------------------------------------------------------------------------------------------
+
+  protected override render() {
+    const title =
+      this.step === 'create'
+        ? msg('Create in ERP', { id: 'connect.createTitle' })
+        : msg('Connect to ERP', { id: 'connect.title' });
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.close();
+      }}
+      @close=${() => this.abortAll()}
+    >
+      <h2 id="title" part="title" tabindex="-1" ?data-step-focus=${this.step === 'create'}>${title}</h2>
+      ${this.connection && this.entity
+        ? html`<p class="muted subtitle">
+            ${msg(str`${actorTypeLabel(this.actorType)} in ${this.connection.name} for “${this.entity.name}”`, {
+              id: 'connect.subtitle',
+            })}
+          </p>`
+        : nothing}
+      ${this.step === 'search'
+        ? this.renderSearchStep()
+        : this.step === 'compare'
+          ? this.renderCompareStep()
+          : this.renderCreateStep()}
+    </dialog>`;
+  }
+
+  private renderSearchStep() {
+    const supportsAdvanced = this.connection?.supportsAdvancedSearch ?? false;
+    const busyNew = this.searching === 'new';
+    return html`
+      <form
+        part="search"
+        role="search"
+        class="search"
+        aria-label=${msg('Search the ERP', { id: 'connect.searchRegion' })}
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          this.search();
+        }}
+      >
+        <div class="search-row">
+          ${this.advanced
+            ? nothing
+            : html`<label class="search-field">
+                <span>${msg('Search text', { id: 'connect.searchLabel' })}</span>
+                <input
+                  type="text"
+                  enterkeyhint="search"
+                  autofocus
+                  autocomplete="off"
+                  aria-describedby="search-hint"
+                  .value=${live(this.queryText)}
+                  @input=${(e: Event) => (this.queryText = (e.target as HTMLInputElement).value)}
+                />
+              </label>`}
+          <button type="submit" class="search-button" aria-busy=${busyNew ? 'true' : 'false'}>
+            ${msg('Search', { id: 'connect.search' })}
+          </button>
+          ${supportsAdvanced
+            ? html`<button
+                type="button"
+                class="advanced-toggle"
+                aria-pressed=${this.advanced ? 'true' : 'false'}
+                aria-controls=${this.advanced ? 'criteria' : nothing}
+                @click=${this.toggleAdvanced}
+              >
+                <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                  <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+                  <line x1="10" y1="10" x2="14.5" y2="14.5" stroke="currentColor" stroke-width="1.6" />
+                </svg>
+                <span>${msg('Advanced search', { id: 'connect.advancedSearch' })}</span>
+              </button>`
+            : nothing}
+        </div>
+        ${this.advanced
+          ? nothing
+          : html`<p id="search-hint" class="muted hint">
+              ${msg('Leave the field empty to list every record in the ERP.', { id: 'connect.emptyHint' })}
+            </p>`}
+        ${this.advanced ? this.renderAdvanced() : nothing}
+      </form>
+      ${this.searchError
+        ? html`<div class="error-box" part="error" role="alert">
+            <p>${problemMessage(this.searchError.problem)}</p>
+            <button type="button" @click=${this.retrySearch}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      <p class="status" role="status" id="result-count">${this.statusText()}</p>
+      ${this.renderResults()}
+      <label class="no-match">
+        <input
+          type="checkbox"
+          .checked=${live(this.noMatch)}
+          @change=${(e: Event) => {
+            this.noMatch = (e.target as HTMLInputElement).checked;
+            this.stepError = null;
+          }}
+        />
+        ${msg("Can't find match in ERP", { id: 'connect.noMatch' })}
+      </label>
+      ${this.stepError
+        ? html`<div class="error-box" part="error" role="alert">
+            <p>${problemMessage(this.stepError)}</p>
+            <button type="button" @click=${() => this.primaryAction()}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      ${this.noMatch && !this.canCreate
+        ? html`<p id="create-reason" class="reason">
+            ${msg('Create is not available: this ERP connection may not create records in the ERP.', {
+              id: 'connect.createUnavailable',
+            })}
+          </p>`
+        : nothing}
+      <div class="actions dialog-actions" part="actions">
+        ${this.renderPrimary()}
+        <button type="button" @click=${() => this.close()}>${msg('Cancel', { id: 'action.cancel' })}</button>
+      </div>
+    `;
+  }
+
+  private renderPrimary() {
+    if (this.noMatch) {
+      const blocked = !this.canCreate;
+      return html`<button
+          type="button"
+          class="primary"
+          aria-disabled=${blocked || this.stepBusy ? 'true' : 'false'}
+          aria-describedby=${blocked ? 'create-reason' : nothing}
+          aria-busy=${this.stepBusy === 'create' ? 'true' : 'false'}
+          @click=${this.startCreate}
+        >
+          ${msg('Create', { id: 'connect.create' })}
+        </button>`;
+    }
+    const ready = !!this.selectedRow && !this.stepBusy;
+    return html`<button
+      type="button"
+      class="primary"
+      aria-disabled=${ready ? 'false' : 'true'}
+      aria-busy=${this.stepBusy === 'compare' ? 'true' : 'false'}
+      @click=${this.startCompare}
+    >
+      ${msg('Connect', { id: 'connect.connect' })}
+    </button>`;
+  }
+
+  private statusText(): string {
+    if (this.searching === 'new') return msg('Searching…', { id: 'connect.searching' });
+    if (this.searching === 'more') return msg('Loading more results…', { id: 'connect.loadingMore' });
+    const r = this.results;
+    if (!r) return '';
+    const nf = new Intl.NumberFormat(getLocale());
+    if (r.rows.length === 0) return msg('No results.', { id: 'connect.noResults' });
+    if (r.total !== null) {
+      const total = nf.format(r.total);
+      const count =
+        r.total === 1
+          ? msg('1 result', { id: 'connect.oneResult' })
+          : msg(str`${total} results`, { id: 'connect.results' });
+      return r.nextCursor
+        ? msg(str`${count}, ${nf.format(r.rows.length)} shown`, { id: 'connect.resultsShown' })
+        : count;
+    }
+    const shown = nf.format(r.rows.length);
+    return r.nextCursor
+      ? msg(str`${shown} results shown, more available`, { id: 'connect.resultsMore' })
+      : r.rows.length === 1
+        ? msg('1 result', { id: 'connect.oneResult' })
+        : msg(str`${shown} results`, { id: 'connect.results' });
+  }
+
+  private renderAdvanced() {
+    if (this.fieldsError) {
+      return html`<div class="error-box" part="error" role="alert">
+        <p>${problemMessage(this.fieldsError)}</p>
+        <button
+          type="button"
+          @click=${() => {
+            this.fieldsError = null;
+            void this.loadSearchableFields();
+          }}
+        >
+          ${msg('Retry', { id: 'action.retry' })}
+        </button>
+      </div>`;
+    }
+    if (!this.searchableFields) {
+      return html`<p class="muted" id="criteria">${msg('Loading search fields…', { id: 'connect.loadingFields' })}</p>`;
+    }
+    return renderCriteriaEditor({
+      fields: this.searchableFields,
+      criteria: this.criteria,
+      lists: this.lists,
+      problems: this.criteriaProblems,
+      onChange: (c) => this.changeCriterion(c),
+      onAdd: () => this.addCriterion(),
+      onRemove: (id) => this.removeCriterion(id),
+    });
+  }
+
+  private renderResults() {
+    const r = this.results;
+    if (!r || r.rows.length === 0) return nothing;
+    const columns: Pick<FieldMeta, 'key' | 'label'>[] =
+      r.columns.length > 0 ? r.columns : [{ key: '', label: msg('Name', { id: 'connect.nameColumn' }) }];
+    const template = `repeat(${columns.length}, minmax(6rem, 1fr))`;
+    const active = this.listboxController.active;
+    const selectedIndex = r.rows.findIndex((row) => row.key === this.selectedKey);
+    return html`<div class="results" part="results" style="--_columns: ${template}">
+      <div class="result-header" aria-hidden="true">
+        ${columns.map((c) => html`<span>${c.label}</span>`)}
+      </div>
+      <div
+        role="listbox"
+        tabindex="0"
+        class="listbox"
+        aria-label=${msg('Search results', { id: 'connect.resultsLabel' })}
+        aria-describedby="result-count"
+        aria-activedescendant=${active >= 0 && active < r.rows.length ? `opt-${active}` : nothing}
+        aria-busy=${this.searching ? 'true' : 'false'}
+        @keydown=${this.listboxController.onKeydown}
+        @focus=${() => this.listboxController.focusIn(selectedIndex)}
+      >
+        ${repeat(
+          r.rows,
+          (row) => row.key,
+          (row, i) => html`<div
+            role="option"
+            id="opt-${i}"
+            part="result"
+            class=${i === active ? 'option active' : 'option'}
+            aria-selected=${row.key === this.selectedKey ? 'true' : 'false'}
+            @click=${() => {
+              this.listboxController.active = i;
+              this.select(row.key);
+              this.listbox?.focus();
+            }}
+            @dblclick=${() => {
+              this.select(row.key);
+              void this.primaryAction();
+            }}
+          >
+            ${columns.map(
+              // The space keeps cells apart in the option's accessible name.
+              (c) => html`<span class="cell">${c.key === '' ? row.displayName : (row.cells[c.key] ?? '')}</span> `,
+            )}
+          </div>`,
+        )}
+      </div>
+      ${r.nextCursor
+        ? html`<button
+            type="button"
+            part="load-more"
+            class="load-more"
+            aria-busy=${this.searching === 'more' ? 'true' : 'false'}
+            @click=${this.loadMore}
+          >
+            ${msg('Load more', { id: 'connect.loadMore' })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderCompareStep() {
+    const compare = this.compareResult;
+    const row = this.selectedRow;
+    return html`<h3 tabindex="-1" data-step-focus class="step-title">
+        ${msg(str`Compare with ${row?.displayName ?? ''}`, { id: 'connect.compareTitle' })}
+      </h3>
+      <erp-conflict-picker
+        .fields=${compare?.fields ?? []}
+        .askFields=${compare?.askFields ?? []}
+        .backend=${this.backend}
+        .connectionId=${this.connection.id}
+        @erp-conflict-resolve=${this.onResolve}
+        @erp-conflict-cancel=${(e: Event) => {
+          e.stopPropagation();
+          this.backToResults();
+        }}
+      ></erp-conflict-picker>`;
+  }
+
+  private renderCreateStep() {
+    return html`<erp-create-form
+      .fields=${this.newActorFields ?? []}
+      .backend=${this.backend}
+      .connectionId=${this.connection.id}
+      @erp-create-submit=${this.onCreateSubmit}
+      @erp-create-cancel=${(e: Event) => {
+        e.stopPropagation();
+        this.backToResults();
+      }}
+    ></erp-create-form>`;
+  }
+}

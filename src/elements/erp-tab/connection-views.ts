@@ -1,0 +1,81 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ConnectionState } from '../../model/types.js';
+import { formatDateTime, formatFieldValue, formatRelativeTime } from '../../model/format.js';
+import type { PendingLink } from '../../events/erp-connect.js';
+import { getLocale } from '../../i18n/localization.js';
+import { actorTypeLabel, connectionNotLinkedText, formatWords } from '../../i18n/terms.js';
+import { problemMessage } from '../../i18n/problem-message.js';
+
+// Render helpers for the states of one connection section (stateless; the element owns the state).
+
+const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+
+export function renderLinkedFields(c: ConnectionState, now: number, unlinkPending: boolean) {
+  const link = c.link!;
+  const locale = getLocale();
+  const words = formatWords();
+  return html`
+    ${unlinkPending
+      ? html`<p class="pending-note">
+          ${msg('Disconnect is not saved yet. After saving, this record is no longer synchronized.', {
+            id: 'tab.unlinkPendingNote',
+          })}
+        </p>`
+      : nothing}
+    <dl part="fields" class="fields">
+      ${row(msg('ERP actor', { id: 'tab.actorType' }), actorTypeLabel(link.actorType))}
+      ${row(msg('ERP number', { id: 'tab.erpKey' }), link.erpKey)}
+      ${c.fields.some((f) => f.displayValue === link.displayName)
+        ? nothing
+        : row(msg('Name', { id: 'tab.displayName' }), link.displayName)}
+      ${c.fields.map((f) => row(f.field.label, formatFieldValue(f.field, f.value, f.displayValue, locale, words)))}
+      ${row(
+        msg('Last synchronized', { id: 'tab.lastSynced' }),
+        link.lastSynced
+          ? html`<time datetime=${link.lastSynced} title=${formatDateTime(link.lastSynced, locale)}
+              >${formatRelativeTime(link.lastSynced, now, locale)}</time
+            >`
+          : msg('Never', { id: 'tab.neverSynced' }),
+      )}
+    </dl>
+    ${link.status === 'error' && link.lastError
+      ? html`<p class="warning">
+          ${msg(str`The last synchronization failed: ${problemMessage(link.lastError)}`, {
+            id: 'tab.lastSyncFailed',
+          })}
+        </p>`
+      : nothing}
+  `;
+}
+
+export function renderPendingLink(link: PendingLink) {
+  return html`<div part="pending" class="pending">
+    <p class="pending-note">
+      ${link.create
+        ? msg('A new ERP actor will be created when you save. The values below are not saved yet.', {
+            id: 'tab.pendingCreate',
+          })
+        : msg('The values below show the record as it will be after synchronization. Not saved yet.', {
+            id: 'tab.pendingLink',
+          })}
+    </p>
+    <dl class="fields">
+      ${row(msg('ERP actor', { id: 'tab.actorType' }), actorTypeLabel(link.actorType))}
+      ${link.erpKey ? row(msg('ERP number', { id: 'tab.erpKey' }), link.erpKey) : nothing}
+      ${row(msg('Name', { id: 'tab.displayName' }), link.displayName)}
+      ${link.preview.map((p) => row(p.label, p.display))}
+    </dl>
+  </div>`;
+}
+
+export function renderNotLinked(c: ConnectionState) {
+  return html`<div class="empty" part="empty">
+    <p>${connectionNotLinkedText(c.name)}</p>
+    <p class="muted">
+      ${msg('To connect it, choose Edit, then the type of ERP actor, and pick the matching ERP record.', {
+        id: 'tab.howToConnect',
+      })}
+    </p>
+  </div>`;
+}

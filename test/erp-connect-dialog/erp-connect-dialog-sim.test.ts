@@ -1,0 +1,145 @@
+// The main flows against the simulated ERP (100,000 customers in conn-a).
+// TODO: switch to the shared harness `test/helpers/sim.ts` (msw + REST client) once it exists; until
+// then the simulator is called in-process through a small async adapter (a host-provided backend).
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define/erp-connect-dialog.js';
+import type { ErpBackend } from '../../src/backend/erp-backend.js';
+import { ErpProblem } from '../../src/backend/problem.js';
+import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
+import type { ErpConnectEvent } from '../../src/events/erp-connect.js';
+import type { ActorType, EntityRef, SearchRequest } from '../../src/model/types.js';
+import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
+import { SimProblem } from '../../demo/mock-erp/problems.js';
+import { findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
+
+interface Recorded {
+  method: string;
+  args: unknown[];
+}
+
+function simBackend(sim: ErpSimulator, calls: Recorded[]): ErpBackend {
+  return new Proxy({} as ErpBackend, {
+    get(_, method: string | symbol) {
+      // Only the simulator's own methods (Lit probes properties such as `_$litDirective$`).
+      if (typeof method !== 'string' || method.startsWith('_') || method === 'then') return undefined;
+      if (typeof (sim as unknown as Record<string, unknown>)[method] !== 'function') return undefined;
+      return async (...args: unknown[]) => {
+        const options = args.at(-1) as { signal?: AbortSignal } | undefined;
+        calls.push({ method, args });
+        await new Promise((r) => setTimeout(r, 5));
+        if (options?.signal?.aborted) throw new ErpProblem({ status: 0, code: 'aborted' });
+        try {
+          const fn = (sim as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+          return structuredClone(fn.apply(sim, args.slice(0, -1)));
+        } catch (e) {
+          if (e instanceof SimProblem) throw new ErpProblem(e.body);
+          throw e;
+        }
+      };
+    },
+  });
+}
+
+async function openOnSim(entity: EntityRef, connectionId: string, actorType: ActorType) {
+  const sim = new ErpSimulator();
+  const calls: Recorded[] = [];
+  const backend = simBackend(sim, calls);
+  const state = await backend.getEntityState(entity, {});
+  const connection = state.connections.find((c) => c.id === connectionId)!;
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
+    <button type="button">Open</button>
+    <erp-connect-dialog
+      .backend=${backend}
+      .connection=${connection}
+      .entity=${{ ...entity, name: state.entity.name }}
+      .actorType=${actorType}
+    ></erp-connect-dialog>
+  </div>`);
+  const el = wrapper.querySelector('erp-connect-dialog') as ErpConnectDialog;
+  wrapper.querySelector('button')!.focus();
+  await el.show();
+  await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!);
+  return { sim, calls, el, root: el.shadowRoot!, connection };
+}
+
+const options = (root: ParentNode) => queryAllByRole('option', {}, root).filter((o) => o.getAttribute('role') === 'option');
+const status = (root: ParentNode) => root.querySelector('[role="status"]')!.textContent!.trim();
+const searches = (calls: Recorded[]) => calls.filter((c) => c.method === 'searchActors').map((c) => c.args[2] as SearchRequest);
+
+describe('<erp-connect-dialog> on the simulated ERP', () => {
+  it('searches the record name, lists 100,000 customers a page at a time, and connects through the picker', async () => {
+    const { calls, el, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
+    await until(() => status(root) !== '' && status(root) !== 'Searching…', 'initial search');
+    // The ERP spells it without the legal form: no exact hit, which is what the search shows.
+    expect(searches(calls)[0].text).to.equal('Brandt Maschinenbau GmbH');
+
+    // Empty search: every customer, one page in the DOM, count announced.
+    const input = (await findByRole('textbox', { name: 'Search text' }, root)) as HTMLInputElement;
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    (await findButton('Search', root)).click();
+    await until(() => status(root).startsWith('100,'), 'all customers counted');
+    expect(options(root).length).to.be.at.most(50);
+    expect(status(root)).to.match(/^100,0\d\d results, 50 shown$/);
+    (await findButton('Load more', root)).click();
+    await until(() => options(root).length === 100, 'second page');
+    expect(status(root)).to.match(/100 shown$/);
+
+    // Back to the record's match, select it, Connect, finish in the real conflict picker.
+    input.value = 'Brandt';
+    input.dispatchEvent(new Event('input'));
+    (await findButton('Search', root)).click();
+    await until(() => status(root) === '2 results', 'Brandt hits');
+    options(root)[0].click();
+    (await findButton('Connect', root)).click();
+    const picker = await until(() => root.querySelector('erp-conflict-picker'), 'picker').then(
+      () => root.querySelector('erp-conflict-picker')!,
+    );
+    const request = calls.find((c) => c.method === 'compare')!.args[1] as { erpKey: string };
+    expect(request.erpKey).to.be.a('string');
+    await expect(el).to.be.accessible();
+    const takeAllErp = queryAllByRole('button', { name: 'Take all from ERP' }, picker.shadowRoot!)[0];
+    takeAllErp?.click();
+    const connected = oneEvent(el, 'erp-connect') as Promise<ErpConnectEvent>;
+    const connect = await findButton('Connect', picker.shadowRoot!);
+    await until(() => connect.getAttribute('aria-disabled') !== 'true' && !connect.disabled, 'picker ready');
+    connect.click();
+    const { pending } = await connected;
+    expect(pending.connectionId).to.equal('conn-a');
+    expect(pending.erpKey).to.equal(request.erpKey);
+    expect(pending.preview.length).to.be.greaterThan(0);
+    expect(calls.some((c) => c.method === 'saveLink')).to.equal(false);
+    await until(() => !el.open, 'closed');
+  });
+
+  it('runs an advanced search on the connector’s searchable fields', async () => {
+    const { calls, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
+    await until(() => status(root) !== 'Searching…' && status(root) !== '', 'initial search');
+    (await findButton('Advanced search', root)).click();
+    const row = await findByRole('group', { name: 'Criterion 1' }, root);
+    const field = (await findByRole('combobox', { name: 'Field' }, row)) as HTMLSelectElement;
+    field.value = 'name';
+    field.dispatchEvent(new Event('change'));
+    const value = (await findByRole('textbox', { name: 'Value' }, row)) as HTMLInputElement;
+    value.value = 'Brandt';
+    value.dispatchEvent(new Event('input'));
+    (await findButton('Search', root)).click();
+    await until(() => /results?$/.test(status(root)) && calls.some((c) => c.method === 'searchActorsAdvanced'), 'advanced');
+    expect(status(root)).to.equal('2 results');
+    expect(options(root)[0].textContent).to.include('Brandt');
+  });
+
+  it('Create is unavailable on a connection that may not create actors', async () => {
+    const sim = new ErpSimulator();
+    const states = sim.getEntityState({ type: 'company', id: 'c2' }).connections;
+    const blocked = states.find((c) => !c.canCreateActors);
+    expect(blocked, 'a connection that may not create actors').to.exist;
+    if (!blocked) return;
+    const { root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, blocked.id, 'customer');
+    expect(blocked.id).to.equal('conn-b');
+    (await findByRole('checkbox', { name: "Can't find match in ERP" }, root)).click();
+    const create = await findButton('Create', root);
+    expect(create.getAttribute('aria-disabled')).to.equal('true');
+    expect(create.getAttribute('aria-describedby')).to.equal('create-reason');
+  });
+});

@@ -1,0 +1,39 @@
+// Serves the simulated ERP (msw) to a test file: one worker per page, a fresh simulator per test.
+import { setupWorker } from 'msw/browser';
+import { configure } from '../../src/backend/config.js';
+import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
+
+const worker = setupWorker();
+let started: Promise<unknown> | undefined;
+
+/**
+ * Call at the top of a `describe`: starts the worker once, and before each test serves a fresh
+ * simulator at `/api/erp` (the default `configure()` base URL). Returns a getter for the test's
+ * simulator (to inject faults, read its state, or change values on either side).
+ */
+export function useSimulator(): () => ErpSimulator {
+  let sim: ErpSimulator | undefined;
+  before(async () => {
+    started ??= worker.start({
+      quiet: true,
+      serviceWorker: { url: '/mockServiceWorker.js' },
+      // Only API paths are ours: the test runner's own module loads pass through the worker too.
+      onUnhandledRequest: (request, print) => {
+        if (new URL(request.url).pathname.startsWith('/api/')) print.error();
+      },
+    });
+    await started;
+  });
+  beforeEach(() => {
+    sim = new ErpSimulator();
+    worker.resetHandlers(...createHandlers(sim));
+    configure({ baseUrl: '/api/erp', timeoutMs: 3000 });
+  });
+  afterEach(() => {
+    worker.resetHandlers();
+  });
+  return () => {
+    if (!sim) throw new Error('useSimulator(): the simulator exists only inside a test');
+    return sim;
+  };
+}
