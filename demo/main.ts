@@ -69,7 +69,9 @@ function renderRecord(): void {
   about.textContent = record?.description ?? '';
   const tabs = document.createElement('div');
   tabs.className = 'record-tabs';
-  tabs.innerHTML = '<span>ERP</span>';
+  const tabLabel = document.createElement('span');
+  tabLabel.textContent = 'ERP';
+  tabs.append(tabLabel);
   const tab = document.createElement('erp-tab');
   tab.setAttribute('entity', entity);
   tab.setAttribute('entity-id', id);

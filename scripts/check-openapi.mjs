@@ -13,7 +13,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+
+let parseDocument;
+try {
+  ({ parseDocument } = await import('yaml'));
+} catch {
+  console.error('check-openapi: the "yaml" package is missing; run `npm install --save-dev yaml@^2.9.1`.');
+  process.exit(1);
+}
 
 const rootArg = process.argv.indexOf('--root');
 const ROOT =
@@ -31,6 +38,7 @@ const GENERIC_INSTANCES = { Page: ['HistoryEventPage'] };
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const WRITE_HEADERS = ['if-match', 'idempotency-key'];
+const STRING_LITERAL = /^(['"])([^'"]*)\1$/;
 
 const errors = [];
 const fail = (where, message) => errors.push(`${where}: ${message}`);
@@ -512,8 +520,8 @@ function checkObject(where, props, schema) {
     if (/^\w+\[\]$/.test(v.value.trim()) && deref(ps)?.type !== 'array') fail(`${where}.${k}`, 'should be an array');
     if (/^Record</.test(v.value.trim()) && !deref(ps)?.additionalProperties)
       fail(`${where}.${k}`, 'a Record should be an object with additionalProperties');
-    const lit = /^'([^']*)'$/.exec(v.value.trim());
-    if (lit && ps.const !== lit[1]) fail(`${where}.${k}`, `should be const "${lit[1]}"`);
+    const lit = STRING_LITERAL.exec(v.value.trim());
+    if (lit && ps.const !== lit[2]) fail(`${where}.${k}`, `should be const "${lit[2]}"`);
   }
 }
 
@@ -536,13 +544,13 @@ for (const [name, parts] of aliases) {
     fail(where, 'no component schema');
     continue;
   }
-  if (parts.every((p) => /^'[^']*'$/.test(p))) {
+  if (parts.every((p) => STRING_LITERAL.test(p))) {
     const want = new Set(parts.map((p) => p.slice(1, -1)));
     if (schema.type !== 'string' || !Array.isArray(schema.enum)) fail(where, 'should be a string enum');
     else if (!setEq(new Set(schema.enum), want)) fail(where, `enum: spec ${fmt(schema.enum)}, types.ts ${fmt(want)}`);
   } else if (parts.every((p) => p.startsWith('{'))) {
     const variants = parts.map(objectKeys);
-    const disc = [...variants[0].keys()].find((k) => variants.every((v) => /^'[^']*'$/.test(v.get(k)?.value ?? '')));
+    const disc = [...variants[0].keys()].find((k) => variants.every((v) => STRING_LITERAL.test(v.get(k)?.value ?? '')));
     if (!disc) {
       fail(where, 'types.ts union has no discriminating property');
       continue;

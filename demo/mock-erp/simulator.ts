@@ -56,10 +56,11 @@ export class ErpSimulator {
     this.clock = options.now ?? Date.now;
     this.state = createInitialState(this.clock());
     this.actors = new ActorStore(() => this.state);
-    const sim = this;
+    const currentState = () => this.state;
     this.ctx = {
+      // A getter: reset() and load() replace the state object.
       get state() {
-        return sim.state;
+        return currentState();
       },
       actors: this.actors,
       now: () => new Date(this.clock()).toISOString(),

@@ -66,7 +66,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
     const url = new URL(config.baseUrl.replace(/\/$/, '') + path, document.baseURI);
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, v);
     const extra = typeof config.headers === 'function' ? config.headers() : config.headers;
-    const headers: Record<string, string> = { Accept: 'application/json', ...extra, ...spec.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...extra,
+      ...spec.headers,
+    };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
 
     const timeout = AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS);

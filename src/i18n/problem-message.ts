@@ -37,7 +37,8 @@ export function problemMessage(problem: ProblemBody): string {
     case 404:
       return msg('This record was not found. It may have been removed.', { id: 'error.notFound' });
     case 409:
-      return versionConflict();
+      // Other 409s (duplicate names, a connector in use…) carry their own explanation.
+      return problem.detail ? msg(str`The request failed: ${problem.detail}`, { id: 'error.withDetail' }) : versionConflict();
   }
   if (problem.status >= 500) {
     return msg('The ERP service is not available right now. Try again in a moment.', {

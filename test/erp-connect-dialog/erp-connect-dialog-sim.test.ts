@@ -1,50 +1,37 @@
-// The main flows against the simulated ERP (100,000 customers in conn-a).
-// TODO: switch to the shared harness `test/helpers/sim.ts` (msw + REST client) once it exists; until
-// then the simulator is called in-process through a small async adapter (a host-provided backend).
+// The main flows against the simulated ERP (100,000 customers in conn-a), served over REST by msw
+// through the shared harness; the REST client is wrapped only to record which calls were made.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/erp-connect-dialog.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
-import { ErpProblem } from '../../src/backend/problem.js';
+import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConnectEvent } from '../../src/events/erp-connect.js';
 import type { ActorType, EntityRef, SearchRequest } from '../../src/model/types.js';
-import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
-import { SimProblem } from '../../demo/mock-erp/problems.js';
 import { findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
+import { useSimulator } from '../helpers/sim.js';
 
 interface Recorded {
   method: string;
   args: unknown[];
 }
 
-function simBackend(sim: ErpSimulator, calls: Recorded[]): ErpBackend {
-  return new Proxy({} as ErpBackend, {
-    get(_, method: string | symbol) {
-      // Only the simulator's own methods (Lit probes properties such as `_$litDirective$`).
-      if (typeof method !== 'string' || method.startsWith('_') || method === 'then') return undefined;
-      if (typeof (sim as unknown as Record<string, unknown>)[method] !== 'function') return undefined;
-      return async (...args: unknown[]) => {
-        const options = args.at(-1) as { signal?: AbortSignal } | undefined;
+function recording(backend: ErpBackend, calls: Recorded[]): ErpBackend {
+  return new Proxy(backend, {
+    get(target, method, receiver) {
+      const value = Reflect.get(target, method, receiver);
+      if (typeof method !== 'string' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
         calls.push({ method, args });
-        await new Promise((r) => setTimeout(r, 5));
-        if (options?.signal?.aborted) throw new ErpProblem({ status: 0, code: 'aborted' });
-        try {
-          const fn = (sim as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-          return structuredClone(fn.apply(sim, args.slice(0, -1)));
-        } catch (e) {
-          if (e instanceof SimProblem) throw new ErpProblem(e.body);
-          throw e;
-        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
   });
 }
 
 async function openOnSim(entity: EntityRef, connectionId: string, actorType: ActorType) {
-  const sim = new ErpSimulator();
   const calls: Recorded[] = [];
-  const backend = simBackend(sim, calls);
-  const state = await backend.getEntityState(entity, {});
+  const backend = recording(new RestBackend(), calls);
+  const state = await backend.getEntityState(entity);
   const connection = state.connections.find((c) => c.id === connectionId)!;
   const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
     <button type="button">Open</button>
@@ -59,7 +46,7 @@ async function openOnSim(entity: EntityRef, connectionId: string, actorType: Act
   wrapper.querySelector('button')!.focus();
   await el.show();
   await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!);
-  return { sim, calls, el, root: el.shadowRoot!, connection };
+  return { calls, el, root: el.shadowRoot!, connection, state };
 }
 
 const options = (root: ParentNode) => queryAllByRole('option', {}, root).filter((o) => o.getAttribute('role') === 'option');
@@ -67,6 +54,8 @@ const status = (root: ParentNode) => root.querySelector('[role="status"]')!.text
 const searches = (calls: Recorded[]) => calls.filter((c) => c.method === 'searchActors').map((c) => c.args[2] as SearchRequest);
 
 describe('<erp-connect-dialog> on the simulated ERP', () => {
+  const sim = useSimulator();
+
   it('searches the record name, lists 100,000 customers a page at a time, and connects through the picker', async () => {
     const { calls, el, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
     await until(() => status(root) !== '' && status(root) !== 'Searching…', 'initial search');
@@ -130,8 +119,7 @@ describe('<erp-connect-dialog> on the simulated ERP', () => {
   });
 
   it('Create is unavailable on a connection that may not create actors', async () => {
-    const sim = new ErpSimulator();
-    const states = sim.getEntityState({ type: 'company', id: 'c2' }).connections;
+    const states = sim().getEntityState({ type: 'company', id: 'c2' }).connections;
     const blocked = states.find((c) => !c.canCreateActors);
     expect(blocked, 'a connection that may not create actors').to.exist;
     if (!blocked) return;

@@ -4,6 +4,7 @@ import { localized, msg } from '@lit/localize';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
+import { deepActiveElement } from '../shared/active-element.js';
 
 /**
  * A modal yes/no question on a native `<dialog>`: focus moves into it, the page is inert, Escape
@@ -81,11 +82,4 @@ export class ErpConfirmDialog extends LitElement {
       </div>
     </dialog>`;
   }
-}
-
-/** The focused element, looking into shadow roots (document.activeElement stops at the first host). */
-export function deepActiveElement(): HTMLElement | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

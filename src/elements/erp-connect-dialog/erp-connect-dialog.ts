@@ -27,7 +27,7 @@ import { problemMessage } from '../../i18n/problem-message.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
-import { deepActiveElement } from '../erp-confirm-dialog/erp-confirm-dialog.js';
+import { deepActiveElement } from '../shared/active-element.js';
 import { renderCriteriaEditor } from './criteria-editor.js';
 import { ListboxController } from './listbox-controller.js';
 import { comparePreview } from './pending-link.js';

@@ -37,7 +37,7 @@ export const connectionStyles = css`
   }
   .fields {
     display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
+    grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
     gap: 0.25rem var(--_space) ;
     margin: 0;
   }
@@ -52,11 +52,6 @@ export const connectionStyles = css`
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
     min-inline-size: 0;
-  }
-  @container (max-width: 20rem) {
-    .fields {
-      grid-template-columns: 1fr;
-    }
   }
   .empty p {
     margin: 0 0 0.25rem;

@@ -1,0 +1,13 @@
+// Side-effect-free entry for the administration elements (kept apart from `src/index.ts`, so the
+// end-user bundle never carries admin code). Import `src/define/erp-sync-admin.ts` to register them.
+export { ErpSyncAdmin } from './elements/admin/erp-sync-admin/erp-sync-admin.js';
+export { ErpConnectorList, parseConnectorUrl, URL_TEST_LIMIT_MS } from './elements/admin/connector-list.js';
+export { ErpConnectionList } from './elements/admin/connection-list.js';
+export { ErpConnectionDialog } from './elements/admin/connection-dialog.js';
+export { ErpScopePicker } from './elements/admin/scope-picker.js';
+export { resolveAdminBackend } from './elements/admin/resolve-admin-backend.js';
+export type { ErpAdminBackend, CallOptions } from './backend/erp-backend.js';
+export { RestBackend } from './backend/rest-backend.js';
+export { configure, type BackendConfig } from './backend/config.js';
+export { ErpProblem, isAbort } from './backend/problem.js';
+export { ErpErrorEvent } from './events/erp-error.js';

@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+/** The look shared by the admin lists and forms. */
+export const adminStyles = css`
+  :host {
+    display: block;
+  }
+  section {
+    display: grid;
+    gap: var(--_space);
+  }
+  h2 {
+    font-size: 1.125rem;
+    margin: 0;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.375rem 0.5rem;
+    border-block-end: 1px solid var(--_border);
+    vertical-align: middle;
+    overflow-wrap: anywhere;
+  }
+  th {
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  td.buttons {
+    white-space: nowrap;
+    display: flex;
+    gap: 0.25rem;
+    flex-wrap: wrap;
+  }
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .control {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .control > label {
+    font-weight: 600;
+  }
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-block-size: 2rem;
+    padding-inline: 0.5rem;
+    inline-size: 100%;
+  }
+  textarea {
+    min-block-size: 4rem;
+    padding-block: 0.25rem;
+  }
+  .required-mark {
+    color: var(--_danger);
+  }
+  .result-ok {
+    color: var(--_success);
+  }
+  p {
+    margin: 0;
+  }
+  fieldset.config {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset.config legend {
+    font-weight: 600;
+  }
+  .notice {
+    border-inline-start: 4px solid var(--_pending);
+    padding: 0.25rem 0.5rem;
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .secret {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  input[type='checkbox'][role='switch'] {
+    inline-size: 2.25rem;
+    block-size: 1.25rem;
+    accent-color: var(--_accent);
+  }
+`;

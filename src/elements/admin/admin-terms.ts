@@ -1,0 +1,66 @@
+import { msg, str } from '@lit/localize';
+import type { ProblemBody } from '../../model/types.js';
+import { problemMessage } from '../../i18n/problem-message.js';
+
+/**
+ * The glossary's administration words (glossary.md, "Administration UI"). Called at render time so
+ * they follow the locale; buttons and headings use them as their exact accessible names.
+ */
+export const adminTerms = () => ({
+  sync: msg('Sync', { id: 'admin.term.sync' }),
+  connectors: msg('Sync Connectors', { id: 'admin.term.connectors' }),
+  connections: msg('ERP connections', { id: 'admin.term.connections' }),
+  add: msg('Add', { id: 'admin.term.add' }),
+  newConnection: msg('Define new ERP connection', { id: 'admin.term.newConnection' }),
+  editConnection: msg('Configure ERP connection', { id: 'admin.term.editConnection' }),
+  scope: msg('Scope', { id: 'admin.term.scope' }),
+  everyone: msg('Everyone', { id: 'admin.term.everyone' }),
+  specific: msg('Specific users and groups', { id: 'admin.term.specific' }),
+  configFields: msg('Configuration fields', { id: 'admin.term.configFields' }),
+  test: msg('Test ERP connection', { id: 'admin.term.test' }),
+  ok: msg('OK', { id: 'admin.term.ok' }),
+  active: msg('Active', { id: 'admin.term.active' }),
+  yes: msg('Yes', { id: 'admin.term.yes' }),
+  cancel: msg('Cancel', { id: 'action.cancel' }),
+  search: msg('Search', { id: 'admin.term.search' }),
+});
+
+/**
+ * The localized sentence for a failed admin call: the admin codes get our own words (with the
+ * backend's explanation where it carries one); anything else falls back to `problemMessage`.
+ */
+export function adminProblemMessage(problem: ProblemBody, subject = ''): string {
+  const detail = problem.detail ?? '';
+  switch (problem.code) {
+    case 'duplicate-name':
+      return subject
+        ? msg(str`The name "${subject}" is already used. Choose another name.`, { id: 'admin.error.duplicateName' })
+        : msg('This name is already used. Choose another name.', { id: 'admin.error.duplicateNameAny' });
+    case 'connector-in-use':
+      return msg(str`This connector is used by ERP connections and cannot be removed. ${detail}`, {
+        id: 'admin.error.connectorInUse',
+      });
+    case 'incomplete-configuration':
+      return msg(str`The configuration is incomplete: ${detail}`, { id: 'admin.error.incomplete' });
+    case 'connection-active':
+      return msg('Deactivate the connection first: configuration fields can only be changed while it is not active.', {
+        id: 'admin.error.connectionActive',
+      });
+    case 'validation-failed':
+      return detail
+        ? msg(str`Please check the input: ${detail}`, { id: 'admin.error.validation' })
+        : problemMessage(problem);
+    case 'forbidden':
+      return msg('Only administrators can change the ERP sync settings.', { id: 'admin.error.forbidden' });
+  }
+  return problemMessage(problem);
+}
+
+/** A list of names in the UI language ("A, B and C"). */
+export function nameList(names: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}

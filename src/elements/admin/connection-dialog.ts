@@ -1,0 +1,524 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { ErpAdminBackend } from '../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type {
+  ConfigValue,
+  ConnectionInput,
+  ErpConnection,
+  FieldMeta,
+  FieldValue,
+  Principal,
+  Scope,
+  SyncConnector,
+  TestResult,
+} from '../../model/types.js';
+import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { dialogStyles } from '../shared/dialog-styles.js';
+import { deepActiveElement } from './focus.js';
+import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
+import { adminStyles } from './admin-styles.js';
+import { adminProblemMessage, adminTerms } from './admin-terms.js';
+
+/** Config lists have no admin endpoint yet: a list field shows its stored value only. */
+const NO_ITEMS: never[] = [];
+const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
+const isEmpty = (v: FieldValue | undefined) => v === undefined || v === null || v === '';
+
+/** Whether a config field is sent to the backend (labels and read-only fields are not). */
+const editable = (f: FieldMeta) => f.type !== 'label' && f.access !== 'read-only';
+
+/**
+ * **Define new ERP connection** / **Configure ERP connection**: name, connector, **Scope**, the
+ * connector's configuration fields (rendered by `<erp-field>`), a description and **Test ERP
+ * connection**. **OK** is enabled once the test passed for the current values and every mandatory
+ * value and the scope are filled. Configuration fields of an active connection are read-only (the
+ * dialog offers to deactivate it first). Passwords are never shown: a stored one is "set" and can
+ * be changed.
+ *
+ * @csspart dialog - The native dialog.
+ * @csspart config - The configuration fields.
+ */
+@localized()
+export class ErpConnectionDialog extends LitElement {
+  static override styles = [baseStyles, dialogStyles, adminStyles];
+
+  @property({ attribute: false }) backend?: ErpAdminBackend;
+  @property({ attribute: false }) connectors: SyncConnector[] = [];
+  /** Known users and groups (id -> principal) for showing the scope. */
+  @property({ attribute: false }) principals: Map<string, Principal> = new Map();
+
+  @state() private original: ErpConnection | null = null;
+  @state() private name = '';
+  @state() private connectorId = '';
+  @state() private scope: Scope = { kind: 'everyone' };
+  @state() private description = '';
+  @state() private fields: FieldMeta[] = [];
+  @state() private values: Record<string, FieldValue> = {};
+  /** Password fields the admin is changing (their stored value is replaced). */
+  @state() private changingSecret = new Set<string>();
+  @state() private invalid = new Set<string>();
+  @state() private fieldsError: ErpProblem | null = null;
+  @state() private loadingFields = false;
+  @state() private testing = false;
+  @state() private test: { key: string; result: TestResult } | null = null;
+  @state() private testError: ErpProblem | null = null;
+  @state() private saving = false;
+  @state() private saveError: ErpProblem | null = null;
+  @state() private deactivating = false;
+  @state() private notice = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private opener: HTMLElement | null = null;
+  private fieldsAbort?: AbortController;
+  private testAbort?: AbortController;
+  private saveAbort?: AbortController;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortAll();
+  }
+
+  private abortAll(): void {
+    this.fieldsAbort?.abort();
+    this.testAbort?.abort();
+    this.saveAbort?.abort();
+  }
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens **Define new ERP connection**. */
+  async openNew(): Promise<void> {
+    await this.start(null);
+  }
+
+  /** Opens **Configure ERP connection** for an existing connection. */
+  async openEdit(connection: ErpConnection): Promise<void> {
+    await this.start(connection);
+  }
+
+  private async start(connection: ErpConnection | null): Promise<void> {
+    this.abortAll();
+    this.opener = deepActiveElement();
+    this.original = connection ? structuredClone(connection) : null;
+    this.name = connection?.name ?? '';
+    this.connectorId = connection?.connectorId ?? (this.connectors.length === 1 ? this.connectors[0]!.id : '');
+    this.scope = connection ? structuredClone(connection.scope) : { kind: 'everyone' };
+    this.description = connection?.description ?? '';
+    this.fields = [];
+    this.values = {};
+    this.changingSecret = new Set();
+    this.invalid = new Set();
+    this.test = null;
+    this.testError = null;
+    this.saveError = null;
+    this.notice = '';
+    this.testing = this.saving = this.deactivating = false;
+    await this.updateComplete;
+    this.dialog.showModal();
+    if (this.connectorId) void this.loadFields(this.connectorId);
+  }
+
+  private close(): void {
+    this.abortAll();
+    this.testing = this.saving = this.deactivating = this.loadingFields = false;
+    if (this.dialog.open) this.dialog.close();
+    this.opener?.focus();
+    this.opener = null;
+  }
+
+  private async loadFields(connectorId: string): Promise<void> {
+    this.fieldsAbort?.abort();
+    const abort = (this.fieldsAbort = new AbortController());
+    this.loadingFields = true;
+    this.fieldsError = null;
+    try {
+      const fields = await this.backend!.getConnectorConfigFields(connectorId, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      const stored = this.original?.connectorId === connectorId ? this.original.config : {};
+      const values: Record<string, FieldValue> = {};
+      for (const f of fields) {
+        const kept = this.values[f.key];
+        const s = stored[f.key];
+        if (f.type === 'password') values[f.key] = kept ?? null;
+        else if (kept !== undefined && this.fields.some((x) => x.key === f.key)) values[f.key] = kept;
+        else if (s !== undefined && !isSecret(s)) values[f.key] = s;
+        else values[f.key] = this.original?.connectorId === connectorId ? null : (f.defaultValue ?? null);
+      }
+      this.fields = fields;
+      this.values = values;
+      this.invalid = new Set();
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.fieldsError = toProblem(error);
+    } finally {
+      if (!abort.signal.aborted) this.loadingFields = false;
+    }
+  }
+
+  /** Whether configuration fields can be edited (a new connection, or one that is not active). */
+  private get configEditable(): boolean {
+    return !this.original?.active;
+  }
+
+  private secretStored(key: string): boolean {
+    const stored = this.original?.connectorId === this.connectorId ? this.original.config[key] : undefined;
+    return isSecret(stored) && stored.set;
+  }
+
+  /** Whether a password field's stored value is kept (shown as "set"). */
+  private keepsSecret(f: FieldMeta): boolean {
+    return f.type === 'password' && this.secretStored(f.key) && !this.changingSecret.has(f.key);
+  }
+
+  /** The request body for the current values. */
+  get input(): ConnectionInput {
+    const config: Record<string, ConfigValue> = {};
+    for (const f of this.fields) {
+      if (!editable(f)) continue;
+      if (this.keepsSecret(f)) config[f.key] = { set: true };
+      else if (f.type === 'password' && isEmpty(this.values[f.key]) && this.secretStored(f.key)) config[f.key] = { set: true };
+      else config[f.key] = this.values[f.key] ?? null;
+    }
+    return {
+      name: this.name.trim(),
+      connectorId: this.connectorId,
+      scope: structuredClone(this.scope),
+      description: this.description,
+      config,
+    };
+  }
+
+  private get testKey(): string {
+    const { connectorId, config } = this.input;
+    return JSON.stringify({ connectorId, config });
+  }
+
+  /** The stored configuration in the same shape, to tell whether a test is needed at all. */
+  private get originalKey(): string | null {
+    const o = this.original;
+    if (!o) return null;
+    const config: Record<string, ConfigValue> = {};
+    for (const f of this.fields) {
+      if (!editable(f)) continue;
+      const s = o.config[f.key];
+      config[f.key] = f.type === 'password' ? (isSecret(s) && s.set ? { set: true } : null) : (s ?? null);
+    }
+    return JSON.stringify({ connectorId: o.connectorId, config });
+  }
+
+  private missingMandatory(): FieldMeta[] {
+    return this.fields.filter(
+      (f) => f.access === 'mandatory' && f.type !== 'label' && !this.keepsSecret(f) && isEmpty(this.values[f.key]),
+    );
+  }
+
+  /** Why OK is disabled, or '' when it is enabled. */
+  get blockedReason(): string {
+    if (!this.name.trim()) return msg('Enter a name.', { id: 'admin.conn.needName' });
+    if (!this.connectorId) return msg('Choose a sync connector.', { id: 'admin.conn.needConnector' });
+    if (this.scope.kind === 'specific' && this.scope.principals.length === 0) {
+      return msg('Pick at least one user or group for the scope.', { id: 'admin.conn.needScope' });
+    }
+    if (this.loadingFields || this.fieldsError) return msg('The configuration fields are not loaded yet.', { id: 'admin.conn.needFields' });
+    const missing = this.missingMandatory();
+    if (missing.length) {
+      const labels = missing.map((f) => f.label).join(', ');
+      return msg(str`Fill in the mandatory fields: ${labels}.`, { id: 'admin.conn.needMandatory' });
+    }
+    if (this.invalid.size) return msg('Correct the fields marked as invalid.', { id: 'admin.conn.needValid' });
+    if (this.needsTest && !this.testPassed) {
+      return this.test?.result.ok
+        ? msg('The configuration changed after the test: test the ERP connection again.', { id: 'admin.conn.retest' })
+        : msg('Test the ERP connection before saving.', { id: 'admin.conn.needTest' });
+    }
+    return '';
+  }
+
+  /** A new connection always needs a passed test; an existing one when its configuration changed. */
+  private get needsTest(): boolean {
+    return this.original === null || this.testKey !== this.originalKey;
+  }
+
+  private get testPassed(): boolean {
+    return !!this.test && this.test.result.ok && this.test.key === this.testKey;
+  }
+
+  private async runTest(): Promise<void> {
+    if (this.testing) return;
+    this.testAbort?.abort();
+    const abort = (this.testAbort = new AbortController());
+    const key = this.testKey;
+    this.testing = true;
+    this.test = null;
+    this.testError = null;
+    try {
+      const result = await this.backend!.testConnectionConfig(this.input, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.test = { key, result };
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.testError = toProblem(error);
+    } finally {
+      if (!abort.signal.aborted) this.testing = false;
+    }
+  }
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.saving || this.blockedReason) return;
+    this.saveAbort?.abort();
+    const abort = (this.saveAbort = new AbortController());
+    this.saving = true;
+    this.saveError = null;
+    try {
+      const input = this.input;
+      const saved = this.original
+        ? await this.backend!.updateConnection(this.original.id, input, this.original.version, { signal: abort.signal })
+        : await this.backend!.addConnection(input, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.saving = false;
+      this.dispatchEvent(new AdminChangedEvent(saved));
+      this.close();
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.saveError = toProblem(error);
+      this.saving = false;
+      if (this.saveError.code === 'duplicate-name') {
+        this.renderRoot.querySelector<HTMLInputElement>('#conn-name')?.focus();
+      }
+    }
+  }
+
+  private async deactivate(): Promise<void> {
+    if (!this.original || this.deactivating) return;
+    this.deactivating = true;
+    this.saveError = null;
+    try {
+      const updated = await this.backend!.setConnectionActive(this.original.id, false);
+      this.original = { ...this.original, active: false, version: updated.version };
+      const name = updated.name;
+      this.notice = msg(str`${name} is no longer active. You can now change its configuration fields.`, {
+        id: 'admin.conn.deactivated',
+      });
+      this.dispatchEvent(new AdminChangedEvent(updated));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('erp-field')?.focus();
+    } catch (error) {
+      if (!isAbort(error)) this.saveError = toProblem(error);
+    } finally {
+      this.deactivating = false;
+    }
+  }
+
+  private onFieldChange(event: ErpFieldChangeEvent): void {
+    event.stopPropagation();
+    this.values = { ...this.values, [event.key]: event.value };
+    const invalid = new Set(this.invalid);
+    if (event.valid) invalid.delete(event.key);
+    else invalid.add(event.key);
+    this.invalid = invalid;
+  }
+
+  private onConnectorChange(event: Event): void {
+    this.connectorId = (event.target as HTMLSelectElement).value;
+    this.test = null;
+    this.fields = [];
+    this.values = {};
+    if (this.connectorId) void this.loadFields(this.connectorId);
+  }
+
+  protected override render() {
+    const t = adminTerms();
+    const title = this.original ? t.editConnection : t.newConnection;
+    const blocked = this.blockedReason;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="conn-title"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.close();
+      }}
+    >
+      <h2 id="conn-title">${title}</h2>
+      <form novalidate @submit=${this.save}>
+        <div class="control">
+          <label for="conn-name">${msg('Name', { id: 'admin.col.name' })}<span class="required-mark" aria-hidden="true">*</span></label>
+          <input
+            id="conn-name"
+            autocomplete="off"
+            maxlength="80"
+            aria-required="true"
+            aria-invalid=${this.saveError?.code === 'duplicate-name' ? 'true' : 'false'}
+            aria-describedby=${this.saveError?.code === 'duplicate-name' ? 'conn-save-error' : nothing}
+            .value=${this.name}
+            @input=${(e: Event) => {
+              this.name = (e.target as HTMLInputElement).value;
+              if (this.saveError?.code === 'duplicate-name') this.saveError = null;
+            }}
+          />
+        </div>
+        <div class="control">
+          <label for="conn-connector"
+            >${msg('Sync connector', { id: 'admin.col.connector' })}<span class="required-mark" aria-hidden="true">*</span></label
+          >
+          <select
+            id="conn-connector"
+            aria-required="true"
+            ?disabled=${!this.configEditable}
+            @change=${this.onConnectorChange}
+          >
+            <option value="" ?selected=${!this.connectorId} disabled>
+              ${msg('(Choose a connector)', { id: 'admin.conn.chooseConnector' })}
+            </option>
+            ${this.connectors.map(
+              (c) => html`<option value=${c.id} ?selected=${c.id === this.connectorId}>${c.name}</option>`,
+            )}
+          </select>
+        </div>
+        <erp-scope-picker
+          .backend=${this.backend}
+          .scope=${this.scope}
+          .known=${this.principals}
+          @erp-internal-scope-change=${(e: ScopeChangeEvent) => {
+            e.stopPropagation();
+            this.scope = e.scope;
+          }}
+        ></erp-scope-picker>
+        ${this.renderConfig()}
+        <div class="control">
+          <label for="conn-description">${msg('Description (optional)', { id: 'admin.conn.description' })}</label>
+          <textarea
+            id="conn-description"
+            .value=${this.description}
+            @input=${(e: Event) => (this.description = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+        </div>
+        ${this.renderTest()}
+        <div role="alert" id="conn-save-error" class="error">
+          ${this.saveError
+            ? html`${msg('Not saved.', { id: 'admin.conn.notSaved' })} ${adminProblemMessage(this.saveError, this.name.trim())}`
+            : nothing}
+        </div>
+        <p id="conn-blocked" class="muted">${blocked}</p>
+        <div class="actions dialog-actions">
+          <button
+            type="submit"
+            class="primary"
+            ?disabled=${blocked !== ''}
+            aria-describedby="conn-blocked"
+            aria-busy=${this.saving ? 'true' : 'false'}
+          >
+            ${t.ok}
+          </button>
+          <button type="button" @click=${this.close}>${t.cancel}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private renderTest() {
+    const t = adminTerms();
+    const passed = this.testPassed;
+    const stale = this.test && this.test.key !== this.testKey;
+    const failed = this.test && !this.test.result.ok && !stale;
+    return html`<div class="actions">
+        <button
+          type="button"
+          aria-busy=${this.testing ? 'true' : 'false'}
+          ?disabled=${!this.connectorId || !this.configEditable}
+          @click=${this.runTest}
+        >
+          ${t.test}
+        </button>
+      </div>
+      <p role="status" class=${passed ? 'result-ok' : 'muted'}>
+        ${this.testing
+          ? msg('Testing…', { id: 'admin.testing' })
+          : passed
+            ? msg(str`Test passed: ${this.test!.result.message}`, { id: 'admin.testPassed' })
+            : stale && this.test!.result.ok
+              ? msg('The values changed since the test passed. Test again.', { id: 'admin.conn.testStale' })
+              : ''}
+      </p>
+      <div role="alert" class="error">
+        ${failed ? msg(str`Test failed: ${this.test!.result.message}`, { id: 'admin.testFailed' }) : nothing}
+        ${this.testError ? adminProblemMessage(this.testError) : nothing}
+      </div>`;
+  }
+
+  private renderConfig() {
+    const t = adminTerms();
+    if (!this.connectorId) return nothing;
+    const editableNow = this.configEditable;
+    return html`<fieldset class="config" part="config" aria-busy=${this.loadingFields ? 'true' : 'false'}>
+      <legend>${t.configFields}</legend>
+      ${!editableNow
+        ? html`<div class="notice">
+            <p>
+              ${msg('This connection is active: its configuration fields can only be changed while it is not active.', {
+                id: 'admin.conn.activeExplain',
+              })}
+            </p>
+            <button type="button" aria-busy=${this.deactivating ? 'true' : 'false'} @click=${this.deactivate}>
+              ${msg('Deactivate to change configuration', { id: 'admin.conn.deactivate' })}
+            </button>
+          </div>`
+        : nothing}
+      <p role="status" class="muted">${this.notice}</p>
+      ${this.fieldsError
+        ? html`<div role="alert" class="error">
+            ${adminProblemMessage(this.fieldsError)}
+            <button type="button" @click=${() => this.loadFields(this.connectorId)}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      ${this.fields.map((f) => this.renderField(f, editableNow))}
+    </fieldset>`;
+  }
+
+  private renderField(f: FieldMeta, editableNow: boolean) {
+    if (f.type === 'password' && this.secretStored(f.key) && !this.changingSecret.has(f.key)) {
+      const label = f.label;
+      return html`<div class="control">
+        <span class="label" id=${`secret-${f.key}`}><strong>${f.label}</strong></span>
+        <div class="secret">
+          <span>${msg('Set (hidden)', { id: 'admin.conn.secretSet' })}</span>
+          ${editableNow
+            ? html`<button
+                type="button"
+                aria-label=${msg(str`Change ${label}`, { id: 'admin.conn.changeSecretNamed' })}
+                @click=${async () => {
+                  this.changingSecret = new Set([...this.changingSecret, f.key]);
+                  this.values = { ...this.values, [f.key]: null };
+                  await this.updateComplete;
+                  this.renderRoot.querySelector<HTMLElement>(`erp-field[data-key="${f.key}"]`)?.focus();
+                }}
+              >
+                ${msg('Change', { id: 'admin.conn.changeSecret' })}
+              </button>`
+            : nothing}
+        </div>
+      </div>`;
+    }
+    const value = this.values[f.key] ?? null;
+    return html`<erp-field
+      data-key=${f.key}
+      .field=${editableNow ? f : { ...f, access: f.access === 'mandatory' ? 'read-only' : f.access === 'normal' ? 'read-only' : f.access }}
+      .value=${value}
+      .items=${NO_ITEMS}
+      ?disabled=${this.saving}
+      @erp-field-change=${this.onFieldChange}
+    ></erp-field>`;
+  }
+}

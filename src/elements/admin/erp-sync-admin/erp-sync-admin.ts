@@ -1,0 +1,160 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import { onConfigChange } from '../../../backend/config.js';
+import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
+import type { ErpConnection, Principal, SyncConnector } from '../../../model/types.js';
+import { ErpErrorEvent } from '../../../events/erp-error.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { resolveAdminBackend } from '../resolve-admin-backend.js';
+import type { ErpConnectionList } from '../connection-list.js';
+
+/**
+ * The administrator's **Sync** screen, for a CRM host's settings pages: the **Sync Connectors** and
+ * the **ERP connections** (with their scope, configuration, test and **Active** switch).
+ *
+ * Backend: the `backend` property (an `ErpAdminBackend`), else `backend-url`, else `configure()`.
+ *
+ * @event erp-error - Loading the lists failed (the screen shows the error too).
+ * @csspart screen - The screen's container.
+ * @csspart load-error - The message and Retry button after a failed load.
+ */
+@localized()
+export class ErpSyncAdmin extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .screen {
+        display: grid;
+        gap: calc(var(--_space) * 3);
+      }
+      h1 {
+        font-size: 1.25rem;
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Base URL of the REST backend; ignored when `backend` is set. */
+  @property({ attribute: 'backend-url' }) backendUrl?: string;
+  /** The host's own admin backend; overrides `backend-url` and `configure()`. */
+  @property({ attribute: false }) backend?: ErpAdminBackend;
+  /** Whether to show the screen's own heading ("Sync"); hosts with their own heading set false. */
+  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
+
+  @state() private connectors: SyncConnector[] | null = null;
+  @state() private connections: ErpConnection[] | null = null;
+  @state() private principals = new Map<string, Principal>();
+  @state() private loadError: ErpProblem | null = null;
+  @state() private loading = false;
+  @state() private configVersion = 0;
+
+  private effectiveBackend: ErpAdminBackend = resolveAdminBackend(undefined, undefined);
+  private unsubscribeConfig?: () => void;
+  private abort?: AbortController;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  /** Loads the connectors and connections again. */
+  reload(): Promise<void> {
+    return this.load();
+  }
+
+  /** Opens Define new ERP connection (as the Add button of the ERP connections list does). */
+  async addConnection(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<ErpConnectionList>('erp-connection-list')?.add();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeConfig = onConfigChange(() => {
+      if (!this.backend && !this.backendUrl) this.configVersion++;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeConfig?.();
+    this.abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('backend') || changed.has('backendUrl') || changed.has('configVersion') || !this.hasUpdated) {
+      this.effectiveBackend = resolveAdminBackend(this.backend, this.backendUrl);
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const backend = this.effectiveBackend;
+    const signal = abort.signal;
+    this.loading = true;
+    try {
+      const [connectors, connections, principals] = await Promise.all([
+        backend.listConnectors({ signal }),
+        backend.listConnections({ signal }),
+        backend.listPrincipals('', { signal }).catch((error: unknown) => {
+          if (isAbort(error)) throw error;
+          return [] as Principal[];
+        }),
+      ]);
+      if (signal.aborted) return;
+      this.connectors = connectors;
+      this.connections = connections;
+      this.principals = new Map(principals.map((p) => [p.id, p]));
+      this.loadError = null;
+    } catch (error) {
+      if (isAbort(error) || signal.aborted) return;
+      this.loadError = toProblem(error);
+      this.dispatchEvent(new ErpErrorEvent('listConnections', this.loadError.toJSON()));
+    } finally {
+      if (!signal.aborted) this.loading = false;
+    }
+  }
+
+  protected override render() {
+    const t = adminTerms();
+    const backend = this.effectiveBackend;
+    return html`<div part="screen" class="screen" aria-busy=${this.loading ? 'true' : 'false'}>
+      ${this.noHeading ? nothing : html`<h1>${t.sync}</h1>`}
+      ${this.loadError
+        ? html`<div part="load-error" role="alert">
+            <p class="error">
+              <strong>${msg('The sync settings could not be loaded.', { id: 'admin.loadFailed' })}</strong>
+              ${adminProblemMessage(this.loadError)}
+            </p>
+            <button type="button" @click=${() => this.load()}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      ${this.connectors === null && !this.loadError
+        ? html`<p role="status" class="muted">${msg('Loading the sync settings…', { id: 'admin.loading' })}</p>`
+        : nothing}
+      ${this.connectors && this.connections
+        ? html`<erp-connector-list
+              .backend=${backend}
+              .connectors=${this.connectors}
+              @erp-internal-admin-changed=${() => this.load()}
+            ></erp-connector-list>
+            <erp-connection-list
+              .backend=${backend}
+              .connections=${this.connections}
+              .connectors=${this.connectors}
+              .principals=${this.principals}
+              @erp-internal-admin-changed=${() => this.load()}
+            ></erp-connection-list>`
+        : nothing}
+    </div>`;
+  }
+}

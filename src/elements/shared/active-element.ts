@@ -1,0 +1,7 @@
+/** The focused element, looking into shadow roots (document.activeElement stops at the first host). */
+export function deepActiveElement(): HTMLElement | null {
+  // eslint-disable-next-line no-restricted-syntax -- the one place that starts from the document
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}

@@ -1,0 +1,317 @@
+// RestBackend against a fake `fetch` passed through its options (no msw): what goes on the wire
+// (method, URL, headers, body) and how every kind of failure becomes an ErpProblem.
+import { expect } from '@open-wc/testing';
+import { configure, getConfig, type BackendConfig } from '../../src/backend/config.js';
+import { ErpProblem, isAbort } from '../../src/backend/problem.js';
+import { RestBackend } from '../../src/backend/rest-backend.js';
+import type { ConnectionState, SaveLinkRequest } from '../../src/model/types.js';
+
+interface Sent {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: unknown;
+  credentials: RequestCredentials | undefined;
+  signal: AbortSignal | undefined;
+}
+
+type Answer = (sent: Sent) => Response | Promise<Response>;
+
+/** A fetch that records each request and answers with `answer` (JSON 200 `{}` by default). */
+function fakeFetch(answer: Answer = () => json({})) {
+  const sent: Sent[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init = {}) => {
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+    const request: Sent = {
+      method: init.method ?? 'GET',
+      url: new URL(String(input)),
+      headers,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
+      credentials: init.credentials,
+      signal: init.signal ?? undefined,
+    };
+    sent.push(request);
+    return answer(request);
+  };
+  return { fetch, sent };
+}
+
+function json(body: unknown, status = 200, type = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+/** A fetch that never answers but, like the real one, rejects when its signal aborts. */
+const hangingFetch: typeof globalThis.fetch = (_input, init) =>
+  new Promise<Response>((_resolve, reject) => {
+    const signal = init?.signal;
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
+async function rejection(promise: Promise<unknown>): Promise<ErpProblem> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ErpProblem);
+    return error as ErpProblem;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const company = { type: 'company' as const, id: 'c/42' };
+const state: ConnectionState = {
+  id: 'erp 1',
+  name: 'ERP',
+  actorTypes: [{ type: 'customer', available: true }],
+  link: null,
+  fields: [],
+  canCreateActors: true,
+  supportsAdvancedSearch: false,
+  version: 'v2',
+};
+
+describe('RestBackend', () => {
+  describe('requests', () => {
+    it('GETs the entity state under the base URL with encoded path segments', async () => {
+      const { fetch, sent } = fakeFetch(() => json({ entity: { ...company, name: 'Acme' }, available: true, connections: [] }));
+      const backend = new RestBackend({ baseUrl: '/api/erp/', fetch });
+      const result = await backend.getEntityState(company);
+      expect(result.available).to.equal(true);
+      expect(sent).to.have.length(1);
+      expect(sent[0].method).to.equal('GET');
+      expect(sent[0].url.pathname).to.equal('/api/erp/entities/company/c%2F42/erp-state');
+      expect(sent[0].headers['accept']).to.equal('application/json, application/problem+json');
+      expect(sent[0].headers['content-type']).to.equal(undefined);
+      expect(sent[0].body).to.equal(undefined);
+      expect(sent[0].credentials).to.equal('same-origin');
+    });
+
+    it('PUTs saveLink with If-Match, Idempotency-Key and a JSON body', async () => {
+      const { fetch, sent } = fakeFetch(() => json(state));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      const request: SaveLinkRequest = { actorType: 'customer', erpKey: 'K-1', choices: { name: 'erp' } };
+      const result = await backend.saveLink(company, 'erp 1', request, { version: 'v1', idempotencyKey: 'key-1' });
+      expect(result).to.deep.equal(state);
+      expect(sent[0].method).to.equal('PUT');
+      expect(sent[0].url.pathname).to.equal('/api/erp/entities/company/c%2F42/links/erp%201');
+      expect(sent[0].headers['if-match']).to.equal('v1');
+      expect(sent[0].headers['idempotency-key']).to.equal('key-1');
+      expect(sent[0].headers['content-type']).to.equal('application/json');
+      expect(sent[0].body).to.deep.equal(request);
+    });
+
+    it('DELETEs removeLink with If-Match and Idempotency-Key and no body', async () => {
+      const { fetch, sent } = fakeFetch(() => json(state));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      await backend.removeLink(company, 'erp 1', { version: 'v7', idempotencyKey: 'key-2' });
+      expect(sent[0].method).to.equal('DELETE');
+      expect(sent[0].url.pathname).to.equal('/api/erp/entities/company/c%2F42/links/erp%201');
+      expect(sent[0].headers['if-match']).to.equal('v7');
+      expect(sent[0].headers['idempotency-key']).to.equal('key-2');
+      expect(sent[0].headers['content-type']).to.equal(undefined);
+      expect(sent[0].body).to.equal(undefined);
+    });
+
+    it('sends If-Match (but no Idempotency-Key) on updateConnection', async () => {
+      const { fetch, sent } = fakeFetch();
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      const input = { name: 'N', connectorId: 'k', scope: { kind: 'everyone' as const }, description: '', config: {} };
+      await backend.updateConnection('c1', input, 'v3');
+      expect(sent[0].method).to.equal('PUT');
+      expect(sent[0].url.pathname).to.equal('/api/erp/admin/connections/c1');
+      expect(sent[0].headers['if-match']).to.equal('v3');
+      expect(sent[0].headers['idempotency-key']).to.equal(undefined);
+      expect(sent[0].body).to.deep.equal(input);
+    });
+
+    it('puts query parameters in the URL and leaves out null ones', async () => {
+      const { fetch, sent } = fakeFetch(() => json({ items: [], nextCursor: null, suggestions: [] }));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      await backend.getHistory(company, 'erp', null);
+      await backend.getHistory(company, 'erp', 'next&1');
+      await backend.getMatchSuggestions(company, 'erp', 'supplier');
+      await backend.listPrincipals('');
+      expect(sent[0].url.search).to.equal('');
+      expect(sent[1].url.searchParams.get('cursor')).to.equal('next&1');
+      expect(sent[2].url.pathname).to.equal('/api/erp/entities/company/c%2F42/match-suggestions');
+      expect(Object.fromEntries(sent[2].url.searchParams)).to.deep.equal({ connectionId: 'erp', actorType: 'supplier' });
+      expect(sent[3].url.pathname).to.equal('/api/erp/admin/principals');
+      expect(sent[3].url.searchParams.get('q')).to.equal('');
+    });
+
+    it('unwraps the match suggestions list', async () => {
+      const suggestion = { key: 'K', displayName: 'Acme', strength: 'strong', reasons: ['vat-equal'] };
+      const { fetch } = fakeFetch(() => json({ suggestions: [suggestion] }));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      expect(await backend.getMatchSuggestions(company, 'erp', 'customer')).to.deep.equal([suggestion]);
+    });
+
+    it('resolves a 204 answer with undefined', async () => {
+      const { fetch, sent } = fakeFetch(() => new Response(null, { status: 204 }));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      expect(await backend.removeConnector('k 1')).to.equal(undefined);
+      expect(sent[0].method).to.equal('DELETE');
+      expect(sent[0].url.pathname).to.equal('/api/erp/admin/connectors/k%201');
+    });
+
+    it('sends the wrapped bodies of testConnectorUrl, setConnectionActive and saveRank', async () => {
+      const { fetch, sent } = fakeFetch(() => new Response(null, { status: 204 }));
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      await backend.testConnectorUrl('https://sync.example.com');
+      await backend.setConnectionActive('c1', false);
+      await backend.saveRank('c1', 'customer', ['b', 'a']);
+      expect(sent.map((s) => s.body)).to.deep.equal([
+        { url: 'https://sync.example.com' },
+        { active: false },
+        { order: ['b', 'a'] },
+      ]);
+      expect(sent[2].url.pathname).to.equal('/api/erp/admin/connections/c1/actor-types/customer/rank');
+    });
+  });
+
+  describe('failures', () => {
+    it('turns a problem body into an ErpProblem with status, code, detail, title and field', async () => {
+      const { fetch } = fakeFetch(() =>
+        json(
+          { type: 'about:blank', title: 'Conflict', status: 409, code: 'version-conflict', detail: 'Changed meanwhile', field: '/erpKey' },
+          409,
+          'application/problem+json',
+        ),
+      );
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
+      const problem = await rejection(
+        backend.saveLink(company, 'erp', { actorType: 'customer', erpKey: 'K', choices: {} }, { version: 'old', idempotencyKey: 'k' }),
+      );
+      expect(problem.status).to.equal(409);
+      expect(problem.code).to.equal('version-conflict');
+      expect(problem.detail).to.equal('Changed meanwhile');
+      expect(problem.title).to.equal('Conflict');
+      expect(problem.field).to.equal('/erpKey');
+      expect(problem.message).to.equal('Changed meanwhile');
+      expect(isAbort(problem)).to.equal(false);
+    });
+
+    it('uses the HTTP status as the code when a JSON error body has no code', async () => {
+      const { fetch } = fakeFetch(() => json({ detail: 'No such connection' }, 404));
+      const problem = await rejection(new RestBackend({ baseUrl: '/api/erp', fetch }).getConnection('x'));
+      expect(problem.status).to.equal(404);
+      expect(problem.code).to.equal('http-404');
+      expect(problem.detail).to.equal('No such connection');
+    });
+
+    it('turns a non-JSON 500 into http-500', async () => {
+      const { fetch } = fakeFetch(() => new Response('<html>Internal Server Error</html>', { status: 500 }));
+      const problem = await rejection(new RestBackend({ baseUrl: '/api/erp', fetch }).listConnectors());
+      expect(problem.status).to.equal(500);
+      expect(problem.code).to.equal('http-500');
+    });
+
+    it('turns a non-JSON 200 into malformed-response', async () => {
+      const { fetch } = fakeFetch(() => new Response('{"entity": ', { status: 200 }));
+      const problem = await rejection(new RestBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
+      expect(problem.status).to.equal(200);
+      expect(problem.code).to.equal('malformed-response');
+    });
+
+    it('turns a rejected fetch into network-error', async () => {
+      const fetch: typeof globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+      const problem = await rejection(new RestBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
+      expect(problem.status).to.equal(0);
+      expect(problem.code).to.equal('network-error');
+      expect(problem.detail).to.equal('Failed to fetch');
+    });
+
+    it('turns a body that breaks off into network-error', async () => {
+      const broken = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"a":'));
+          controller.error(new TypeError('connection reset'));
+        },
+      });
+      const { fetch } = fakeFetch(() => new Response(broken, { status: 200 }));
+      const problem = await rejection(new RestBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
+      expect(problem.code).to.equal('network-error');
+    });
+
+    it('gives up after timeoutMs with timeout', async () => {
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch: hangingFetch, timeoutMs: 50 });
+      const started = performance.now();
+      const problem = await rejection(backend.getEntityState(company));
+      expect(problem.code).to.equal('timeout');
+      expect(problem.status).to.equal(0);
+      expect(performance.now() - started).to.be.below(2000);
+    });
+
+    it('reports a caller abort as aborted', async () => {
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch: hangingFetch, timeoutMs: 5000 });
+      const controller = new AbortController();
+      const call = backend.getEntityState(company, { signal: controller.signal });
+      controller.abort();
+      const problem = await rejection(call);
+      expect(problem.code).to.equal('aborted');
+      expect(problem.aborted).to.equal(true);
+      expect(isAbort(problem)).to.equal(true);
+    });
+
+    it('reports an abort of a write (signal in WriteOptions) as aborted', async () => {
+      const backend = new RestBackend({ baseUrl: '/api/erp', fetch: hangingFetch, timeoutMs: 5000 });
+      const controller = new AbortController();
+      controller.abort();
+      const problem = await rejection(
+        backend.removeLink(company, 'erp', { version: 'v', idempotencyKey: 'k', signal: controller.signal }),
+      );
+      expect(problem.code).to.equal('aborted');
+    });
+  });
+
+  describe('global configure()', () => {
+    let saved: BackendConfig;
+    beforeEach(() => {
+      saved = { ...getConfig() };
+    });
+    afterEach(() => {
+      configure({
+        baseUrl: saved.baseUrl,
+        headers: saved.headers,
+        credentials: saved.credentials,
+        fetch: saved.fetch,
+        timeoutMs: saved.timeoutMs,
+      });
+    });
+
+    it('follows configure({ baseUrl, headers }) when given no options', async () => {
+      const { fetch, sent } = fakeFetch();
+      const backend = new RestBackend();
+      configure({ baseUrl: 'https://crm.example.com/erp', headers: { Authorization: 'Bearer one' }, fetch });
+      await backend.listConnections();
+      expect(sent[0].url.href).to.equal('https://crm.example.com/erp/admin/connections');
+      expect(sent[0].headers['authorization']).to.equal('Bearer one');
+
+      // read on every call, not when the client was made
+      configure({ baseUrl: '/other', headers: () => ({ Authorization: 'Bearer two' }), credentials: 'include' });
+      await backend.listConnections();
+      expect(sent[1].url.pathname).to.equal('/other/admin/connections');
+      expect(sent[1].headers['authorization']).to.equal('Bearer two');
+      expect(sent[1].credentials).to.equal('include');
+    });
+
+    it('lets constructor options override the global configuration', async () => {
+      const global = fakeFetch();
+      const own = fakeFetch();
+      configure({ baseUrl: '/global', headers: { 'X-Tenant': 't1' }, fetch: global.fetch });
+      await new RestBackend({ fetch: own.fetch }).listConnectors();
+      expect(global.sent).to.have.length(0);
+      expect(own.sent[0].url.pathname).to.equal('/global/admin/connectors');
+      expect(own.sent[0].headers['x-tenant']).to.equal('t1');
+    });
+
+    it('never lets configured headers replace If-Match or Idempotency-Key', async () => {
+      const { fetch, sent } = fakeFetch(() => json(state));
+      configure({ headers: { 'If-Match': '*', 'Idempotency-Key': 'global' }, fetch });
+      await new RestBackend().saveLink(company, 'erp', { actorType: 'customer', erpKey: 'K', choices: {} }, { version: 'v9', idempotencyKey: 'mine' });
+      expect(sent[0].headers['if-match']).to.equal('v9');
+      expect(sent[0].headers['idempotency-key']).to.equal('mine');
+    });
+  });
+});
