@@ -203,6 +203,23 @@ describe('<erp-field>', () => {
     expect(input.value).to.equal('DK1234');
   });
 
+  it('rewrites a shown value when the language changes, but never text being typed', async () => {
+    const { el } = await render(meta({ type: 'double', label: 'Limit' }), 1234.5, 'en');
+    const input = (await findByRole('textbox', { name: 'Limit' }, el.shadowRoot!)) as HTMLInputElement;
+    await until(() => input.value === '1,234.5', 'en number');
+    el.setAttribute('lang', 'de');
+    await until(() => input.value === '1.234,5', 'de number after switch');
+    input.focus();
+    input.select();
+    await sendKeys({ type: '2.500,' });
+    el.setAttribute('lang', 'nl');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await sendKeys({ type: '75' });
+    expect(input.value).to.equal('2.500,75');
+    expect(el.value).to.equal(2500.75);
+  });
+
   it('delegates focus to its control', async () => {
     const { el } = await render(meta({}), null);
     el.focus();

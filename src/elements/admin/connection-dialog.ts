@@ -18,7 +18,7 @@ import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
-import { deepActiveElement } from './focus.js';
+import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
@@ -289,8 +289,8 @@ export class ErpConnectionDialog extends LitElement {
         : await this.backend!.addConnection(input, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.saving = false;
-      this.dispatchEvent(new AdminChangedEvent(saved));
       this.close();
+      this.dispatchEvent(new AdminChangedEvent(saved));
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;
       this.saveError = toProblem(error);

@@ -129,7 +129,7 @@ export class ErpConnectionList extends LitElement {
                 (c) => {
                   const active = this.pendingActive.get(c.id) ?? c.active;
                   return html`<tr>
-                    <th scope="row">
+                    <th scope="row" role="rowheader">
                       ${c.name}
                       ${c.description ? html`<div class="muted">${c.description}</div>` : nothing}
                     </th>
@@ -170,7 +170,7 @@ export class ErpConnectionList extends LitElement {
         .principals=${this.principals}
         @erp-internal-admin-changed=${(e: AdminChangedEvent) => {
           const name = e.connection?.name ?? '';
-          if (e.connection) this.message = msg(str`Saved ${name}.`, { id: 'admin.connector.saved' });
+          if (e.connection && !this.dialog.open) this.message = msg(str`Saved ${name}.`, { id: 'admin.connector.saved' });
         }}
       ></erp-connection-dialog>`;
   }

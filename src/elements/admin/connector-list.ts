@@ -10,7 +10,7 @@ import { getLocale } from '../../i18n/localization.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
-import { deepActiveElement } from './focus.js';
+import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
@@ -227,7 +227,7 @@ export class ErpConnectorList extends LitElement {
                 this.connectors,
                 (c) => c.id,
                 (c) => html`<tr>
-                  <th scope="row">${c.name}</th>
+                  <th scope="row" role="rowheader">${c.name}</th>
                   <td>${c.url}</td>
                   <td>${c.usedBy.length ? nameList(c.usedBy, getLocale()) : html`<span class="muted">–</span>`}</td>
                   <td class="buttons">

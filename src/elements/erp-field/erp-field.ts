@@ -107,8 +107,9 @@ export class ErpField extends LitElement {
       this.syncedValue = this.value;
       this.textLocale = locale;
     } else if (locale !== this.textLocale) {
-      // The language changed: show readable text in the new language, keep unreadable text as typed.
-      if (readFieldInput(this.field, this.text, this.textLocale).value !== null || this.text === '') {
+      // The language changed: rewrite text we formatted ourselves; never touch what the user is
+      // typing (reformatting `2.500,` to `2.500` mid-keystroke would corrupt their input).
+      if (this.text === formatFieldInput(this.field, this.value, this.textLocale)) {
         this.text = formatFieldInput(this.field, this.value, locale);
       }
       this.textLocale = locale;
@@ -135,7 +136,10 @@ export class ErpField extends LitElement {
     const type = this.field.type;
     if (type !== 'integer' && type !== 'double' && type !== 'datetime') return;
     const { value, error } = readFieldInput(this.field, this.text, getLocale());
-    if (value !== null && error === null) this.text = formatFieldInput(this.field, value, getLocale());
+    if (value !== null && error === null) {
+      this.text = formatFieldInput(this.field, value, getLocale());
+      this.textLocale = getLocale();
+    }
   }
 
   private onSelectChange(event: Event): void {

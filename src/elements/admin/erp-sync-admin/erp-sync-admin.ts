@@ -89,7 +89,8 @@ export class ErpSyncAdmin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend') || changed.has('backendUrl') || changed.has('configVersion') || !this.hasUpdated) {
+    const keys = changed as Map<PropertyKey, unknown>;
+    if (keys.has('backend') || keys.has('backendUrl') || keys.has('configVersion') || !this.hasUpdated) {
       this.effectiveBackend = resolveAdminBackend(this.backend, this.backendUrl);
       void this.load();
     }

@@ -1,0 +1,83 @@
+// The demo CRM's settings page: the administrator's Sync screen on the simulated ERP (started the
+// same way as on the records page, sharing its stored state), with a user switch and a live
+// preview of the ERP tab as the chosen user sees it.
+import { setupWorker } from 'msw/browser';
+import '../src/define/erp-sync-admin.js';
+import '../src/define/erp-tab.js';
+import { configure } from '../src/admin.js';
+import { createHandlers, DEMO_LATENCY, ErpSimulator, persistTo } from './mock-erp/index.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const sim = new ErpSimulator();
+persistTo(sim, localStorage);
+const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
+await worker.start({
+  quiet: true,
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  onUnhandledRequest: 'bypass',
+});
+configure({ baseUrl: '/api/erp' });
+
+const lang = () => new URLSearchParams(location.search).get('lang') ?? 'en';
+
+function renderAdmin(): void {
+  const main = $('admin');
+  main.replaceChildren(document.createElement('erp-sync-admin'));
+}
+
+function renderPreview(): void {
+  const tab = document.createElement('erp-tab');
+  tab.setAttribute('entity', 'company');
+  tab.setAttribute('entity-id', 'c1');
+  const note = document.createElement('p');
+  note.id = 'preview-note';
+  tab.addEventListener('erp-availability-change', (e) => {
+    note.textContent = e.available ? '' : `Not shown to this user (${e.reason ?? 'unavailable'}).`;
+  });
+  $('preview').replaceChildren(note, tab);
+}
+
+function renderUsers(): void {
+  $<HTMLSelectElement>('user').replaceChildren(
+    ...sim.users().map((u) => {
+      const option = document.createElement('option');
+      option.value = u.id;
+      option.textContent = `${u.name}${u.admin ? ' (administrator)' : ''}`;
+      option.selected = u.id === sim.currentUser.id;
+      return option;
+    }),
+  );
+}
+
+function render(): void {
+  document.documentElement.lang = lang();
+  $<HTMLSelectElement>('lang').value = lang();
+  renderUsers();
+  renderAdmin();
+  renderPreview();
+}
+
+$<HTMLSelectElement>('lang').addEventListener('change', (e) => {
+  const next = (e.target as HTMLSelectElement).value;
+  history.replaceState(null, '', `?lang=${next}`);
+  // The widget follows <html lang> live.
+  document.documentElement.lang = next;
+});
+$<HTMLSelectElement>('user').addEventListener('change', (e) => {
+  sim.setCurrentUser((e.target as HTMLSelectElement).value);
+  render();
+});
+$('reset').addEventListener('click', () => {
+  sim.reset();
+  render();
+});
+// Changes made in the admin screen show in the preview at once.
+document.addEventListener('erp-internal-admin-changed', () => renderPreview());
+document.addEventListener('erp-error', (event) => {
+  const item = document.createElement('li');
+  item.textContent = `erp-error ${event.operation} ${JSON.stringify(event.problem)}`;
+  $('events').prepend(item);
+});
+
+render();
