@@ -30,6 +30,10 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--disable-quic',
+          // Test pages run side by side: keep background tabs rendering (rAF) and their timers on time.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
