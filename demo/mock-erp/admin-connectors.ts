@@ -1,7 +1,8 @@
-import type { ConnectorInput, FieldMeta, SyncConnector, TestResult } from '../../src/model/types.js';
+import type { ConnectorInput, FieldMeta, ListItem, SyncConnector, TestResult } from '../../src/model/types.js';
 import { requireAdmin, type Ctx } from './context.js';
 import { CONNECTOR_KINDS, kindForUrl } from './connectors.js';
 import type { ConnectorRecord } from './model.js';
+import { ERP_LISTS } from './lists.js';
 import { fail } from './problems.js';
 
 function toPublic(ctx: Ctx, c: ConnectorRecord): SyncConnector {
@@ -73,4 +74,11 @@ export function testConnectorUrl(ctx: Ctx, url: string): TestResult {
 export function getConnectorConfigFields(ctx: Ctx, connectorId: string): FieldMeta[] {
   requireAdmin(ctx);
   return structuredClone(CONNECTOR_KINDS[find(ctx, connectorId).kind].configFields);
+}
+
+/** The items of a list the connector's `list` configuration fields use. */
+export function getConnectorList(ctx: Ctx, connectorId: string, listName: string): ListItem[] {
+  requireAdmin(ctx);
+  find(ctx, connectorId);
+  return structuredClone(ERP_LISTS[listName] ?? fail(404, 'list-not-found', `No list "${listName}"`));
 }

@@ -69,6 +69,13 @@ export function usableConnection(ctx: Ctx, id: string): ConnectionRecord {
   return conn;
 }
 
+/** For searches: an administrator may also search an inactive connection (Import from ERP). */
+export function searchableConnection(ctx: Ctx, id: string): ConnectionRecord {
+  const conn = connection(ctx, id);
+  if (!conn.active && currentUser(ctx).admin) return conn;
+  return usableConnection(ctx, id);
+}
+
 export function requireAdmin(ctx: Ctx): void {
   const user = currentUser(ctx);
   if (!user.admin) fail(403, 'forbidden', `${user.name} is not an administrator`);

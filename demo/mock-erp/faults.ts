@@ -7,7 +7,7 @@ export const OPERATIONS = [
   'getEntityState', 'searchActors', 'getSearchableFields', 'searchActorsAdvanced', 'getList', 'compare',
   'getNewActorFields', 'saveLink', 'removeLink', 'syncNow', 'getMatchSuggestions', 'getHistory',
   'listConnectors', 'addConnector', 'updateConnector', 'removeConnector', 'testConnectorUrl',
-  'getConnectorConfigFields', 'listConnections', 'getConnection', 'addConnection', 'updateConnection',
+  'getConnectorConfigFields', 'getConnectorList', 'listConnections', 'getConnection', 'addConnection', 'updateConnection',
   'removeConnection', 'testConnectionConfig', 'testConnection', 'setConnectionActive', 'listPrincipals',
   'getActorTypeMapping', 'saveActorTypeMapping', 'getListMapping', 'saveListMapping', 'getDefaults',
   'saveDefaults', 'saveRank', 'saveSyncPriority', 'resync', 'importActors',
@@ -18,7 +18,7 @@ export type OperationName = (typeof OPERATIONS)[number];
 /** `times`: only the next N requests of the operation (default: until cleared). */
 export type Fault = (
   | { kind: 'latency'; ms: number }
-  | { kind: 'problem'; status: number; code: string; detail?: string }
+  | { kind: 'problem'; status: number; code: string; detail?: string; field?: string }
   | { kind: 'malformed' }
   | { kind: 'network' }
 ) & { times?: number };

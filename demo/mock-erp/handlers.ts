@@ -31,7 +31,9 @@ function faultResponse(fault: Exclude<Fault, { kind: 'latency' }>): Response {
     case 'malformed':
       return new HttpResponse('{"connections": [<html>Gateway', { status: 200, headers: { 'Content-Type': 'application/json' } });
     case 'problem':
-      return problemResponse(problemBody(fault.status, fault.code, fault.detail ?? `Injected fault (${fault.code})`));
+      return problemResponse(
+        problemBody(fault.status, fault.code, fault.detail ?? `Injected fault (${fault.code})`, fault.field),
+      );
   }
 }
 

@@ -84,6 +84,7 @@ export const ROUTES: Route[] = [
   { op: 'updateConnector', method: 'put', path: '/admin/connectors/:id', run: (i) => i.sim.updateConnector(i.param('id'), body<ConnectorInput>(i)) },
   { op: 'removeConnector', method: 'delete', path: '/admin/connectors/:id', run: (i) => i.sim.removeConnector(i.param('id')) },
   { op: 'getConnectorConfigFields', method: 'get', path: '/admin/connectors/:id/config-fields', run: (i) => i.sim.getConnectorConfigFields(i.param('id')) },
+  { op: 'getConnectorList', method: 'get', path: '/admin/connectors/:id/lists/:list', run: (i) => i.sim.getConnectorList(i.param('id'), i.param('list')) },
   { op: 'listConnections', method: 'get', path: '/admin/connections', run: (i) => i.sim.listConnections() },
   { op: 'addConnection', method: 'post', path: '/admin/connections', run: (i) => i.sim.addConnection(body<ConnectionInput>(i)) },
   { op: 'testConnectionConfig', method: 'post', path: '/admin/connections/test', run: (i) => i.sim.testConnectionConfig(body<ConnectionInput>(i)) },

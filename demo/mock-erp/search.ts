@@ -10,7 +10,7 @@ import type {
   SearchResult,
 } from '../../src/model/types.js';
 import type { ActorSource } from './actors.js';
-import { connectorKind, erpMeta, mapping, usableConnection, type Ctx } from './context.js';
+import { connectorKind, erpMeta, mapping, searchableConnection, type Ctx } from './context.js';
 import { ERP_FIELDS } from './fields.js';
 import type { ErpActor } from './model.js';
 import { fail } from './problems.js';
@@ -30,7 +30,7 @@ const OPERATORS: Record<string, RestrictionOperator[]> = {
 };
 
 function source(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?: string | null): ActorSource {
-  const conn = usableConnection(ctx, connectionId);
+  const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).actorTypes.includes(actorType) || !mapping(ctx, conn.id, actorType).enabled) {
     fail(422, 'actor-type-not-supported', `"${conn.name}" does not offer ${actorType}`);
   }
@@ -102,7 +102,7 @@ export function searchActors(ctx: Ctx, connectionId: string, actorType: ActorTyp
 }
 
 export function getSearchableFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
-  const conn = usableConnection(ctx, connectionId);
+  const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).advancedSearch) return [];
   return ERP_FIELDS[actorType].filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
 }
@@ -113,7 +113,7 @@ export function searchActorsAdvanced(
   actorType: ActorType,
   req: AdvancedSearchRequest,
 ): SearchResult {
-  const conn = usableConnection(ctx, connectionId);
+  const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).advancedSearch) {
     fail(422, 'advanced-search-unsupported', `"${conn.name}" does not support advanced search`);
   }

@@ -212,6 +212,9 @@ export class ErpSimulator {
   getConnectorConfigFields(connectorId: string) {
     return connectors.getConnectorConfigFields(this.ctx, connectorId);
   }
+  getConnectorList(connectorId: string, listName: string) {
+    return connectors.getConnectorList(this.ctx, connectorId, listName);
+  }
   listConnections() {
     return connections.listConnections(this.ctx);
   }

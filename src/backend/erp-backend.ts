@@ -104,6 +104,8 @@ export interface ErpAdminBackend {
   removeConnector(id: string, options?: CallOptions): Promise<void>;
   testConnectorUrl(url: string, options?: CallOptions): Promise<TestResult>;
   getConnectorConfigFields(connectorId: string, options?: CallOptions): Promise<FieldMeta[]>;
+  /** The items of a connector list (for `list` configuration fields). */
+  getConnectorList(connectorId: string, listName: string, options?: CallOptions): Promise<ListItem[]>;
 
   listConnections(options?: CallOptions): Promise<ErpConnection[]>;
   getConnection(id: string, options?: CallOptions): Promise<ErpConnection>;

@@ -186,6 +186,9 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
   getConnectorConfigFields(connectorId: string, o?: CallOptions) {
     return this.request<FieldMeta[]>('GET', `/admin/connectors/${enc(connectorId)}/config-fields`, o);
   }
+  getConnectorList(connectorId: string, listName: string, o?: CallOptions) {
+    return this.request<ListItem[]>('GET', `/admin/connectors/${enc(connectorId)}/lists/${enc(listName)}`, o);
+  }
   listConnections(o?: CallOptions) {
     return this.request<ErpConnection[]>('GET', '/admin/connections', o);
   }

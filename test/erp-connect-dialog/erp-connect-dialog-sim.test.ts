@@ -1,6 +1,6 @@
 // The main flows against the simulated ERP (100,000 customers in conn-a), served over REST by msw
 // through the shared harness; the REST client is wrapped only to record which calls were made.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/erp-connect-dialog.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
@@ -33,7 +33,9 @@ async function openOnSim(entity: EntityRef, connectionId: string, actorType: Act
   const backend = recording(new RestBackend(), calls);
   const state = await backend.getEntityState(entity);
   const connection = state.connections.find((c) => c.id === connectionId)!;
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
+  // fixtureSync: fixture() on a plain <div> waits for an animation frame, which never comes while
+  // the page is hidden (the runner runs two test pages at once).
+  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="en">
     <button type="button">Open</button>
     <erp-connect-dialog
       .backend=${backend}
@@ -43,6 +45,7 @@ async function openOnSim(entity: EntityRef, connectionId: string, actorType: Act
     ></erp-connect-dialog>
   </div>`);
   const el = wrapper.querySelector('erp-connect-dialog') as ErpConnectDialog;
+  await el.updateComplete;
   wrapper.querySelector('button')!.focus();
   await el.show();
   await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/erp-connect-dialog.js';
 import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
@@ -23,7 +23,9 @@ interface Setup {
 
 async function openDialog(setup: Setup = {}) {
   const fake = setup.fake ?? new FakeBackend();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${setup.lang ?? 'en'}>
+  // fixtureSync: fixture() on a plain <div> waits for an animation frame, which never comes while
+  // the page is hidden (the runner runs two test pages at once).
+  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${setup.lang ?? 'en'}>
     <button type="button">Open</button>
     <erp-connect-dialog
       .backend=${fake.backend}
@@ -33,6 +35,7 @@ async function openDialog(setup: Setup = {}) {
     ></erp-connect-dialog>
   </div>`);
   const el = wrapper.querySelector('erp-connect-dialog') as ErpConnectDialog;
+  await el.updateComplete;
   const opener = wrapper.querySelector('button')!;
   opener.focus();
   await el.show();

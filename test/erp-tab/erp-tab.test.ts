@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../helpers/events.js';
 import '../../src/define/erp-tab.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
@@ -52,7 +53,7 @@ describe('<erp-tab> read view (simulated ERP)', () => {
       const el = document.createElement('erp-tab');
       el.setAttribute('entity', 'company');
       el.setAttribute('entity-id', 'c1');
-      const event = oneEvent(el, 'erp-availability-change');
+      const event = nextEvent(el, 'erp-availability-change');
       document.body.append(el);
       try {
         const { available, reason: why } = await event;
@@ -82,9 +83,9 @@ describe('<erp-tab> read view (simulated ERP)', () => {
   });
 
   for (const [fault, text] of [
-    [{ kind: 'malformed' } as const, 'could not be read'],
-    [{ kind: 'network' } as const, 'could not be reached'],
-  ]) {
+    [{ kind: 'malformed' }, 'could not be read'],
+    [{ kind: 'network' }, 'could not be reached'],
+  ] as const) {
     it(`says what went wrong for a ${fault.kind} answer`, async () => {
       sim().faults.inject('getEntityState', fault);
       const el = await tab('company', 'c1');
@@ -111,7 +112,7 @@ describe('<erp-tab> read view (simulated ERP)', () => {
   it('Sync now updates the time and tells the host', async () => {
     const el = await tab('company', 'c1');
     const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    const synced = oneEvent(el, 'erp-sync');
+    const synced = nextEvent(el, 'erp-sync');
     (await findButton('Sync now', section)).click();
     const event = await synced;
     expect(event.connectionId).to.equal('conn-a');
@@ -145,7 +146,7 @@ describe('<erp-tab> read view (simulated ERP)', () => {
   it('Sync now failure shows the connector error and can be retried', async () => {
     const el = await tab('company', 'c4');
     const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    const failed = oneEvent(el, 'erp-error');
+    const failed = nextEvent(el, 'erp-error');
     (await findButton('Sync now', section)).click();
     expect((await failed).operation).to.equal('syncNow');
     const alert = await findByRole('alert', {}, section);

@@ -23,6 +23,30 @@ export const adminTerms = () => ({
   yes: msg('Yes', { id: 'admin.term.yes' }),
   cancel: msg('Cancel', { id: 'action.cancel' }),
   search: msg('Search', { id: 'admin.term.search' }),
+  mappings: msg('Mappings', { id: 'admin.term.mappings' }),
+  crmField: msg('CRM field', { id: 'admin.term.crmField' }),
+  direction: msg('Direction', { id: 'admin.term.direction' }),
+  showInSearch: msg('Show in Search', { id: 'admin.term.showInSearch' }),
+  showInTab: msg('Show in ERP tab', { id: 'admin.term.showInTab' }),
+  done: msg('Done', { id: 'admin.term.done' }),
+  listMapping: msg('List mapping', { id: 'admin.term.listMapping' }),
+  noSelection: msg('(No Selection)', { id: 'admin.term.noSelection' }),
+  defaults: msg('Defaults', { id: 'admin.term.defaults' }),
+  addDefault: msg('Add sync default value', { id: 'admin.term.addDefault' }),
+  erpField: msg('ERP field', { id: 'admin.term.erpField' }),
+  setDefault: msg('Set default value', { id: 'admin.term.setDefault' }),
+  askUser: msg('Ask user for value', { id: 'admin.term.askUser' }),
+  mandatory: msg('Mandatory – User must fill in value', { id: 'admin.term.mandatory' }),
+  rank: msg('Rank Fields', { id: 'admin.term.rank' }),
+  priority: msg('Set Sync Priority', { id: 'admin.term.priority' }),
+  resync: msg('Resync from CRM', { id: 'admin.term.resync' }),
+  importVia: msg('ERP sync', { id: 'admin.term.importVia' }),
+  selectConnection: msg('Select ERP connection', { id: 'admin.term.selectConnection' }),
+  actorType: msg('Actor type', { id: 'admin.term.actorType' }),
+  searchErp: msg('Search ERP', { id: 'admin.term.searchErp' }),
+  addImport: msg('Add Import', { id: 'admin.term.addImport' }),
+  import: msg('Import', { id: 'admin.term.import' }),
+  save: msg('Save', { id: 'admin.term.save' }),
 });
 
 /**
@@ -50,6 +74,17 @@ export function adminProblemMessage(problem: ProblemBody, subject = ''): string 
       return detail
         ? msg(str`Please check the input: ${detail}`, { id: 'admin.error.validation' })
         : problemMessage(problem);
+    case 'version-conflict':
+      return msg(
+        'Another administrator saved these settings meanwhile. Your changes are still here: load the current settings to see theirs (this discards yours), then make your changes again.',
+        { id: 'admin.error.versionConflict' },
+      );
+    case 'sync-active':
+      return msg('Import is only possible while synchronization of this connection is switched off (not Active).', {
+        id: 'admin.error.syncActive',
+      });
+    case 'connection-inactive':
+      return msg('This connection is not active. Activate it first.', { id: 'admin.error.connectionInactive' });
     case 'forbidden':
       return msg('Only administrators can change the ERP sync settings.', { id: 'admin.error.forbidden' });
   }

@@ -9,6 +9,7 @@ import type {
   ErpConnection,
   FieldMeta,
   FieldValue,
+  ListItem,
   Principal,
   Scope,
   SyncConnector,
@@ -23,7 +24,6 @@ import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 
-/** Config lists have no admin endpoint yet: a list field shows its stored value only. */
 const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
 const isEmpty = (v: FieldValue | undefined) => v === undefined || v === null || v === '';
@@ -62,6 +62,8 @@ export class ErpConnectionDialog extends LitElement {
   @state() private changingSecret = new Set<string>();
   @state() private invalid = new Set<string>();
   @state() private fieldsError: ErpProblem | null = null;
+  /** Items of the connector's lists (for `list` configuration fields), by list name. */
+  @state() private listItems = new Map<string, ListItem[]>();
   @state() private loadingFields = false;
   @state() private testing = false;
   @state() private test: { key: string; result: TestResult } | null = null;
@@ -156,6 +158,20 @@ export class ErpConnectionDialog extends LitElement {
         else if (s !== undefined && !isSecret(s)) values[f.key] = s;
         else values[f.key] = this.original?.connectorId === connectorId ? null : (f.defaultValue ?? null);
       }
+      const listNames = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
+      const lists = await Promise.all(
+        listNames.map((name) =>
+          this.backend!.getConnectorList(connectorId, name, { signal: abort.signal }).then(
+            (items) => [name, items] as const,
+            (error: unknown) => {
+              if (isAbort(error)) throw error;
+              return [name, [] as ListItem[]] as const;
+            },
+          ),
+        ),
+      );
+      if (abort.signal.aborted) return;
+      this.listItems = new Map(lists);
       this.fields = fields;
       this.values = values;
       this.invalid = new Set();
@@ -516,7 +532,7 @@ export class ErpConnectionDialog extends LitElement {
       data-key=${f.key}
       .field=${editableNow ? f : { ...f, access: f.access === 'mandatory' ? 'read-only' : f.access === 'normal' ? 'read-only' : f.access }}
       .value=${value}
-      .items=${NO_ITEMS}
+      .items=${(f.listName && this.listItems.get(f.listName)) || NO_ITEMS}
       ?disabled=${this.saving}
       @erp-field-change=${this.onFieldChange}
     ></erp-field>`;

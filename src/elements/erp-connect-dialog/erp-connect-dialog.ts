@@ -13,6 +13,7 @@ import type {
   ConnectionState,
   EntityRef,
   FieldMeta,
+  FieldValue,
   ListItem,
   Restriction,
   SearchResult,
@@ -136,6 +137,33 @@ export class ErpConnectDialog extends LitElement {
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.search();
+  }
+
+  /**
+   * Reopens at the Create in ERP step with the values the user gave before, and shows a problem the
+   * backend reported for one of them (a Save refused with a field pointer) on that field.
+   */
+  async showCreate(values: Record<string, FieldValue>, fieldError?: { key: string; message: string }): Promise<void> {
+    this.opener = deepActiveElement();
+    this.reset();
+    this.noMatch = true;
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    await this.runStep('create', async (signal) => {
+      const result = await this.backend.getNewActorFields(
+        { type: this.entity.type, id: this.entity.id },
+        this.connection.id,
+        this.actorType,
+        { signal },
+      );
+      this.newActorFields = result.fields.map((f) =>
+        f.field.key in values ? { ...f, value: values[f.field.key] } : f,
+      );
+      this.step = 'create';
+    });
+    if (!fieldError) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector('erp-create-form')?.setFieldError(fieldError.key, fieldError.message);
   }
 
   /** Closes the dialog, aborts requests in flight and returns focus to the element that opened it. */
@@ -778,6 +806,7 @@ export class ErpConnectDialog extends LitElement {
 
   private renderCreateStep() {
     return html`<erp-create-form
+      hide-heading
       .fields=${this.newActorFields ?? []}
       .backend=${this.backend}
       .connectionId=${this.connection.id}

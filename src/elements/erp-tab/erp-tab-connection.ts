@@ -122,7 +122,10 @@ export class ErpTabConnection extends LitElement {
         ? this.backend.saveLink(this.entityKey, this.connection.id, saveRequest(staged.link), { ...options, signal })
         : this.backend.removeLink(this.entityKey, this.connection.id, { ...options, signal }),
     );
-    if (!result) return;
+    if (!result) {
+      this.offerFieldCorrection(staged);
+      return;
+    }
     this.staged = null;
     this.editing = false;
     this.dispatchEvent(new ConnectionUpdateEvent(result));
@@ -141,6 +144,22 @@ export class ErpTabConnection extends LitElement {
       result.link !== null
         ? msg('Saved. The record is now connected.', { id: 'tab.savedLinked' })
         : msg('Saved. The record is no longer synchronized.', { id: 'tab.savedUnlinked' });
+  }
+
+  /**
+   * The backend refused a value of a new actor (a problem pointing at `/create/values/<key>`):
+   * reopen Create in ERP with everything the user entered and the message on that field.
+   */
+  private async offerFieldCorrection(staged: Staged): Promise<void> {
+    const problem = this.error?.problem;
+    const key = problem?.field?.match(/^\/create\/values\/(.+)$/)?.[1];
+    if (!problem || !key || staged.kind !== 'link' || !staged.link.create) return;
+    this.connectingAs = staged.link.actorType;
+    await this.updateComplete;
+    await this.connectDialog?.showCreate(staged.link.create.values, {
+      key: decodeURIComponent(key),
+      message: problem.detail ?? problemMessage(problem),
+    });
   }
 
   private startEditing(): void {

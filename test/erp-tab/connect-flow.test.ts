@@ -1,0 +1,230 @@
+// Spec 1.2 and 1.4 end to end in <erp-tab>: Edit, actor type, connect dialog, conflict picker,
+// staged until Save, Save, Disconnect — on the simulated ERP.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/erp-tab.js';
+import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
+import { configure } from '../../src/backend/config.js';
+import { nextEvent } from '../helpers/events.js';
+import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
+import { useSimulator } from '../helpers/sim.js';
+
+interface Words {
+  edit: string;
+  customer: string;
+  dialog: string;
+  search: string;
+  connect: string;
+  takeAllErp: string;
+  save: string;
+  cancel: string;
+  disconnect: string;
+  notSaved: string;
+}
+
+const WORDS: Record<'en' | 'de' | 'da' | 'nl', Words> = {
+  en: { edit: 'Edit', customer: 'Customer', dialog: 'Connect to ERP', search: 'Search', connect: 'Connect', takeAllErp: 'Take all from ERP', save: 'Save', cancel: 'Cancel', disconnect: 'Disconnect', notSaved: 'Not saved' },
+  de: { edit: 'Bearbeiten', customer: 'Kunde', dialog: 'Mit ERP verbinden', search: 'Suchen', connect: 'Verbinden', takeAllErp: 'Alle aus ERP übernehmen', save: 'Speichern', cancel: 'Abbrechen', disconnect: 'Verbindung trennen', notSaved: 'Nicht gespeichert' },
+  da: { edit: 'Rediger', customer: 'Kunde', dialog: 'Tilknyt ERP', search: 'Søg', connect: 'Tilknyt', takeAllErp: 'Tag alle fra ERP', save: 'Gem', cancel: 'Annuller', disconnect: 'Afbryd', notSaved: 'Ikke gemt' },
+  nl: { edit: 'Bewerken', customer: 'Klant', dialog: 'Verbinden met ERP', search: 'Zoeken', connect: 'Verbinden', takeAllErp: 'Alles uit ERP overnemen', save: 'Opslaan', cancel: 'Annuleren', disconnect: 'Verbinding verbreken', notSaved: 'Niet opgeslagen' },
+};
+
+async function openTab(id: string, lang = 'en') {
+  const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id=${id} lang=${lang}></erp-tab>`);
+  const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+  return { el, section };
+}
+
+/** Edit → actor type → search → pick the row → Connect → take ERP values → Connect. */
+async function stageLink(section: HTMLElement, w: Words, query: string, rowName: RegExp) {
+  (await findButton(w.edit, section)).click();
+  (await findButton(w.customer, section)).click();
+  const dialog = await findByRole('dialog', { name: w.dialog }, section.getRootNode() as ShadowRoot);
+  const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
+  input.value = query;
+  input.dispatchEvent(new Event('input'));
+  (await findButton(w.search, dialog)).click();
+  const row = await findByRole('option', { name: rowName }, dialog);
+  row.click();
+  (await findButton(w.connect, dialog)).click();
+  (await findButton(w.takeAllErp, dialog)).click();
+  const connects = () => queryAllByRole('button', { name: w.connect }, dialog);
+  await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'picker Connect enabled');
+  connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
+  await until(() => !(dialog as HTMLDialogElement).open, 'dialog closes');
+}
+
+describe('<erp-tab> connect, save and disconnect (simulated ERP)', () => {
+  const sim = useSimulator();
+
+  for (const lang of ['en', 'de', 'da', 'nl'] as const) {
+    it(`connects an unlinked company and saves it, in ${lang} with the glossary words`, async () => {
+      const w = WORDS[lang];
+      const { el, section } = await openTab('c2', lang);
+      await stageLink(section, w, 'Brandt', /100002/);
+
+      // Staged, not saved: the tab shows the pending values, the backend has nothing yet.
+      expect(await findByText(w.notSaved, {}, section)).to.exist;
+      expect(sim().getEntityState({ type: 'company', id: 'c2' }).connections[0].link).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      const linked = nextEvent(el, 'erp-link-change');
+      (await findButton(w.save, section)).click();
+      const { detail } = await linked;
+      expect(detail).to.deep.equal({ connectionId: 'conn-a', linked: true, actorType: 'customer', erpKey: '100002' });
+      await until(() => queryAllByRole('button', { name: w.edit }, section).length === 1, 'back to read mode');
+      expect(sim().getEntityState({ type: 'company', id: 'c2' }).connections[0].link?.erpKey).to.equal('100002');
+
+      // A fresh tab (a reload) shows the link.
+      el.remove();
+      const again = await openTab('c2', lang);
+      expect(await findByText('100002', {}, again.section)).to.exist;
+    });
+  }
+
+  it('Cancel discards the staged link; nothing reached the backend', async () => {
+    const writes: string[] = [];
+    configure({
+      fetch: (input, init) => {
+        if (init?.method === 'PUT' || init?.method === 'DELETE') writes.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    try {
+      const { section } = await openTab('c2');
+      await stageLink(section, WORDS.en, 'Brandt', /100002/);
+      (await findButton('Cancel', section)).click();
+      expect(await findByText('This record is not connected to Contoso ERP yet.', {}, section)).to.exist;
+      expect(writes).to.deep.equal([]);
+    } finally {
+      configure({ fetch: undefined });
+    }
+  });
+
+  it('offers Customer or Supplier to a company, and not the other type once linked', async () => {
+    const { section } = await openTab('c2');
+    (await findButton('Edit', section)).click();
+    expect(await findButton('Customer', section)).to.have.attribute('aria-disabled', 'false');
+    expect(await findButton('Supplier', section)).to.have.attribute('aria-disabled', 'false');
+    const c3 = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c3"></erp-tab>`);
+    const linked = await findByRole('region', { name: 'Contoso ERP' }, c3.shadowRoot!);
+    expect(await findByText('Supplier', {}, linked)).to.exist;
+    (await findButton('Edit', linked)).click();
+    // Linked: the only way to another type is Disconnect first.
+    expect(queryAllByRole('button', { name: 'Customer' }, linked)).to.have.length(0);
+    expect(await findButton('Disconnect', linked)).to.exist;
+  });
+
+  it('explains why a person cannot be connected before its company', async () => {
+    const el = await fixture<ErpTab>(html`<erp-tab entity="person" entity-id="p2"></erp-tab>`);
+    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+    (await findButton('Edit', section)).click();
+    const contact = await findButton('Contact', section);
+    expect(contact).to.have.attribute('aria-disabled', 'true');
+    const reason = section.querySelector(`#${contact.getAttribute('aria-describedby')}`);
+    expect(reason?.textContent).to.contain("Connect the person's company first");
+    contact.click();
+    expect(queryAllByRole('dialog', {}, el.shadowRoot!)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches persons under their company’s ERP actor', async () => {
+    const el = await fixture<ErpTab>(html`<erp-tab entity="person" entity-id="p1"></erp-tab>`);
+    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+    (await findButton('Edit', section)).click();
+    (await findButton('Contact', section)).click();
+    const dialog = await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!);
+    const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    (await findButton('Search', dialog)).click();
+    await until(() => queryAllByRole('option', {}, dialog).length > 0, 'persons listed');
+    // Only the persons under customer 100001 (keys 100001-n).
+    const names = queryAllByRole('option', {}, dialog).map((o) => o.textContent ?? '');
+    expect(names.length).to.be.within(2, 6);
+    expect(names.every((n) => n.includes('100001-'))).to.equal(true, names.join(' | '));
+  });
+
+  it('disconnects after a confirmation and Save; nothing is deleted in ERP or CRM', async () => {
+    const { el, section } = await openTab('c1');
+    (await findButton('Edit', section)).click();
+    (await findButton('Disconnect', section)).click();
+    const confirm = await findByRole('dialog', { name: 'Disconnect' }, el.shadowRoot!);
+    expect((confirm.getRootNode() as ShadowRoot).host.textContent).to.contain('no longer synchronized');
+    await expect(el).to.be.accessible();
+    (await findButton('Disconnect', confirm)).click();
+    expect(await findByText(/Disconnect is not saved yet/, {}, section)).to.exist;
+    const unlinked = nextEvent(el, 'erp-link-change');
+    (await findButton('Save', section)).click();
+    expect((await unlinked).detail).to.deep.equal({ connectionId: 'conn-a', linked: false, actorType: 'customer', erpKey: '100001' });
+    expect(await findByText('This record is not connected to Contoso ERP yet.', {}, section)).to.exist;
+    expect(sim().erpActor('conn-a', 'customer', '100001')?.key).to.equal('100001');
+    expect(sim().crmRecord('company', 'c1')?.name).to.equal('Acme Ltd');
+  });
+
+  it('keeps the staged link when Save fails, and a retry sends the same idempotency key', async () => {
+    const keys: string[] = [];
+    configure({
+      fetch: (input, init) => {
+        if (init?.method === 'PUT') keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        return fetch(input, init);
+      },
+    });
+    try {
+      const { el, section } = await openTab('c2');
+      await stageLink(section, WORDS.en, 'Brandt', /100002/);
+      sim().faults.inject('saveLink', { kind: 'problem', status: 500, code: 'boom', times: 1 });
+      (await findButton('Save', section)).click();
+      const alert = await findByRole('alert', {}, section);
+      expect(alert.textContent).to.contain('not available right now');
+      expect(await findByText('Not saved', {}, section)).to.exist;
+      await expect(el).to.be.accessible();
+      (await findButton('Retry', section)).click();
+      await until(() => sim().getEntityState({ type: 'company', id: 'c2' }).connections[0].link !== null, 'linked');
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+    } finally {
+      configure({ fetch: undefined });
+    }
+  });
+
+  it('a double click on Save sends one request', async () => {
+    let saves = 0;
+    configure({
+      fetch: (input, init) => {
+        if (init?.method === 'PUT') saves++;
+        return fetch(input, init);
+      },
+    });
+    try {
+      const { section } = await openTab('c2');
+      await stageLink(section, WORDS.en, 'Brandt', /100002/);
+      const save = await findButton('Save', section);
+      save.click();
+      save.click();
+      save.click();
+      await findByText('Saved. The record is now connected.', {}, section);
+      expect(saves).to.equal(1);
+    } finally {
+      configure({ fetch: undefined });
+    }
+  });
+
+  it('a Save against a record changed meanwhile says so, reloads on request and keeps the choices', async () => {
+    const { section } = await openTab('c2');
+    await stageLink(section, WORDS.en, 'Brandt', /100002/);
+    // Another user links the same record first.
+    const c2 = { type: 'company' as const, id: 'c2' };
+    const version = sim().getEntityState(c2).connections[0].version;
+    const { fields } = sim().compare(c2, { connectionId: 'conn-a', actorType: 'customer', erpKey: '100003' });
+    const choices = Object.fromEntries(fields.filter((f) => f.differs).map((f) => [f.field.key, 'erp' as const]));
+    sim().saveLink(c2, 'conn-a', { actorType: 'customer', erpKey: '100003', choices }, { version, idempotencyKey: 'other-user' });
+    (await findButton('Save', section)).click();
+    const alert = await findByRole('alert', {}, section);
+    expect(alert.textContent).to.contain('Someone else changed this record');
+    (await findButton('Reload', alert)).click();
+    expect(await findByText(/Your choices are kept/, {}, section)).to.exist;
+    expect(await findByText('Not saved', {}, section)).to.exist;
+    expect(await findByText('100002', {}, section)).to.exist;
+  });
+});

@@ -1,0 +1,9 @@
+import { oneEvent } from '@open-wc/testing';
+
+/** The next event of that name, typed by the global event map (our events are declared there). */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent(target, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
+}
