@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -26,9 +26,15 @@ export default defineConfig({
     emptyOutDir: false,
     sourcemap: true,
     lib: {
+      // One entry per element (src/define/*), plus the side-effect-free end-user and admin entries.
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
-        'define/erp-tab': resolve(import.meta.dirname, 'src/define/erp-tab.ts'),
+        admin: resolve(import.meta.dirname, 'src/admin.ts'),
+        ...Object.fromEntries(
+          readdirSync(resolve(import.meta.dirname, 'src/define'))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => [`define/${f.slice(0, -3)}`, resolve(import.meta.dirname, 'src/define', f)]),
+        ),
       },
       formats: ['es'],
     },
