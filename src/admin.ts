@@ -5,6 +5,15 @@ export { ErpConnectorList, parseConnectorUrl, URL_TEST_LIMIT_MS } from './elemen
 export { ErpConnectionList } from './elements/admin/connection-list.js';
 export { ErpConnectionDialog } from './elements/admin/connection-dialog.js';
 export { ErpScopePicker } from './elements/admin/scope-picker.js';
+export { ErpConnectionAdmin } from './elements/admin/connection-admin.js';
+export { ErpMappingEditor, suggestCrmFields } from './elements/admin/mapping-editor.js';
+export { ErpListMappingEditor } from './elements/admin/list-mapping-editor.js';
+export { ErpDefaultsEditor } from './elements/admin/defaults-editor.js';
+export { ErpOrderList } from './elements/admin/order-list.js';
+export { ErpRankEditor } from './elements/admin/rank-editor.js';
+export { ErpPriorityEditor } from './elements/admin/priority-editor.js';
+export { ErpResyncAction } from './elements/admin/resync-action.js';
+export { ErpImportWizard } from './elements/admin/import-wizard.js';
 export { resolveAdminBackend } from './elements/admin/resolve-admin-backend.js';
 export type { ErpAdminBackend, CallOptions } from './backend/erp-backend.js';
 export { RestBackend } from './backend/rest-backend.js';

@@ -12,15 +12,17 @@ import {
   canCreate,
   connectorKind,
   crmRecord,
+  crmValueAsErp,
   erpMeta,
   linkOf,
   linkVersion,
   mapping,
+  syncedFields,
   usableConnections,
   type Ctx,
 } from './context.js';
 import type { ConnectionRecord, CrmRecord } from './model.js';
-import { display } from './values.js';
+import { display, same } from './values.js';
 
 const CANDIDATES: Record<CrmEntityType, ActorType[]> = {
   company: ['customer', 'supplier'],
@@ -62,6 +64,10 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
     };
     if (link.lastError) info.lastError = link.lastError;
     if (erp) {
+      // Values that differ between the two sides wait for the next synchronization.
+      info.pendingChanges = syncedFields(ctx, conn.id, link.actorType).filter(
+        (s) => !same(crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField), erp.values[s.erpField] ?? null),
+      ).length;
       fields = mapping(ctx, conn.id, link.actorType)
         .fields.filter((f) => f.showInTab)
         .map((f) => {

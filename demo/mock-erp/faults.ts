@@ -21,6 +21,8 @@ export type Fault = (
   | { kind: 'problem'; status: number; code: string; detail?: string; field?: string }
   | { kind: 'malformed' }
   | { kind: 'network' }
+  /** Answers 200 with this JSON body instead of the real one (e.g. one that breaks the contract). */
+  | { kind: 'body'; body: unknown }
 ) & { times?: number };
 
 /** '*' applies to every operation (after the operation's own faults). */

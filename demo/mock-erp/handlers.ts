@@ -30,6 +30,8 @@ function faultResponse(fault: Exclude<Fault, { kind: 'latency' }>): Response {
       return HttpResponse.error();
     case 'malformed':
       return new HttpResponse('{"connections": [<html>Gateway', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    case 'body':
+      return new HttpResponse(JSON.stringify(fault.body), { status: 200, headers: { 'Content-Type': 'application/json' } });
     case 'problem':
       return problemResponse(
         problemBody(fault.status, fault.code, fault.detail ?? `Injected fault (${fault.code})`, fault.field),
@@ -71,7 +73,10 @@ function handler(sim: ErpSimulator, base: string, faults: Faults, latency: Handl
         header: (name) => request.headers.get(name),
       });
       if (result === undefined) return new HttpResponse(null, { status: 204 });
-      return new HttpResponse(JSON.stringify(result), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new HttpResponse(JSON.stringify(result), {
+        status: route.status ?? 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     } catch (error) {
       if (error instanceof SimProblem) return problemResponse(error.body);
       const detail = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,40 @@ export function normalizeVat(value: unknown): string {
     .replace(/MVA$/, '');
 }
 
+/** Mod-11 check digits of the organisation numbers whose rule we know (the rest: form only). */
+const CHECK_DIGITS: Record<string, { weights: number[]; valid: (sum: number, digits: number[]) => boolean }> = {
+  // Danish CVR: weighted sum of all 8 digits divisible by 11.
+  DK: { weights: [2, 7, 6, 5, 4, 3, 2, 1], valid: (sum) => sum % 11 === 0 },
+  // Norwegian organisation number: 9th digit = 11 - (weighted sum of the first 8 mod 11).
+  NO: {
+    weights: [3, 2, 7, 6, 5, 4, 3, 2],
+    valid: (sum, d) => {
+      const check = 11 - (sum % 11);
+      return check !== 10 && (check === 11 ? 0 : check) === d[8];
+    },
+  },
+};
+
+/**
+ * A strong VAT / organisation number match needs a well-formed number on both sides: digits only
+ * once spaces, dots, dashes, the country prefix and "MVA" are gone (a Dutch "B01" suffix allowed),
+ * 8 to 12 of them, and correct check digits where the country's rule is known. Letters inside the
+ * number ("DE 12345678O"), placeholders ("N/A", "-") or a wrong check digit never match.
+ */
+export function wellFormedVat(value: unknown): boolean {
+  const raw = String(value ?? '').toUpperCase().replace(/[\s.\-/]/g, '');
+  const m = /^([A-Z]{2})?(\d{8,12})(B\d{2})?(MVA)?$/.exec(raw);
+  if (!m) return false;
+  const [, country, digits, nlSuffix] = m;
+  if (nlSuffix && country !== 'NL') return false;
+  const rule = country ? CHECK_DIGITS[country] : undefined;
+  if (!rule) return true;
+  const d = [...digits!].map(Number);
+  if (d.length !== rule.weights.length + (country === 'NO' ? 1 : 0)) return false;
+  const sum = rule.weights.reduce((acc, w, i) => acc + w * d[i]!, 0);
+  return rule.valid(sum, d);
+}
+
 /** "Acme Ltd" and "ACME Limited" both become "acme". */
 export function normalizeName(value: unknown): string {
   return String(value ?? '')
@@ -49,16 +83,18 @@ export function getMatchSuggestions(ctx: Ctx, entity: EntityKey, connectionId: s
   const parentKey = actorType === 'person' ? companyLink(ctx, record, conn.id)?.erpKey : undefined;
   if (actorType === 'person' && !parentKey) return [];
   const known = knownActors(ctx, conn.id, actorType, parentKey);
-  const vat = normalizeVat(record.values.orgNr);
+  const vat = wellFormedVat(record.values.orgNr) ? normalizeVat(record.values.orgNr) : '';
   if (vat) {
     const i = indexOfVatDigits(ctx.actors.spec(conn.id), actorType, vat);
     if (i >= 0) known.push(ctx.actors.get(conn.id, actorType, keyAt(actorType, i))!);
   }
-  const email = String(record.values.email ?? '').trim().toLowerCase();
+  const rawEmail = String(record.values.email ?? '').trim().toLowerCase();
+  const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(rawEmail) ? rawEmail : '';
   for (const actor of known) {
-    if (vat && normalizeVat(actor.values.vatNumber) === vat) add(actor, 'vat-equal');
+    if (vat && wellFormedVat(actor.values.vatNumber) && normalizeVat(actor.values.vatNumber) === vat) add(actor, 'vat-equal');
     if (email && String(actor.values.email ?? '').trim().toLowerCase() === email) add(actor, 'email-equal');
-    if (String(record.values.erpNumber ?? '') === actor.key) add(actor, 'erp-number-equal');
+    const erpNumber = String(record.values.erpNumber ?? '').trim();
+    if (erpNumber && erpNumber.replace(/\s+/g, '') === actor.key) add(actor, 'erp-number-equal');
   }
 
   // Weak: similar names, found by scanning names only (cheap even for 100,000 actors).
@@ -85,7 +121,12 @@ export function getMatchSuggestions(ctx: Ctx, entity: EntityKey, connectionId: s
       strength: [...reasons].some((r) => r !== 'name-similar') ? 'strong' : 'weak',
       reasons: [...reasons],
     }))
-    .sort((a, b) => (a.strength === b.strength ? b.reasons.length - a.reasons.length : a.strength === 'strong' ? -1 : 1));
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** Previously linked first (soft unlink), then strong before weak, then the one with more reasons. */
+function rank(s: MatchSuggestion): number {
+  return (s.reasons.includes('previously-linked') ? 0 : 100) + (s.strength === 'strong' ? 0 : 50) - s.reasons.length;
 }
 
 function knownActors(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?: string): ErpActor[] {

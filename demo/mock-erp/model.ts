@@ -130,7 +130,15 @@ export interface SimState {
   idempotency: IdempotencyRecord[];
   /** Link keys whose connector fails on sync (demo of a connector error). */
   failingSyncs: string[];
+  /**
+   * Who changed a value last and when (shown beside a sync conflict): keys are
+   * `crm:${entityKey}/${crmField}` and `erp:${connectionId}/${erpKey}/${erpField}`.
+   */
+  edits?: Record<string, { by: string; at: string }>;
 }
+
+export const crmEditKey = (type: CrmEntityType, id: string, field: string) => `crm:${type}:${id}/${field}`;
+export const erpEditKey = (connectionId: string, erpKey: string, field: string) => `erp:${connectionId}/${erpKey}/${field}`;
 
 export const entityKey = (type: CrmEntityType, id: string) => `${type}:${id}`;
 export const linkKey = (type: CrmEntityType, id: string, connectionId: string) => `${type}:${id}/${connectionId}`;

@@ -32,6 +32,8 @@ export interface Route {
   path: string;
   /** Returns the JSON body; `undefined` answers 204. */
   run(input: RouteInput): unknown;
+  /** The status of a success with a body, when not 200 (`201` for the creating POSTs, as the spec says). */
+  status?: number;
 }
 
 const ENTITY_TYPES: CrmEntityType[] = ['company', 'person', 'project'];
@@ -79,14 +81,14 @@ export const ROUTES: Route[] = [
   { op: 'getHistory', method: 'get', path: `${E}/links/:cid/history`, run: (i) => i.sim.getHistory(entity(i), i.param('cid'), i.query('cursor')) },
 
   { op: 'listConnectors', method: 'get', path: '/admin/connectors', run: (i) => i.sim.listConnectors() },
-  { op: 'addConnector', method: 'post', path: '/admin/connectors', run: (i) => i.sim.addConnector(body<ConnectorInput>(i)) },
+  { op: 'addConnector', method: 'post', status: 201, path: '/admin/connectors', run: (i) => i.sim.addConnector(body<ConnectorInput>(i)) },
   { op: 'testConnectorUrl', method: 'post', path: '/admin/connectors/test-url', run: (i) => i.sim.testConnectorUrl(body<{ url: string }>(i).url) },
   { op: 'updateConnector', method: 'put', path: '/admin/connectors/:id', run: (i) => i.sim.updateConnector(i.param('id'), body<ConnectorInput>(i)) },
   { op: 'removeConnector', method: 'delete', path: '/admin/connectors/:id', run: (i) => i.sim.removeConnector(i.param('id')) },
   { op: 'getConnectorConfigFields', method: 'get', path: '/admin/connectors/:id/config-fields', run: (i) => i.sim.getConnectorConfigFields(i.param('id')) },
   { op: 'getConnectorList', method: 'get', path: '/admin/connectors/:id/lists/:list', run: (i) => i.sim.getConnectorList(i.param('id'), i.param('list')) },
   { op: 'listConnections', method: 'get', path: '/admin/connections', run: (i) => i.sim.listConnections() },
-  { op: 'addConnection', method: 'post', path: '/admin/connections', run: (i) => i.sim.addConnection(body<ConnectionInput>(i)) },
+  { op: 'addConnection', method: 'post', status: 201, path: '/admin/connections', run: (i) => i.sim.addConnection(body<ConnectionInput>(i)) },
   { op: 'testConnectionConfig', method: 'post', path: '/admin/connections/test', run: (i) => i.sim.testConnectionConfig(body<ConnectionInput>(i)) },
   { op: 'getConnection', method: 'get', path: '/admin/connections/:id', run: (i) => i.sim.getConnection(i.param('id')) },
   {

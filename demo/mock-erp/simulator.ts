@@ -8,6 +8,7 @@ import type {
   ConnectorInput,
   CrmEntityType,
   DefaultValue,
+  HistoryEvent,
   ImportRequest,
   ListItem,
   ListMapping,
@@ -27,7 +28,7 @@ import { getHistory } from './history.js';
 import * as linking from './linking.js';
 import { ERP_LISTS } from './lists.js';
 import { getMatchSuggestions } from './match.js';
-import { entityKey, linkKey, type CrmRecord, type ErpActor, type SimState, type UserRecord } from './model.js';
+import { crmEditKey, entityKey, erpEditKey, linkKey, type CrmRecord, type ErpActor, type SimState, type UserRecord } from './model.js';
 import { fail, SimProblem } from './problems.js';
 import * as search from './search.js';
 import { createInitialState } from './state.js';
@@ -123,12 +124,13 @@ export class ErpSimulator {
     return structuredClone(this.state.crm[entityKey(type, id)]);
   }
 
-  /** Changes a CRM value as if a user edited the record in the CRM. */
-  setCrmValue(type: CrmEntityType, id: string, field: string, value: CrmRecord['values'][string]): void {
+  /** Changes a CRM value as if a user (`by`, default the current user) edited the record in the CRM. */
+  setCrmValue(type: CrmEntityType, id: string, field: string, value: CrmRecord['values'][string], by?: string): void {
     this.write(() => {
       const record = this.state.crm[entityKey(type, id)] ?? fail(404, 'entity-not-found', `No ${type} "${id}"`);
       record.values[field] = value;
       if (field === 'name') record.name = String(value ?? '');
+      (this.state.edits ??= {})[crmEditKey(type, id, field)] = { by: by ?? currentUser(this.ctx).name, at: this.ctx.now() };
     });
   }
 
@@ -136,12 +138,21 @@ export class ErpSimulator {
     return this.actors.get(connectionId, type, key);
   }
 
-  /** Changes ERP values as if someone edited the actor in the ERP. */
-  setErpValues(connectionId: string, type: ActorType, key: string, values: ErpActor['values']): void {
+  /** Changes ERP values as if someone (`by`, default "ERP user") edited the actor in the ERP. */
+  setErpValues(connectionId: string, type: ActorType, key: string, values: ErpActor['values'], by = 'ERP user'): void {
     this.write(() => {
       const actor = this.actors.get(connectionId, type, key) ?? fail(404, 'actor-not-found', key);
       this.actors.update(connectionId, actor, values);
+      const at = this.ctx.now();
+      for (const field of Object.keys(values)) (this.state.edits ??= {})[erpEditKey(connectionId, key, field)] = { by, at };
     });
+  }
+
+  /** Adds history events to a link (newest first), e.g. to try a long history. */
+  addHistoryEvents(entity: EntityKey, connectionId: string, events: HistoryEvent[]): void {
+    const key = linkKey(entity.type, entity.id, connectionId);
+    this.state.history[key] = [...events, ...(this.state.history[key] ?? [])];
+    this.emit();
   }
 
   /** Makes Sync now of this link fail with a connector error (or work again). */

@@ -1,5 +1,5 @@
 import { CONNECTOR_KINDS } from './connectors.js';
-import { linkKey, entityKey, type SimState } from './model.js';
+import { crmEditKey, erpEditKey, linkKey, entityKey, type SimState } from './model.js';
 import { CONNECTIONS, CONNECTORS, defaultConfigFor, GROUPS, USERS } from './seed-config.js';
 import { crmRecords, demoHistory, demoLinks } from './seed-data.js';
 
@@ -25,6 +25,11 @@ export function createInitialState(now: number): SimState {
     history: demoHistory(now),
     idempotency: [],
     failingSyncs: [linkKey('company', 'c4', 'conn-a')],
+    // The phone of c3 / supplier 50001 changed on both sides since the last sync.
+    edits: {
+      [crmEditKey('company', 'c3', 'phone')]: { by: 'Ben Sales', at: new Date(now - 26 * 3600_000).toISOString() },
+      [erpEditKey('conn-a', '50001', 'phone')]: { by: 'Lars Jensen (ERP)', at: new Date(now - 50 * 3600_000).toISOString() },
+    },
   };
   for (const record of crmRecords()) state.crm[entityKey(record.type, record.id)] = record;
   for (const connection of state.connections) {

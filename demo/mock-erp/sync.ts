@@ -12,7 +12,7 @@ import {
 } from './context.js';
 import { connectionState } from './entity-state.js';
 import { addHistory } from './history.js';
-import { linkKey, type ConnectionRecord, type CrmRecord, type LinkRecord, type Values } from './model.js';
+import { crmEditKey, erpEditKey, linkKey, type ConnectionRecord, type CrmRecord, type LinkRecord, type Values } from './model.js';
 import { fail, SimProblem } from './problems.js';
 import { display, same } from './values.js';
 
@@ -46,7 +46,7 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
     else if (s.direction === 'erp-to-crm') winner = 'erp';
     else if (s.direction === 'crm-to-erp') winner = 'crm';
     else if (crmChanged && erpChanged) {
-      conflicts.push({
+      const conflict: SyncConflict = {
         field: s.meta,
         crmValue,
         erpValue,
@@ -54,7 +54,12 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
         crmDisplay: display(s.meta, crmValue),
         erpDisplay: display(s.meta, erpValue),
         lastSyncedDisplay: display(s.meta, base),
-      });
+      };
+      const crmEdit = ctx.state.edits?.[crmEditKey(record.type, record.id, s.crmField)];
+      const erpEdit = ctx.state.edits?.[erpEditKey(conn.id, link.erpKey, s.erpField)];
+      if (crmEdit) Object.assign(conflict, { crmChangedBy: crmEdit.by, crmChangedAt: crmEdit.at });
+      if (erpEdit) Object.assign(conflict, { erpChangedBy: erpEdit.by, erpChangedAt: erpEdit.at });
+      conflicts.push(conflict);
       continue;
     } else winner = crmChanged ? 'crm' : 'erp';
     if (force && s.direction === 'erp-to-crm') continue;

@@ -30,18 +30,29 @@ import type {
   TestResult,
   WriteOptions,
 } from '../model/types.js';
+import type { Schema } from './check.js';
 import { DEFAULT_TIMEOUT_MS, getConfig, type BackendConfig } from './config.js';
 import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend } from './erp-backend.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
+import * as S from './schemas.js';
+import { checkResponse } from './validate.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-interface RequestSpec {
+interface RequestSpec<T> {
+  /** The operation (the `operationId` in `api/openapi.yaml`), named in contract-violation problems. */
+  op: string;
+  /** The schema the response body must match before anything uses it (`NoContent` for 204-only operations). */
+  schema: Schema<T>;
   query?: Record<string, string | null | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
+
+const FIELD_METAS = S.list(S.FieldMeta);
+const LIST_ITEMS = S.list(S.ListItem);
+const DEFAULTS = S.list(S.DefaultValue);
 
 const enc = encodeURIComponent;
 const entityPath = (e: EntityKey) => `/entities/${enc(e.type)}/${enc(e.id)}`;
@@ -60,8 +71,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
     return { ...getConfig(), ...this.options };
   }
 
-  /** Sends one request; resolves with the parsed JSON body (undefined for 204) or rejects with an ErpProblem. */
-  protected async request<T>(method: Method, path: string, spec: RequestSpec = {}): Promise<T> {
+  /**
+   * Sends one request; resolves with the parsed JSON body (undefined for 204) once it matches
+   * `spec.schema`, or rejects with an ErpProblem.
+   */
+  protected async request<T>(method: Method, path: string, spec: RequestSpec<T>): Promise<T> {
     const config = this.config;
     const url = new URL(config.baseUrl.replace(/\/$/, '') + path, document.baseURI);
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, v);
@@ -94,45 +108,72 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       throw new ErpProblem({ status: 0, code: CLIENT_CODES.network, detail });
     }
     if (!response.ok) throw problemFrom(response.status, text);
-    if (response.status === 204 || text === '') return undefined as T;
+    let data: unknown;
     try {
-      return JSON.parse(text) as T;
+      data = response.status === 204 || text === '' ? undefined : JSON.parse(text);
     } catch {
       throw new ErpProblem({
         status: response.status,
         code: CLIENT_CODES.malformed,
-        detail: `${method} ${path}`,
+        detail: `${spec.op}: ${method} ${path}`,
       });
     }
+    return checkResponse(spec.op, spec.schema, data, response.status);
   }
 
   // ----- end user -----
 
   getEntityState(entity: EntityKey, o?: CallOptions) {
-    return this.request<EntityErpState>('GET', `${entityPath(entity)}/erp-state`, o);
+    return this.request<EntityErpState>('GET', `${entityPath(entity)}/erp-state`, {
+      ...o,
+      op: 'getEntityState',
+      schema: S.EntityErpState,
+    });
   }
   searchActors(connectionId: string, actorType: ActorType, body: SearchRequest, o?: CallOptions) {
-    return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search`, { body, ...o });
+    return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search`, {
+      body,
+      ...o,
+      op: 'searchActors',
+      schema: S.SearchResult,
+    });
   }
   getSearchableFields(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<FieldMeta[]>('GET', `${actorPath(connectionId, actorType)}/searchable-fields`, o);
+    return this.request<FieldMeta[]>('GET', `${actorPath(connectionId, actorType)}/searchable-fields`, {
+      ...o,
+      op: 'getSearchableFields',
+      schema: FIELD_METAS,
+    });
   }
   searchActorsAdvanced(connectionId: string, actorType: ActorType, body: AdvancedSearchRequest, o?: CallOptions) {
     return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search-advanced`, {
       body,
       ...o,
+      op: 'searchActorsAdvanced',
+      schema: S.SearchResult,
     });
   }
   getList(connectionId: string, listName: string, o?: CallOptions) {
-    return this.request<ListItem[]>('GET', `/connections/${enc(connectionId)}/lists/${enc(listName)}`, o);
+    return this.request<ListItem[]>('GET', `/connections/${enc(connectionId)}/lists/${enc(listName)}`, {
+      ...o,
+      op: 'getList',
+      schema: LIST_ITEMS,
+    });
   }
   compare(entity: EntityKey, body: CompareRequest, o?: CallOptions) {
-    return this.request<CompareResult>('POST', `${entityPath(entity)}/compare`, { body, ...o });
+    return this.request<CompareResult>('POST', `${entityPath(entity)}/compare`, {
+      body,
+      ...o,
+      op: 'compare',
+      schema: S.CompareResult,
+    });
   }
   getNewActorFields(entity: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
     return this.request<NewActorFields>('GET', `${entityPath(entity)}/new-actor-fields`, {
       query: { connectionId, actorType },
       ...o,
+      op: 'getNewActorFields',
+      schema: S.NewActorFields,
     });
   }
   saveLink(entity: EntityKey, connectionId: string, body: SaveLinkRequest, o: WriteOptions) {
@@ -140,126 +181,243 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       body,
       headers: writeHeaders(o),
       signal: o.signal,
+      op: 'saveLink',
+      schema: S.ConnectionState,
     });
   }
   removeLink(entity: EntityKey, connectionId: string, o: WriteOptions) {
     return this.request<ConnectionState>('DELETE', `${entityPath(entity)}/links/${enc(connectionId)}`, {
       headers: writeHeaders(o),
       signal: o.signal,
+      op: 'removeLink',
+      schema: S.ConnectionState,
     });
   }
   syncNow(entity: EntityKey, connectionId: string, o?: CallOptions) {
-    return this.request<SyncResult>('POST', `${entityPath(entity)}/links/${enc(connectionId)}/sync`, o);
+    return this.request<SyncResult>('POST', `${entityPath(entity)}/links/${enc(connectionId)}/sync`, {
+      ...o,
+      op: 'syncNow',
+      schema: S.SyncResult,
+    });
   }
   async getMatchSuggestions(entity: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
-    const page = await this.request<{ suggestions: MatchSuggestion[] }>(
-      'GET',
-      `${entityPath(entity)}/match-suggestions`,
-      { query: { connectionId, actorType }, ...o },
-    );
+    const page = await this.request<{ suggestions: MatchSuggestion[] }>('GET', `${entityPath(entity)}/match-suggestions`, {
+      query: { connectionId, actorType },
+      ...o,
+      op: 'getMatchSuggestions',
+      schema: S.MatchSuggestionPage,
+    });
     return page.suggestions;
   }
   getHistory(entity: EntityKey, connectionId: string, cursor: string | null, o?: CallOptions) {
     return this.request<Page<HistoryEvent>>('GET', `${entityPath(entity)}/links/${enc(connectionId)}/history`, {
       query: { cursor },
       ...o,
+      op: 'getHistory',
+      schema: S.HistoryEventPage,
     });
   }
 
   // ----- administration -----
 
   listConnectors(o?: CallOptions) {
-    return this.request<SyncConnector[]>('GET', '/admin/connectors', o);
+    return this.request<SyncConnector[]>('GET', '/admin/connectors', {
+      ...o,
+      op: 'listConnectors',
+      schema: S.list(S.SyncConnector),
+    });
   }
   addConnector(body: ConnectorInput, o?: CallOptions) {
-    return this.request<SyncConnector>('POST', '/admin/connectors', { body, ...o });
+    return this.request<SyncConnector>('POST', '/admin/connectors', {
+      body,
+      ...o,
+      op: 'addConnector',
+      schema: S.SyncConnector,
+    });
   }
   updateConnector(id: string, body: ConnectorInput, o?: CallOptions) {
-    return this.request<SyncConnector>('PUT', `/admin/connectors/${enc(id)}`, { body, ...o });
+    return this.request<SyncConnector>('PUT', `/admin/connectors/${enc(id)}`, {
+      body,
+      ...o,
+      op: 'updateConnector',
+      schema: S.SyncConnector,
+    });
   }
   removeConnector(id: string, o?: CallOptions) {
-    return this.request<void>('DELETE', `/admin/connectors/${enc(id)}`, o);
+    return this.request<void>('DELETE', `/admin/connectors/${enc(id)}`, {
+      ...o,
+      op: 'removeConnector',
+      schema: S.NoContent,
+    });
   }
   testConnectorUrl(url: string, o?: CallOptions) {
-    return this.request<TestResult>('POST', '/admin/connectors/test-url', { body: { url }, ...o });
+    return this.request<TestResult>('POST', '/admin/connectors/test-url', {
+      body: { url },
+      ...o,
+      op: 'testConnectorUrl',
+      schema: S.TestResult,
+    });
   }
   getConnectorConfigFields(connectorId: string, o?: CallOptions) {
-    return this.request<FieldMeta[]>('GET', `/admin/connectors/${enc(connectorId)}/config-fields`, o);
+    return this.request<FieldMeta[]>('GET', `/admin/connectors/${enc(connectorId)}/config-fields`, {
+      ...o,
+      op: 'getConnectorConfigFields',
+      schema: FIELD_METAS,
+    });
   }
   getConnectorList(connectorId: string, listName: string, o?: CallOptions) {
-    return this.request<ListItem[]>('GET', `/admin/connectors/${enc(connectorId)}/lists/${enc(listName)}`, o);
+    return this.request<ListItem[]>('GET', `/admin/connectors/${enc(connectorId)}/lists/${enc(listName)}`, {
+      ...o,
+      op: 'getConnectorList',
+      schema: LIST_ITEMS,
+    });
   }
   listConnections(o?: CallOptions) {
-    return this.request<ErpConnection[]>('GET', '/admin/connections', o);
+    return this.request<ErpConnection[]>('GET', '/admin/connections', {
+      ...o,
+      op: 'listConnections',
+      schema: S.list(S.ErpConnection),
+    });
   }
   getConnection(id: string, o?: CallOptions) {
-    return this.request<ErpConnection>('GET', `/admin/connections/${enc(id)}`, o);
+    return this.request<ErpConnection>('GET', `/admin/connections/${enc(id)}`, {
+      ...o,
+      op: 'getConnection',
+      schema: S.ErpConnection,
+    });
   }
   addConnection(body: ConnectionInput, o?: CallOptions) {
-    return this.request<ErpConnection>('POST', '/admin/connections', { body, ...o });
+    return this.request<ErpConnection>('POST', '/admin/connections', {
+      body,
+      ...o,
+      op: 'addConnection',
+      schema: S.ErpConnection,
+    });
   }
   updateConnection(id: string, body: ConnectionInput, version: string, o?: CallOptions) {
     return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}`, {
       body,
       headers: { 'If-Match': version },
       ...o,
+      op: 'updateConnection',
+      schema: S.ErpConnection,
     });
   }
   removeConnection(id: string, o?: CallOptions) {
-    return this.request<void>('DELETE', `/admin/connections/${enc(id)}`, o);
+    return this.request<void>('DELETE', `/admin/connections/${enc(id)}`, {
+      ...o,
+      op: 'removeConnection',
+      schema: S.NoContent,
+    });
   }
   testConnectionConfig(body: ConnectionInput, o?: CallOptions) {
-    return this.request<TestResult>('POST', '/admin/connections/test', { body, ...o });
+    return this.request<TestResult>('POST', '/admin/connections/test', {
+      body,
+      ...o,
+      op: 'testConnectionConfig',
+      schema: S.TestResult,
+    });
   }
   testConnection(id: string, o?: CallOptions) {
-    return this.request<TestResult>('POST', `/admin/connections/${enc(id)}/test`, o);
+    return this.request<TestResult>('POST', `/admin/connections/${enc(id)}/test`, {
+      ...o,
+      op: 'testConnection',
+      schema: S.TestResult,
+    });
   }
   setConnectionActive(id: string, active: boolean, o?: CallOptions) {
-    return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}/active`, { body: { active }, ...o });
+    return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}/active`, {
+      body: { active },
+      ...o,
+      op: 'setConnectionActive',
+      schema: S.ErpConnection,
+    });
   }
   listPrincipals(q: string, o?: CallOptions) {
-    return this.request<Principal[]>('GET', '/admin/principals', { query: { q }, ...o });
+    return this.request<Principal[]>('GET', '/admin/principals', {
+      query: { q },
+      ...o,
+      op: 'listPrincipals',
+      schema: S.list(S.Principal),
+    });
   }
   getActorTypeMapping(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<ActorTypeMapping>('GET', `/admin${actorPath(connectionId, actorType)}/mapping`, o);
+    return this.request<ActorTypeMapping>('GET', `/admin${actorPath(connectionId, actorType)}/mapping`, {
+      ...o,
+      op: 'getActorTypeMapping',
+      schema: S.ActorTypeMapping,
+    });
   }
   saveActorTypeMapping(connectionId: string, body: ActorTypeMapping, o?: CallOptions) {
     return this.request<ActorTypeMapping>('PUT', `/admin${actorPath(connectionId, body.actorType)}/mapping`, {
       body,
       headers: { 'If-Match': body.version },
       ...o,
+      op: 'saveActorTypeMapping',
+      schema: S.ActorTypeMapping,
     });
   }
   getListMapping(connectionId: string, listName: string, o?: CallOptions) {
-    return this.request<ListMapping>('GET', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(listName)}`, o);
+    return this.request<ListMapping>('GET', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(listName)}`, {
+      ...o,
+      op: 'getListMapping',
+      schema: S.ListMapping,
+    });
   }
   saveListMapping(connectionId: string, body: ListMapping, o?: CallOptions) {
-    return this.request<ListMapping>(
-      'PUT',
-      `/admin/connections/${enc(connectionId)}/list-mappings/${enc(body.listName)}`,
-      { body, headers: { 'If-Match': body.version }, ...o },
-    );
+    return this.request<ListMapping>('PUT', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(body.listName)}`, {
+      body,
+      headers: { 'If-Match': body.version },
+      ...o,
+      op: 'saveListMapping',
+      schema: S.ListMapping,
+    });
   }
   getDefaults(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<DefaultValue[]>('GET', `/admin${actorPath(connectionId, actorType)}/defaults`, o);
+    return this.request<DefaultValue[]>('GET', `/admin${actorPath(connectionId, actorType)}/defaults`, {
+      ...o,
+      op: 'getDefaults',
+      schema: DEFAULTS,
+    });
   }
   saveDefaults(connectionId: string, actorType: ActorType, body: DefaultValue[], o?: CallOptions) {
     return this.request<DefaultValue[]>('PUT', `/admin${actorPath(connectionId, actorType)}/defaults`, {
       body,
       ...o,
+      op: 'saveDefaults',
+      schema: DEFAULTS,
     });
   }
   saveRank(connectionId: string, actorType: ActorType, order: string[], o?: CallOptions) {
-    return this.request<void>('PUT', `/admin${actorPath(connectionId, actorType)}/rank`, { body: { order }, ...o });
+    return this.request<void>('PUT', `/admin${actorPath(connectionId, actorType)}/rank`, {
+      body: { order },
+      ...o,
+      op: 'saveRank',
+      schema: S.NoContent,
+    });
   }
   saveSyncPriority(order: string[], o?: CallOptions) {
-    return this.request<void>('PUT', '/admin/sync-priority', { body: { order }, ...o });
+    return this.request<void>('PUT', '/admin/sync-priority', {
+      body: { order },
+      ...o,
+      op: 'saveSyncPriority',
+      schema: S.NoContent,
+    });
   }
   resync(connectionId: string, o?: CallOptions) {
-    return this.request<ResyncResult>('POST', `/admin/connections/${enc(connectionId)}/resync`, o);
+    return this.request<ResyncResult>('POST', `/admin/connections/${enc(connectionId)}/resync`, {
+      ...o,
+      op: 'resync',
+      schema: S.ResyncResult,
+    });
   }
   importActors(connectionId: string, body: ImportRequest, o?: CallOptions) {
-    return this.request<ImportResult>('POST', `/admin/connections/${enc(connectionId)}/import`, { body, ...o });
+    return this.request<ImportResult>('POST', `/admin/connections/${enc(connectionId)}/import`, {
+      body,
+      ...o,
+      op: 'importActors',
+      schema: S.ImportResult,
+    });
   }
 }
 

@@ -3,6 +3,15 @@ import { ErpConnectorList } from '../elements/admin/connector-list.js';
 import { ErpConnectionList } from '../elements/admin/connection-list.js';
 import { ErpConnectionDialog } from '../elements/admin/connection-dialog.js';
 import { ErpScopePicker } from '../elements/admin/scope-picker.js';
+import { ErpConnectionAdmin } from '../elements/admin/connection-admin.js';
+import { ErpMappingEditor } from '../elements/admin/mapping-editor.js';
+import { ErpListMappingEditor } from '../elements/admin/list-mapping-editor.js';
+import { ErpDefaultsEditor } from '../elements/admin/defaults-editor.js';
+import { ErpOrderList } from '../elements/admin/order-list.js';
+import { ErpRankEditor } from '../elements/admin/rank-editor.js';
+import { ErpPriorityEditor } from '../elements/admin/priority-editor.js';
+import { ErpResyncAction } from '../elements/admin/resync-action.js';
+import { ErpImportWizard } from '../elements/admin/import-wizard.js';
 import { defineElement } from '../elements/shared/define.js';
 import './erp-field.js';
 import './erp-confirm-dialog.js';
@@ -11,6 +20,15 @@ defineElement('erp-scope-picker', ErpScopePicker);
 defineElement('erp-connection-dialog', ErpConnectionDialog);
 defineElement('erp-connector-list', ErpConnectorList);
 defineElement('erp-connection-list', ErpConnectionList);
+defineElement('erp-list-mapping-editor', ErpListMappingEditor);
+defineElement('erp-mapping-editor', ErpMappingEditor);
+defineElement('erp-defaults-editor', ErpDefaultsEditor);
+defineElement('erp-order-list', ErpOrderList);
+defineElement('erp-rank-editor', ErpRankEditor);
+defineElement('erp-priority-editor', ErpPriorityEditor);
+defineElement('erp-resync-action', ErpResyncAction);
+defineElement('erp-import-wizard', ErpImportWizard);
+defineElement('erp-connection-admin', ErpConnectionAdmin);
 defineElement('erp-sync-admin', ErpSyncAdmin);
 
 declare global {
@@ -20,5 +38,14 @@ declare global {
     'erp-connection-list': ErpConnectionList;
     'erp-connection-dialog': ErpConnectionDialog;
     'erp-scope-picker': ErpScopePicker;
+    'erp-connection-admin': ErpConnectionAdmin;
+    'erp-mapping-editor': ErpMappingEditor;
+    'erp-list-mapping-editor': ErpListMappingEditor;
+    'erp-defaults-editor': ErpDefaultsEditor;
+    'erp-order-list': ErpOrderList;
+    'erp-rank-editor': ErpRankEditor;
+    'erp-priority-editor': ErpPriorityEditor;
+    'erp-resync-action': ErpResyncAction;
+    'erp-import-wizard': ErpImportWizard;
   }
 }

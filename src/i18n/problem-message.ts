@@ -22,6 +22,10 @@ export function problemMessage(problem: ProblemBody): string {
       return msg('The server sent an answer that could not be read. Try again, or ask an administrator.', {
         id: 'error.malformed',
       });
+    case 'contract-violation':
+      return msg('The server sent an answer in an unexpected format, so it is not shown. Ask an administrator.', {
+        id: 'error.contractViolation',
+      });
     case 'version-conflict':
       return versionConflict();
     case 'connector-error':

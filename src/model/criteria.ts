@@ -107,7 +107,10 @@ export function normalizeValues(
 ): { values: string[] } | { problem: CriterionProblem } {
   const n = arity(criterion.operator);
   const raw = n === 'many' ? criterion.values : criterion.values.slice(0, n);
-  if (raw.length === 0 || raw.some((v) => v.trim() === '')) return { problem: 'empty' };
+  // A range needs both ends: a row with fewer values than its operator takes is incomplete.
+  if (raw.length === 0 || (n !== 'many' && raw.length < n) || raw.some((v) => v.trim() === '')) {
+    return { problem: 'empty' };
+  }
   switch (field.type) {
     case 'integer':
     case 'double': {

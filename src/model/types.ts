@@ -93,6 +93,8 @@ export interface LinkInfo {
   lastSynced: string | null;
   status: SyncStatus;
   lastError?: ProblemBody;
+  /** Synchronized fields whose CRM and ERP values differ and wait for the next synchronization. */
+  pendingChanges?: number;
 }
 
 /** One field in the ERP tab: metadata, the raw value and the ERP's display text. */

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { configure, getConfig, type BackendConfig } from '../../src/backend/config.js';
 import { ErpProblem, isAbort } from '../../src/backend/problem.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
-import type { ConnectionState, SaveLinkRequest } from '../../src/model/types.js';
+import type { ConnectionState, ErpConnection, SaveLinkRequest } from '../../src/model/types.js';
 
 interface Sent {
   method: string;
@@ -70,6 +70,17 @@ const state: ConnectionState = {
   supportsAdvancedSearch: false,
   version: 'v2',
 };
+const connection: ErpConnection = {
+  id: 'c1',
+  name: 'N',
+  connectorId: 'k',
+  scope: { kind: 'everyone' },
+  description: '',
+  config: {},
+  active: false,
+  priority: 1,
+  version: 'v4',
+};
 
 describe('RestBackend', () => {
   describe('requests', () => {
@@ -114,7 +125,7 @@ describe('RestBackend', () => {
     });
 
     it('sends If-Match (but no Idempotency-Key) on updateConnection', async () => {
-      const { fetch, sent } = fakeFetch();
+      const { fetch, sent } = fakeFetch(() => json(connection));
       const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
       const input = { name: 'N', connectorId: 'k', scope: { kind: 'everyone' as const }, description: '', config: {} };
       await backend.updateConnection('c1', input, 'v3');
@@ -126,7 +137,9 @@ describe('RestBackend', () => {
     });
 
     it('puts query parameters in the URL and leaves out null ones', async () => {
-      const { fetch, sent } = fakeFetch(() => json({ items: [], nextCursor: null, suggestions: [] }));
+      const { fetch, sent } = fakeFetch((r) =>
+        json(r.url.pathname.endsWith('/principals') ? [] : { items: [], nextCursor: null, suggestions: [] }),
+      );
       const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
       await backend.getHistory(company, 'erp', null);
       await backend.getHistory(company, 'erp', 'next&1');
@@ -156,7 +169,13 @@ describe('RestBackend', () => {
     });
 
     it('sends the wrapped bodies of testConnectorUrl, setConnectionActive and saveRank', async () => {
-      const { fetch, sent } = fakeFetch(() => new Response(null, { status: 204 }));
+      const { fetch, sent } = fakeFetch((r) =>
+        r.url.pathname.endsWith('/test-url')
+          ? json({ ok: true, message: 'Reachable' })
+          : r.url.pathname.endsWith('/active')
+            ? json(connection)
+            : new Response(null, { status: 204 }),
+      );
       const backend = new RestBackend({ baseUrl: '/api/erp', fetch });
       await backend.testConnectorUrl('https://sync.example.com');
       await backend.setConnectionActive('c1', false);
@@ -281,7 +300,7 @@ describe('RestBackend', () => {
     });
 
     it('follows configure({ baseUrl, headers }) when given no options', async () => {
-      const { fetch, sent } = fakeFetch();
+      const { fetch, sent } = fakeFetch(() => json([]));
       const backend = new RestBackend();
       configure({ baseUrl: 'https://crm.example.com/erp', headers: { Authorization: 'Bearer one' }, fetch });
       await backend.listConnections();
@@ -297,8 +316,8 @@ describe('RestBackend', () => {
     });
 
     it('lets constructor options override the global configuration', async () => {
-      const global = fakeFetch();
-      const own = fakeFetch();
+      const global = fakeFetch(() => json([]));
+      const own = fakeFetch(() => json([]));
       configure({ baseUrl: '/global', headers: { 'X-Tenant': 't1' }, fetch: global.fetch });
       await new RestBackend({ fetch: own.fetch }).listConnectors();
       expect(global.sent).to.have.length(0);

@@ -8,14 +8,15 @@ import type { ErpConnection, Principal, SyncConnector } from '../../model/types.
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { getLocale } from '../../i18n/localization.js';
 import { baseStyles } from '../shared/base-styles.js';
-import { AdminChangedEvent } from './admin-events.js';
+import { AdminChangedEvent, ManageConnectionEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
 import type { ErpConnectionDialog } from './connection-dialog.js';
 
 /**
  * The **ERP connections** list: name, sync connector, scope summary and the **Active** switch, with
- * **Add** (Define new ERP connection) and Configure (Configure ERP connection) per connection.
+ * **Add** (Define new ERP connection) and Configure (Configure ERP connection) per connection, and
+ * **Mappings** (the per-connection settings; fires `erp-internal-manage-connection`).
  *
  * @csspart section - The list's section.
  */
@@ -155,6 +156,13 @@ export class ErpConnectionList extends LitElement {
                         @click=${() => this.configure(c.id)}
                       >
                         ${msg('Configure', { id: 'admin.conn.configure' })}
+                      </button>
+                      <button
+                        type="button"
+                        aria-label=${`${t.mappings} ${c.name}`}
+                        @click=${() => this.dispatchEvent(new ManageConnectionEvent(c))}
+                      >
+                        ${t.mappings}
                       </button>
                     </td>
                   </tr>`;

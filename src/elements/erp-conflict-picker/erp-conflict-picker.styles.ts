@@ -119,4 +119,12 @@ export const narrowStyles = css`
       color: var(--_muted);
     }
   }
+  .changed-by {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .last-synced {
+    color: var(--_muted);
+  }
 `;

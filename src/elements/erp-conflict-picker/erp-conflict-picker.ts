@@ -4,8 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import type { AskField, CompareField, FieldValue, Side } from '../../model/types.js';
-import { formatFieldValue } from '../../model/format.js';
+import type { AskField, CompareField, FieldValue, Side, SyncConflict } from '../../model/types.js';
+import { formatDateTime, formatFieldValue, formatRelativeTime } from '../../model/format.js';
 import { validateFieldValue } from '../../model/field-value.js';
 import { ErpConflictResolveEvent, ERP_CONFLICT_CANCEL } from '../../events/erp-conflict-resolve.js';
 import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
@@ -18,8 +18,19 @@ import type { ErpField } from '../erp-field/erp-field.js';
 import { ListItemsController } from '../erp-field/list-items-controller.js';
 import { narrowStyles, pickerStyles } from './erp-conflict-picker.styles.js';
 
-/** The value columns, in order. A later `lastSynced` mode adds a third, read-only column. */
+/** The value columns, in order. Sync conflicts add a third, read-only "Last synchronized" column. */
 const SIDES: readonly Side[] = ['crm', 'erp'];
+
+/** A sync conflict as a compare row: a two-way field that differs. */
+const conflictField = (c: SyncConflict): CompareField => ({
+  field: c.field,
+  direction: 'both',
+  crmValue: c.crmValue,
+  erpValue: c.erpValue,
+  crmDisplay: c.crmDisplay,
+  erpDisplay: c.erpDisplay,
+  differs: true,
+});
 
 const sideName = (side: Side) =>
   side === 'crm' ? msg('CRM', { id: 'picker.sideCrm' }) : msg('ERP', { id: 'picker.sideErp' });
@@ -59,6 +70,14 @@ export class ErpConflictPicker extends LitElement {
   @property({ attribute: false }) backend?: ErpBackend;
   /** Optional: the connection whose lists are loaded. */
   @property({ attribute: false }) connectionId?: string;
+  /**
+   * Conflicts found by Sync now on a linked record (both sides changed since the last sync). When
+   * set, they replace `fields`: each row shows the CRM and ERP values with who changed them and
+   * when, plus the last synchronized value; the primary button says **Apply**.
+   */
+  @property({ attribute: false }) conflicts: SyncConflict[] = [];
+  /** The current time for "changed 2 hours ago" (defaults to the time of rendering). */
+  @property({ attribute: false }) now?: number;
   /** Disables the controls (e.g. while the host is busy). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -104,8 +123,15 @@ export class ErpConflictPicker extends LitElement {
     return true;
   }
 
+  private get syncMode(): boolean {
+    return this.conflicts.length > 0;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fields')) {
+    if (changed.has('conflicts') && this.conflicts.length > 0) {
+      this.fields = this.conflicts.map(conflictField);
+    }
+    if (changed.has('fields') || changed.has('conflicts')) {
       // Keep the decisions for fields that are still two-way conflicts.
       const keep: Record<string, Side> = {};
       for (const f of this.fields) {
@@ -211,10 +237,11 @@ export class ErpConflictPicker extends LitElement {
           </div>`
         : nothing}
       ${this.fields.length
-        ? html`<div part="fields" class="rows" style="--_columns: ${SIDES.length}">
+        ? html`<div part="fields" class="rows" style="--_columns: ${SIDES.length + (this.syncMode ? 1 : 0)}">
             <div class="row head" aria-hidden="true">
               <span>${msg('Field', { id: 'picker.columnField' })}</span>
               ${SIDES.map((side) => html`<span>${sideName(side)}</span>`)}
+              ${this.syncMode ? html`<span>${msg('Last synchronized', { id: 'picker.columnLastSynced' })}</span>` : nothing}
             </div>
             ${repeat(
               this.fields,
@@ -233,7 +260,7 @@ export class ErpConflictPicker extends LitElement {
           aria-describedby="status"
           @click=${this.connect}
         >
-          ${msg('Connect', { id: 'action.connect' })}
+          ${this.syncMode ? msg('Apply', { id: 'picker.apply' }) : msg('Connect', { id: 'action.connect' })}
         </button>
         <button type="button" @click=${this.cancel}>${msg('Cancel', { id: 'action.cancel' })}</button>
       </div>
@@ -264,7 +291,7 @@ export class ErpConflictPicker extends LitElement {
       class="row ${choice ? 'conflict' : ''} ${undecided ? 'undecided' : ''}"
       role=${choice ? 'radiogroup' : 'group'}
       aria-labelledby=${labelId}
-      aria-required=${choice ? 'true' : nothing}
+      aria-required=${choice ? 'true' : 'false'}
     >
       <span class="name"
         ><span id=${labelId}>${f.field.label}</span>${this.renderRowNote(f)}</span
@@ -272,7 +299,40 @@ export class ErpConflictPicker extends LitElement {
       ${SIDES.map((side) =>
         choice ? this.renderChoiceCell(f, i, side, winner) : this.renderValueCell(f, side, f.differs ? winner : null),
       )}
+      ${this.syncMode ? this.renderLastSyncedCell(i) : nothing}
     </div>`;
+  }
+
+  private renderLastSyncedCell(i: number) {
+    const c = this.conflicts[i];
+    if (!c) return nothing;
+    const text = formatFieldValue(c.field, c.lastSyncedValue, c.lastSyncedDisplay, getLocale(), formatWords());
+    return html`<div class="cell last-synced">
+      <span class="side-prefix visually-hidden">${msg('Last synchronized', { id: 'picker.columnLastSynced' })}: </span
+      ><span>${text}</span>
+    </div>`;
+  }
+
+  /** "Changed by Ben Sales, 2 hours ago" under a conflict's CRM or ERP value. */
+  private renderChangedBy(i: number, side: Side) {
+    const c = this.syncMode ? this.conflicts[i] : undefined;
+    if (!c) return nothing;
+    const by = side === 'crm' ? c.crmChangedBy : c.erpChangedBy;
+    const at = side === 'crm' ? c.crmChangedAt : c.erpChangedAt;
+    if (!by && !at) return nothing;
+    const locale = getLocale();
+    const when = at
+      ? html`<time datetime=${at} title=${formatDateTime(at, locale)}
+          >${formatRelativeTime(at, this.now ?? Date.now(), locale)}</time
+        >`
+      : nothing;
+    return html`<span class="changed-by"
+      >${by && at
+        ? html`${msg('Changed by', { id: 'picker.changedBy' })} ${by}, ${when}`
+        : by
+          ? html`${msg('Changed by', { id: 'picker.changedBy' })} ${by}`
+          : html`${msg('Changed', { id: 'picker.changed' })} ${when}`}</span
+    >`;
   }
 
   private renderRowNote(f: CompareField) {
@@ -316,7 +376,7 @@ export class ErpConflictPicker extends LitElement {
           ><span class=${winner && winner !== side ? 'lost-value' : ''}>${this.display(f, side)}</span></span
         >
       </label>
-      ${this.renderOutcome(side, winner)}
+      ${this.renderChangedBy(i, side)} ${this.renderOutcome(side, winner)}
     </div>`;
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import {
   arity,
@@ -191,7 +192,7 @@ function renderValues(p: CriteriaEditorProps, c: Criterion, field: FieldMeta, er
       <input
         type=${inputType}
         inputmode=${inputMode}
-        maxlength=${field.type === 'text' && field.maxLength ? field.maxLength : nothing}
+        maxlength=${ifDefined(field.type === 'text' && field.maxLength ? field.maxLength : undefined)}
         aria-invalid=${invalid}
         aria-describedby=${describedby}
         .value=${live(c.values[i] ?? '')}

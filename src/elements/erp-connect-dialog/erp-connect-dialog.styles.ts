@@ -169,6 +169,72 @@ export const connectDialogStyles = css`
   .error-box p {
     margin: 0;
   }
+  .suggestions {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_space);
+    padding: 0.25rem var(--_space) var(--_space);
+    display: grid;
+    gap: 0.25rem;
+  }
+  .suggestions legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .suggestions .hint {
+    margin: 0;
+  }
+  .suggestions .hint:empty {
+    display: none;
+  }
+  .suggestion {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem var(--_space);
+    cursor: pointer;
+  }
+  .suggestion .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+  }
+  .suggestion .key {
+    color: var(--_muted);
+  }
+  .suggestion .strength {
+    font-weight: 600;
+  }
+  .suggestion.weak .strength {
+    font-weight: 400;
+  }
+  .guard {
+    border-inline-start: 3px solid var(--_pending);
+    padding-inline-start: var(--_space);
+    margin-block-start: var(--_space);
+    display: grid;
+    gap: 0.25rem;
+    justify-items: start;
+  }
+  .guard p,
+  .guard ul {
+    margin: 0;
+  }
+  .guard .name {
+    unicode-bidi: isolate;
+  }
+  .reason-field {
+    display: grid;
+    gap: 0.25rem;
+    inline-size: 100%;
+  }
+  .reason-field textarea {
+    font: inherit;
+    inline-size: 100%;
+  }
+  .guard .error {
+    margin: 0;
+  }
   @media (forced-colors: active) {
     .option[aria-selected='true'] {
       outline: 2px solid Highlight;

@@ -15,6 +15,7 @@ import type {
   FieldMeta,
   FieldValue,
   ListItem,
+  MatchSuggestion,
   Restriction,
   SearchResult,
 } from '../../model/types.js';
@@ -32,6 +33,7 @@ import { deepActiveElement } from '../shared/active-element.js';
 import { renderCriteriaEditor } from './criteria-editor.js';
 import { ListboxController } from './listbox-controller.js';
 import { comparePreview } from './pending-link.js';
+import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
 
 /** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
@@ -59,7 +61,15 @@ type StepBusy = 'compare' | 'create';
  * `erp-connect` event with the pending link, which the tab stages until Save.
  *
  * @event erp-connect - The user finished (Connect in the picker or Create in the form); `pending` holds the link.
+ * Above the search, **suggested matches** (strong by VAT/organisation number, e-mail, ERP number;
+ * weak by similar names; a previously connected record first), each with its reason, selectable
+ * like results. While a strong candidate exists, Create is held back (the duplicate guard) until
+ * the user chooses "Create anyway" and gives a reason (sent as `create.reason`).
+ *
  * @csspart dialog - The native `<dialog>`.
+ * @csspart suggestions - The suggested matches.
+ * @csspart suggestion - One suggested match.
+ * @csspart duplicate-guard - The note that holds Create back while strong candidates exist.
  * @csspart title - The dialog heading.
  * @csspart search - The search form.
  * @csspart criteria - The advanced-search criteria.
@@ -95,9 +105,16 @@ export class ErpConnectDialog extends LitElement {
   @state() private stepError: ErpProblem | null = null;
   @state() private compareResult: CompareResult | null = null;
   @state() private newActorFields: AskField[] | null = null;
+  @state() private suggestions: MatchSuggestion[] | null = null;
+  @state() private suggestionsLoading = false;
+  @state() private suggestionsError: ErpProblem | null = null;
+  @state() private createAnyway = false;
+  @state() private createReason = '';
+  @state() private reasonInvalid = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('[role="listbox"]') private listbox?: HTMLElement;
+  @query('#results-list') private listbox?: HTMLElement;
+
 
   private opener: HTMLElement | null = null;
   private searchAbort?: AbortController;
@@ -106,6 +123,7 @@ export class ErpConnectDialog extends LitElement {
   private searchInFlight: string | null = null;
   private stepAbort?: AbortController;
   private fieldsAbort?: AbortController;
+  private suggestAbort?: AbortController;
   private nextCriterionId = 1;
   private pendingFocus: 'step' | 'listbox' | 'load-more' | null = null;
 
@@ -124,6 +142,11 @@ export class ErpConnectDialog extends LitElement {
     new LocaleController(this);
   }
 
+  /** The suggested matches that are strong (they hold Create back). */
+  get strongSuggestions(): MatchSuggestion[] {
+    return (this.suggestions ?? []).filter((s) => s.strength === 'strong');
+  }
+
   /** Whether the dialog is open. */
   get open(): boolean {
     return this.dialog?.open ?? false;
@@ -136,17 +159,49 @@ export class ErpConnectDialog extends LitElement {
     this.queryText = this.entity?.name ?? '';
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
+    void this.loadSuggestions();
     this.search();
+  }
+
+  private async loadSuggestions(): Promise<void> {
+    this.suggestAbort?.abort();
+    const abort = new AbortController();
+    this.suggestAbort = abort;
+    this.suggestionsLoading = true;
+    this.suggestionsError = null;
+    try {
+      const list = await this.backend.getMatchSuggestions(
+        { type: this.entity.type, id: this.entity.id },
+        this.connection.id,
+        this.actorType,
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      this.suggestions = list;
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.suggestionsError = toProblem(error);
+    } finally {
+      if (this.suggestAbort === abort) this.suggestionsLoading = false;
+    }
   }
 
   /**
    * Reopens at the Create in ERP step with the values the user gave before, and shows a problem the
    * backend reported for one of them (a Save refused with a field pointer) on that field.
    */
-  async showCreate(values: Record<string, FieldValue>, fieldError?: { key: string; message: string }): Promise<void> {
+  async showCreate(
+    values: Record<string, FieldValue>,
+    fieldError?: { key: string; message: string },
+    reason?: string,
+  ): Promise<void> {
     this.opener = deepActiveElement();
     this.reset();
     this.noMatch = true;
+    if (reason) {
+      this.createAnyway = true;
+      this.createReason = reason;
+    }
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     await this.runStep('create', async (signal) => {
@@ -184,6 +239,8 @@ export class ErpConnectDialog extends LitElement {
     this.searchAbort?.abort();
     this.stepAbort?.abort();
     this.fieldsAbort?.abort();
+    this.suggestAbort?.abort();
+    this.suggestionsLoading = false;
     this.searchInFlight = null;
     this.searching = null;
     this.stepBusy = null;
@@ -202,6 +259,11 @@ export class ErpConnectDialog extends LitElement {
     this.newActorFields = null;
     this.criteriaProblems = new Map();
     this.listboxController.reset();
+    this.suggestions = null;
+    this.suggestionsError = null;
+    this.createAnyway = false;
+    this.createReason = '';
+    this.reasonInvalid = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -221,7 +283,7 @@ export class ErpConnectDialog extends LitElement {
     if (!target) return;
     this.pendingFocus = null;
     if (target === 'step') this.renderRoot.querySelector<HTMLElement>('[data-step-focus]')?.focus();
-    else if (target === 'listbox') this.listbox?.focus();
+    else if (target === 'listbox') (this.listbox ?? this.renderRoot.querySelector<HTMLElement>('input[name="suggestion"]'))?.focus();
     else this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]')?.focus();
   }
 
@@ -331,7 +393,11 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private get selectedRow(): ActorRow | undefined {
-    return this.results?.rows.find((r) => r.key === this.selectedKey);
+    const key = this.selectedKey;
+    const row = this.results?.rows.find((r) => r.key === key);
+    if (row) return row;
+    const suggestion = this.suggestions?.find((s) => s.key === key);
+    return suggestion ? { key: suggestion.key, displayName: suggestion.displayName, cells: {} } : undefined;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -442,8 +508,29 @@ export class ErpConnectDialog extends LitElement {
     });
   }
 
+  /** The duplicate guard holds Create back while a strong candidate exists and no reason is given. */
+  private get guarded(): boolean {
+    return this.strongSuggestions.length > 0 && !(this.createAnyway && this.createReason.trim());
+  }
+
+  private async startCreateAnyway(): Promise<void> {
+    this.createAnyway = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#create-reason-input')?.focus();
+  }
+
   private async startCreate(): Promise<void> {
     if (!this.canCreate || this.stepBusy) return;
+    if (this.guarded) {
+      if (this.createAnyway) {
+        this.reasonInvalid = true;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#create-reason-input')?.focus();
+      } else {
+        this.renderRoot.querySelector<HTMLElement>('.create-anyway')?.focus();
+      }
+      return;
+    }
     await this.runStep('create', async (signal) => {
       const result = await this.backend.getNewActorFields(
         { type: this.entity.type, id: this.entity.id },
@@ -477,7 +564,7 @@ export class ErpConnectDialog extends LitElement {
     this.step = 'search';
     this.compareResult = null;
     this.newActorFields = null;
-    this.pendingFocus = this.results?.rows.length ? 'listbox' : null;
+    this.pendingFocus = this.results?.rows.length || this.suggestions?.length ? 'listbox' : null;
   }
 
   private onResolve(event: ErpConflictResolveEvent): void {
@@ -504,7 +591,12 @@ export class ErpConnectDialog extends LitElement {
       displayName: this.entity.name,
       choices: {},
       values: {},
-      create: { values: { ...event.values } },
+      create: {
+        values: { ...event.values },
+        ...(this.strongSuggestions.length && this.createAnyway && this.createReason.trim()
+          ? { reason: this.createReason.trim() }
+          : {}),
+      },
       preview: [...event.preview],
     });
   }
@@ -552,6 +644,20 @@ export class ErpConnectDialog extends LitElement {
     const supportsAdvanced = this.connection?.supportsAdvancedSearch ?? false;
     const busyNew = this.searching === 'new';
     return html`
+      ${renderSuggestions({
+        suggestions: this.suggestions,
+        loading: this.suggestionsLoading,
+        error: this.suggestionsError,
+        selectedKey: this.selectedKey,
+        onPick: (key) => {
+          this.select(key);
+          this.listboxController.reset();
+        },
+        onActivate: (key) => {
+          this.select(key);
+          if (!this.noMatch) void this.startCompare();
+        },
+      })}
       <form
         part="search"
         role="search"
@@ -569,7 +675,7 @@ export class ErpConnectDialog extends LitElement {
                 <span>${msg('Search text', { id: 'connect.searchLabel' })}</span>
                 <input
                   type="text"
-                  enterkeyhint="search"
+                  .enterKeyHint=${'search'}
                   autofocus
                   autocomplete="off"
                   aria-describedby="search-hint"
@@ -628,6 +734,19 @@ export class ErpConnectDialog extends LitElement {
             <button type="button" @click=${() => this.primaryAction()}>${msg('Retry', { id: 'action.retry' })}</button>
           </div>`
         : nothing}
+      ${this.noMatch && this.canCreate && this.strongSuggestions.length
+        ? renderGuard({
+            strong: this.strongSuggestions,
+            createAnyway: this.createAnyway,
+            reason: this.createReason,
+            reasonInvalid: this.reasonInvalid,
+            onCreateAnyway: () => void this.startCreateAnyway(),
+            onReason: (value) => {
+              this.createReason = value;
+              if (value.trim()) this.reasonInvalid = false;
+            },
+          })
+        : nothing}
       ${this.noMatch && !this.canCreate
         ? html`<p id="create-reason" class="reason">
             ${msg('Create is not available: this ERP connection may not create records in the ERP.', {
@@ -645,11 +764,12 @@ export class ErpConnectDialog extends LitElement {
   private renderPrimary() {
     if (this.noMatch) {
       const blocked = !this.canCreate;
+      const guarded = !blocked && this.guarded;
       return html`<button
           type="button"
           class="primary"
-          aria-disabled=${blocked || this.stepBusy ? 'true' : 'false'}
-          aria-describedby=${blocked ? 'create-reason' : nothing}
+          aria-disabled=${blocked || guarded || this.stepBusy ? 'true' : 'false'}
+          aria-describedby=${blocked ? 'create-reason' : guarded ? 'guard-note' : nothing}
           aria-busy=${this.stepBusy === 'create' ? 'true' : 'false'}
           @click=${this.startCreate}
         >
@@ -736,6 +856,7 @@ export class ErpConnectDialog extends LitElement {
       </div>
       <div
         role="listbox"
+        id="results-list"
         tabindex="0"
         class="listbox"
         aria-label=${msg('Search results', { id: 'connect.resultsLabel' })}

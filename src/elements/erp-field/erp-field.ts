@@ -24,9 +24,9 @@ const TEXT_LIKE = new Set(['text', 'password', 'integer', 'double', 'datetime'])
 const UNSET = Symbol('unset');
 
 interface ControlAttrs {
-  invalid: string;
+  invalid: 'true' | 'false';
   describedBy: string | typeof nothing;
-  required: string | typeof nothing;
+  required: 'true' | 'false';
 }
 
 /**
@@ -218,7 +218,7 @@ export class ErpField extends LitElement {
     const common: ControlAttrs = {
       invalid: invalid ? 'true' : 'false',
       describedBy: describedBy || nothing,
-      required: required ? 'true' : nothing,
+      required: required ? 'true' : 'false',
     };
     switch (f.type) {
       case 'checkbox':

@@ -6,12 +6,13 @@ import type { PendingLink } from '../../events/erp-connect.js';
 import { getLocale } from '../../i18n/localization.js';
 import { actorTypeLabel, connectionNotLinkedText, formatWords } from '../../i18n/terms.js';
 import { problemMessage } from '../../i18n/problem-message.js';
+import { renderProvenance } from './health-strip.js';
 
 // Render helpers for the states of one connection section (stateless; the element owns the state).
 
 const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 
-export function renderLinkedFields(c: ConnectionState, now: number, unlinkPending: boolean) {
+export function renderLinkedFields(c: ConnectionState, now: number, unlinkPending: boolean, showLastError = true) {
   const link = c.link!;
   const locale = getLocale();
   const words = formatWords();
@@ -29,7 +30,12 @@ export function renderLinkedFields(c: ConnectionState, now: number, unlinkPendin
       ${c.fields.some((f) => f.displayValue === link.displayName)
         ? nothing
         : row(msg('Name', { id: 'tab.displayName' }), link.displayName)}
-      ${c.fields.map((f) => row(f.field.label, formatFieldValue(f.field, f.value, f.displayValue, locale, words)))}
+      ${c.fields.map(
+        (f) => html`<div>
+          <dt><span>${f.field.label}</span>${f.direction ? renderProvenance(f.direction) : nothing}</dt>
+          <dd>${formatFieldValue(f.field, f.value, f.displayValue, locale, words)}</dd>
+        </div>`,
+      )}
       ${row(
         msg('Last synchronized', { id: 'tab.lastSynced' }),
         link.lastSynced
@@ -39,7 +45,7 @@ export function renderLinkedFields(c: ConnectionState, now: number, unlinkPendin
           : msg('Never', { id: 'tab.neverSynced' }),
       )}
     </dl>
-    ${link.status === 'error' && link.lastError
+    ${showLastError && link.status === 'error' && link.lastError
       ? html`<p class="warning">
           ${msg(str`The last synchronization failed: ${problemMessage(link.lastError)}`, {
             id: 'tab.lastSyncFailed',

@@ -112,4 +112,43 @@ export const connectionStyles = css`
     gap: 0.25rem;
     max-inline-size: 100%;
   }
+  .health {
+    display: grid;
+    gap: 0.25rem;
+    padding: 0.25rem var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+  .health p {
+    margin: 0;
+  }
+  .health-facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem calc(var(--_space) * 2);
+  }
+  .stale {
+    color: var(--_pending);
+  }
+  .badge.stale-badge {
+    color: var(--_pending);
+    border-color: currentColor;
+    font-weight: 600;
+  }
+  .provenance {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .history summary {
+    cursor: pointer;
+    inline-size: fit-content;
+  }
+  .history summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .history erp-history {
+    margin-block-start: var(--_space);
+  }
 `;

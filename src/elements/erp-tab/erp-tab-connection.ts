@@ -3,7 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
-import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest } from '../../model/types.js';
+import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest, SyncConflict } from '../../model/types.js';
+import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
+import { ErpSignInRequestEvent } from '../../events/erp-sign-in-request.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
 import { ErpLinkChangeEvent } from '../../events/erp-link-change.js';
@@ -11,11 +13,14 @@ import { ErpSyncEvent } from '../../events/erp-sync.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { dialogStyles } from '../shared/dialog-styles.js';
+import { deepActiveElement } from '../shared/active-element.js';
 import { ConnectionUpdateEvent, ReloadRequestEvent } from '../shared/events-internal.js';
 import type { ErpConnectDialog } from '../erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
 import { connectionStyles } from './erp-tab-connection.styles.js';
 import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
+import { isUnreachable, renderHealthStrip } from './health-strip.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
 type Staged =
@@ -34,15 +39,24 @@ type Operation = 'syncNow' | 'saveLink' | 'removeLink';
  * @csspart pending - The values of a link that is not saved yet.
  * @csspart actions - The row of buttons.
  * @csspart error - An error message with its Retry button.
+ * @csspart health - The health strip (last sync, pending changes, last error, offline badge).
+ * @csspart provenance - A field's sync direction and leading side.
+ * @csspart conflict-dialog - The dialog that asks to decide values changed on both sides.
+ * @csspart history - The "History" disclosure.
+ * @event erp-sign-in-request - The user pressed "Sign in again" after a 401.
  */
 @localized()
 export class ErpTabConnection extends LitElement {
-  static override styles = [baseStyles, connectionStyles];
+  static override styles = [baseStyles, dialogStyles, connectionStyles];
 
   @property({ attribute: false }) connection!: ConnectionState;
   @property({ attribute: false }) entity!: EntityRef;
   @property({ attribute: false }) backend!: ErpBackend;
   @property({ attribute: false }) now = Date.now();
+  /** When the values shown were loaded (epoch ms): their age when the ERP does not answer. */
+  @property({ attribute: false }) loadedAt?: number;
+  /** The tab's last reload failed because the ERP did not answer: the values shown are stale. */
+  @property({ attribute: false }) stale = false;
 
   @state() private editing = false;
   @state() private staged: Staged | null = null;
@@ -50,10 +64,18 @@ export class ErpTabConnection extends LitElement {
   @state() private statusText = '';
   @state() private error: { operation: Operation; problem: ErpProblem } | null = null;
   @state() private connectingAs: ActorType | null = null;
+  @state() private syncConflicts: SyncConflict[] | null = null;
+  @state() private conflictError: ErpProblem | null = null;
+  @state() private applying = false;
+  @state() private historyOpen = false;
 
   @query('erp-connect-dialog') private connectDialog?: ErpConnectDialog;
   @query('erp-confirm-dialog') private confirmDialog?: ErpConfirmDialog;
+  @query('#conflict-dialog') private conflictDialog?: HTMLDialogElement;
   private requestAbort?: AbortController;
+  private conflictOpener: HTMLElement | null = null;
+  private conflictKey = '';
+  private readonly createdAt = Date.now();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -109,6 +131,65 @@ export class ErpTabConnection extends LitElement {
       this.statusText = msg('Some values changed on both sides since the last synchronization.', {
         id: 'tab.syncConflict',
       });
+      await this.openConflicts(result.conflicts);
+    }
+  }
+
+  /** Opens the conflict picker (CRM, ERP and last-synced values) in a modal dialog. */
+  private async openConflicts(conflicts: SyncConflict[]): Promise<void> {
+    this.conflictOpener = deepActiveElement();
+    this.syncConflicts = conflicts;
+    this.conflictError = null;
+    this.conflictKey = crypto.randomUUID();
+    await this.updateComplete;
+    if (this.conflictDialog && !this.conflictDialog.open) this.conflictDialog.showModal();
+    this.conflictDialog?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private closeConflicts(decided: boolean): void {
+    if (!decided) {
+      this.statusText = msg('Not decided: these values stay different until you decide. Use Sync now to decide later.', {
+        id: 'tab.conflictNotDecided',
+      });
+    }
+    if (this.conflictDialog?.open) this.conflictDialog.close();
+    this.syncConflicts = null;
+    this.conflictError = null;
+    const opener = this.conflictOpener;
+    this.conflictOpener = null;
+    // Back to the element that opened it, else to Sync now.
+    const target =
+      opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<HTMLElement>('[data-sync-now]');
+    target?.focus();
+  }
+
+  /** Applies the decision: `saveLink` with the same ERP actor and the chosen sides; the history records it. */
+  private async applyConflicts(event: ErpConflictResolveEvent): Promise<void> {
+    event.stopPropagation();
+    const link = this.connection.link;
+    if (!link || this.applying) return;
+    this.applying = true;
+    this.conflictError = null;
+    const abort = new AbortController();
+    this.requestAbort = abort;
+    try {
+      const result = await this.backend.saveLink(
+        this.entityKey,
+        this.connection.id,
+        { actorType: link.actorType, erpKey: link.erpKey, choices: { ...event.choices } },
+        { version: this.connection.version, idempotencyKey: this.conflictKey, signal: abort.signal },
+      );
+      this.closeConflicts(true);
+      this.dispatchEvent(new ConnectionUpdateEvent(result));
+      this.statusText = msg('Your decision was applied and recorded in the history.', { id: 'tab.conflictApplied' });
+      this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.link?.lastSynced ?? null));
+    } catch (error) {
+      if (isAbort(error)) return;
+      const problem = toProblem(error);
+      this.conflictError = problem;
+      this.dispatchEvent(new ErpErrorEvent('saveLink', problem.toJSON()));
+    } finally {
+      this.applying = false;
     }
   }
 
@@ -156,10 +237,11 @@ export class ErpTabConnection extends LitElement {
     if (!problem || !key || staged.kind !== 'link' || !staged.link.create) return;
     this.connectingAs = staged.link.actorType;
     await this.updateComplete;
-    await this.connectDialog?.showCreate(staged.link.create.values, {
-      key: decodeURIComponent(key),
-      message: problem.detail ?? problemMessage(problem),
-    });
+    await this.connectDialog?.showCreate(
+      staged.link.create.values,
+      { key: decodeURIComponent(key), message: problem.detail ?? problemMessage(problem) },
+      staged.link.create.reason,
+    );
   }
 
   private startEditing(): void {
@@ -217,16 +299,19 @@ export class ErpTabConnection extends LitElement {
               ? html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`
               : html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`}
         </header>
+        ${c.link && staged?.kind !== 'link' ? this.renderHealth() : nothing}
         ${staged?.kind === 'link'
           ? renderPendingLink(staged.link)
           : c.link
-            ? renderLinkedFields(c, this.now, staged?.kind === 'unlink')
+            ? renderLinkedFields(c, this.now, staged?.kind === 'unlink', false)
             : renderNotLinked(c)}
         ${this.editing && !c.link && !staged ? this.renderOffers() : nothing}
         <p class="status" role="status">${this.statusText}</p>
-        ${this.error ? this.renderError(this.error.problem) : nothing}
+        ${this.error && !(this.error.operation === 'syncNow' && c.link) ? this.renderError(this.error.problem) : nothing}
         <div class="actions" part="actions">${this.editing ? this.renderEditActions() : this.renderActions()}</div>
+        ${c.link && !staged ? this.renderHistory() : nothing}
       </section>
+      ${this.renderConflictDialog()}
       ${this.connectingAs
         ? html`<erp-connect-dialog
             .backend=${this.backend}
@@ -251,6 +336,96 @@ export class ErpTabConnection extends LitElement {
           </erp-confirm-dialog>`
         : nothing}
     `;
+  }
+
+  private renderHealth() {
+    const c = this.connection;
+    const link = c.link!;
+    const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
+    const stored = link.status === 'error' && link.lastError ? link.lastError : null;
+    const unreachable = this.stale || (session !== null && isUnreachable(session));
+    return renderHealthStrip({
+      connectionId: c.id,
+      connectionName: c.name,
+      lastSynced: link.lastSynced,
+      pendingChanges: link.pendingChanges,
+      error: session ? { problem: session, live: true } : stored ? { problem: stored, live: false } : null,
+      staleSince: unreachable ? (this.loadedAt ?? this.createdAt) : null,
+      now: this.now,
+      busy: this.busy === 'syncNow',
+      onRetry: () => void this.syncNow(),
+      onSignIn: () => this.dispatchEvent(new ErpSignInRequestEvent(c.id)),
+    });
+  }
+
+  private renderHistory() {
+    const c = this.connection;
+    return html`<details
+      part="history"
+      class="history"
+      @toggle=${(e: Event) => (this.historyOpen = (e.target as HTMLDetailsElement).open)}
+    >
+      <summary>${msg('History', { id: 'history.title' })}</summary>
+      ${this.historyOpen
+        ? html`<erp-history
+            .backend=${this.backend}
+            .entity=${this.entityKey}
+            .connectionId=${c.id}
+            .version=${c.version}
+            .now=${this.now}
+          ></erp-history>`
+        : nothing}
+    </details>`;
+  }
+
+  private renderConflictDialog() {
+    const c = this.connection;
+    const titleId = `conflict-title-${c.id}`;
+    return html`<dialog
+      id="conflict-dialog"
+      part="conflict-dialog"
+      aria-labelledby=${titleId}
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeConflicts(false);
+      }}
+    >
+      <h2 id=${titleId} tabindex="-1">${msg('Values changed on both sides', { id: 'tab.conflictTitle' })}</h2>
+      <p>
+        ${msg(
+          str`Both the CRM and ${c.name} changed these values since the last synchronization. Choose the value to keep for each.`,
+          { id: 'tab.conflictExplain' },
+        )}
+      </p>
+      ${this.syncConflicts
+        ? html`<erp-conflict-picker
+            .conflicts=${this.syncConflicts}
+            .now=${this.now}
+            ?disabled=${this.applying}
+            @erp-conflict-resolve=${this.applyConflicts}
+            @erp-conflict-cancel=${(e: Event) => {
+              e.stopPropagation();
+              this.closeConflicts(false);
+            }}
+          ></erp-conflict-picker>`
+        : nothing}
+      ${this.conflictError
+        ? html`<div class="error-box" role="alert">
+            <p>${problemMessage(this.conflictError)}</p>
+            ${this.conflictError.status === 409
+              ? html`<button
+                  type="button"
+                  @click=${() => {
+                    this.closeConflicts(false);
+                    this.dispatchEvent(new ReloadRequestEvent());
+                  }}
+                >
+                  ${msg('Reload', { id: 'action.reload' })}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}
+    </dialog>`;
   }
 
   private renderOffers() {
@@ -303,6 +478,7 @@ export class ErpTabConnection extends LitElement {
             type="button"
             aria-disabled=${this.busy ? 'true' : 'false'}
             aria-busy=${this.busyAttrs('syncNow')}
+            data-sync-now
             @click=${this.syncNow}
           >
             ${msg('Sync now', { id: 'action.syncNow' })}

@@ -16,6 +16,7 @@ import { resolveBackend } from '../shared/resolve-backend.js';
 import { ConnectionUpdateEvent } from '../shared/events-internal.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { tabStyles } from './erp-tab.styles.js';
+import { isUnreachable } from './health-strip.js';
 
 /**
  * The ERP tab of a CRM record: one section per ERP connection the user may use, showing the linked
@@ -45,6 +46,8 @@ export class ErpTab extends LitElement {
 
   @state() private erpState?: EntityErpState;
   @state() private configVersion = 0;
+  /** When `erpState` was loaded (epoch ms); a failed reload keeps it and shows its age. */
+  @state() private loadedAt?: number;
 
   private effectiveBackend: ErpBackend = resolveBackend(undefined, undefined);
   private unsubscribeConfig?: () => void;
@@ -79,6 +82,7 @@ export class ErpTab extends LitElement {
     },
     onComplete: (value) => {
       this.erpState = value;
+      this.loadedAt = Date.now();
       this.announceAvailability(value);
     },
     onError: (error) => {
@@ -139,6 +143,9 @@ export class ErpTab extends LitElement {
         : this.renderLoading();
     }
     const backend = this.effectiveBackend;
+    // A failed reload keeps the last loaded state on screen, marked stale with its age.
+    const failed = this.loadTask.status === TaskStatus.ERROR && !isAbort(this.loadTask.error);
+    const stale = failed && isUnreachable(toProblem(this.loadTask.error));
     return html`
       <div part="tab" class="tab" aria-busy=${this.loadTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.loadTask.status === TaskStatus.ERROR && !isAbort(this.loadTask.error)
@@ -152,6 +159,8 @@ export class ErpTab extends LitElement {
             .entity=${state.entity}
             .backend=${backend}
             .now=${this.clock.now}
+            .loadedAt=${this.loadedAt}
+            .stale=${stale}
             @erp-internal-connection-update=${this.onConnectionUpdate}
             @erp-internal-reload=${this.reload}
           ></erp-tab-connection>`,

@@ -11,10 +11,13 @@ import { baseStyles } from '../../shared/base-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { resolveAdminBackend } from '../resolve-admin-backend.js';
 import type { ErpConnectionList } from '../connection-list.js';
+import type { ManageConnectionEvent } from '../admin-events.js';
 
 /**
  * The administrator's **Sync** screen, for a CRM host's settings pages: the **Sync Connectors** and
- * the **ERP connections** (with their scope, configuration, test and **Active** switch).
+ * the **ERP connections** (with their scope, configuration, test and **Active** switch), **Set Sync
+ * Priority** and **Import from ERP**; per connection (its **Mappings** button) the mappings, list
+ * mappings, defaults, **Rank Fields** and **Resync from CRM** (`<erp-connection-admin>`).
  *
  * Backend: the `backend` property (an `ErpAdminBackend`), else `backend-url`, else `configure()`.
  *
@@ -54,6 +57,8 @@ export class ErpSyncAdmin extends LitElement {
   @state() private loadError: ErpProblem | null = null;
   @state() private loading = false;
   @state() private configVersion = 0;
+  /** The connection whose settings are open (its Mappings button), or null for the lists. */
+  @state() private managing: string | null = null;
 
   private effectiveBackend: ErpAdminBackend = resolveAdminBackend(undefined, undefined);
   private unsubscribeConfig?: () => void;
@@ -73,6 +78,26 @@ export class ErpSyncAdmin extends LitElement {
   async addConnection(): Promise<void> {
     await this.updateComplete;
     await this.renderRoot.querySelector<ErpConnectionList>('erp-connection-list')?.add();
+  }
+
+  /** Opens the settings of one connection (as its Mappings button does). */
+  async manage(connectionId: string): Promise<void> {
+    this.managing = connectionId;
+    await this.updateComplete;
+    this.renderRoot.querySelector('erp-connection-admin')?.focusHeading();
+  }
+
+  private async closeManaging(): Promise<void> {
+    const id = this.managing;
+    this.managing = null;
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector<ErpConnectionList>('erp-connection-list');
+    await list?.updateComplete;
+    const name = this.connections?.find((c) => c.id === id)?.name ?? '';
+    const button = Array.from(list?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? []).find(
+      (b) => b.getAttribute('aria-label') === `${adminTerms().mappings} ${name}`,
+    );
+    button?.focus();
   }
 
   override connectedCallback(): void {
@@ -142,7 +167,15 @@ export class ErpSyncAdmin extends LitElement {
       ${this.connectors === null && !this.loadError
         ? html`<p role="status" class="muted">${msg('Loading the sync settings…', { id: 'admin.loading' })}</p>`
         : nothing}
-      ${this.connectors && this.connections
+      ${this.connectors && this.connections && this.managing
+        ? html`<erp-connection-admin
+            .backend=${backend}
+            .connection=${this.connections.find((c) => c.id === this.managing)}
+            @erp-internal-connection-admin-close=${() => this.closeManaging()}
+            @erp-internal-admin-changed=${() => this.load()}
+          ></erp-connection-admin>`
+        : nothing}
+      ${this.connectors && this.connections && !this.managing
         ? html`<erp-connector-list
               .backend=${backend}
               .connectors=${this.connectors}
@@ -154,7 +187,18 @@ export class ErpSyncAdmin extends LitElement {
               .connectors=${this.connectors}
               .principals=${this.principals}
               @erp-internal-admin-changed=${() => this.load()}
-            ></erp-connection-list>`
+              @erp-internal-manage-connection=${(e: ManageConnectionEvent) => this.manage(e.connection.id)}
+            ></erp-connection-list>
+            <erp-priority-editor
+              .backend=${backend}
+              .connections=${this.connections}
+              @erp-internal-admin-changed=${() => this.load()}
+            ></erp-priority-editor>
+            <erp-import-wizard
+              .backend=${backend}
+              .connections=${this.connections}
+              @erp-internal-admin-changed=${() => this.load()}
+            ></erp-import-wizard>`
         : nothing}
     </div>`;
   }

@@ -1,0 +1,111 @@
+/**
+ * A very small schema library for checking response bodies (a few hundred bytes in the bundle): each
+ * schema checks a parsed JSON value and reports the first problem with its path. Schemas carry their
+ * output type, so `object<T>()` can insist on an entry for every property of the domain type `T`.
+ * Values are checked, not copied: properties a schema does not know pass through untouched.
+ */
+
+export type Path = (string | number)[];
+
+export interface Issue {
+  path: Path;
+  message: string;
+}
+
+export interface Schema<T> {
+  readonly type: string;
+  /** For objects: the schema of each property (read by the contract tests). */
+  readonly entries?: Readonly<Record<string, Schema<unknown>>>;
+  /** The property may be left out. */
+  readonly optional?: boolean;
+  check(value: unknown, path: Path): Issue | undefined;
+  /** Type only: what a value that passes is. */
+  readonly __output?: T;
+}
+
+const describe = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string` : typeof v;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function leaf<T>(type: string, ok: (v: unknown) => boolean, expected: string = type): Schema<T> {
+  return { type, check: (v, path) => (ok(v) ? undefined : { path, message: `expected ${expected}, got ${describe(v)}` }) };
+}
+
+export const string = leaf<string>('string', (v) => typeof v === 'string');
+export const number = leaf<number>('number', (v) => typeof v === 'number' && Number.isFinite(v));
+export const integer = leaf<number>('integer', Number.isInteger);
+export const count = leaf<number>('integer', (v) => Number.isInteger(v) && (v as number) >= 0, 'an integer >= 0');
+export const boolean = leaf<boolean>('boolean', (v) => typeof v === 'boolean');
+/** The body of a 204 answer: none. */
+export const none = leaf<void>('none', (v) => v === undefined, 'no content');
+
+export function picklist<const V extends readonly string[]>(values: V): Schema<V[number]> {
+  return leaf('picklist', (v) => values.includes(v as string), values.map((x) => `"${x}"`).join(' | '));
+}
+
+export const nullable = <T>(s: Schema<T>): Schema<T | null> => ({
+  ...s,
+  check: (v, path) => (v === null ? undefined : s.check(v, path)),
+});
+
+export const optional = <T>(s: Schema<T>): Schema<T | undefined> => ({
+  ...s,
+  optional: true,
+  check: (v, path) => (v === undefined ? undefined : s.check(v, path)),
+});
+
+export const array = <T>(item: Schema<T>): Schema<T[]> => ({
+  type: 'array',
+  check(v, path) {
+    if (!Array.isArray(v)) return { path, message: `expected an array, got ${describe(v)}` };
+    for (let i = 0; i < v.length; i++) {
+      const issue = item.check(v[i], [...path, i]);
+      if (issue) return issue;
+    }
+    return undefined;
+  },
+});
+
+export const record = <T>(value: Schema<T>): Schema<Record<string, T>> => ({
+  type: 'record',
+  check(v, path) {
+    if (!isObject(v)) return { path, message: `expected an object, got ${describe(v)}` };
+    for (const key of Object.keys(v)) {
+      const issue = value.check(v[key], [...path, key]);
+      if (issue) return issue;
+    }
+    return undefined;
+  },
+});
+
+/** An object of the domain type `T`: `object<T>()({ … })` needs an entry for every property of `T`. */
+export const object =
+  <T>(closed = false) =>
+  (entries: { [K in keyof T]-?: Schema<T[K]> }): Schema<T> => ({
+    type: 'object',
+    entries: entries as Record<string, Schema<unknown>>,
+    check(v, path) {
+      if (!isObject(v)) return { path, message: `expected an object, got ${describe(v)}` };
+      for (const [key, schema] of Object.entries<Schema<unknown>>(entries)) {
+        if (!(key in v) && !schema.optional) return { path: [...path, key], message: 'missing' };
+        const issue = schema.check(v[key], [...path, key]);
+        if (issue) return issue;
+      }
+      const extra = closed && Object.keys(v).find((key) => !(key in entries));
+      return extra ? { path: [...path, extra], message: 'not allowed' } : undefined;
+    },
+  });
+
+/** The first of `options` that accepts the value. */
+export const union = <T>(options: Schema<T>[], expected: string): Schema<T> =>
+  leaf('union', (v) => options.some((o) => !o.check(v, [])), expected);
+
+/** Objects told apart by the string property `key` (a discriminated union). */
+export const variant = <T>(key: string, options: Schema<T>[]): Schema<T> => ({
+  type: 'variant',
+  check(v, path) {
+    if (!isObject(v)) return { path, message: `expected an object, got ${describe(v)}` };
+    const match = options.find((o) => !o.entries?.[key]?.check(v[key], []));
+    return match ? match.check(v, path) : { path: [...path, key], message: `unknown ${key} ${JSON.stringify(v[key])}` };
+  },
+});

@@ -1,0 +1,264 @@
+/**
+ * Runtime schemas for every JSON body the REST client reads, mirroring `src/model/types.ts` and
+ * `api/openapi.yaml` (the contract tests compare them with the spec). `object<T>()` needs an entry for
+ * every property of its domain type, so a property added to types.ts does not compile until it is
+ * checked here; a missing or mistyped property is a contract violation (see `validate.ts`).
+ */
+import type * as T from '../model/types.js';
+import {
+  array,
+  boolean as bool,
+  count,
+  integer as int,
+  none,
+  nullable,
+  number,
+  object,
+  optional,
+  picklist,
+  record,
+  string as str,
+  union,
+  variant,
+  type Schema,
+} from './check.js';
+
+const nullableStr = nullable(str);
+const optStr = optional(str);
+const strList = array(str);
+
+export const ActorType: Schema<T.ActorType> = picklist(['customer', 'supplier', 'person', 'project', 'partner']);
+export const CrmEntityType: Schema<T.CrmEntityType> = picklist(['company', 'person', 'project']);
+export const SyncDirection: Schema<T.SyncDirection> = picklist(['erp-to-crm', 'crm-to-erp', 'both']);
+const Side: Schema<T.Side> = picklist(['crm', 'erp']);
+const FieldType: Schema<T.FieldType> = picklist([
+  'text',
+  'password',
+  'integer',
+  'double',
+  'checkbox',
+  'list',
+  'datetime',
+  'label',
+]);
+
+export const FieldValue: Schema<T.FieldValue> = nullable(
+  union<string | number | boolean>([str, number, bool], 'a string, number, boolean or null'),
+);
+
+export const FieldMeta = object<T.FieldMeta>()({
+  key: str,
+  label: str,
+  description: optStr,
+  type: FieldType,
+  listName: optStr,
+  defaultValue: optional(FieldValue),
+  maxLength: optional(int),
+  access: picklist(['normal', 'mandatory', 'read-only']),
+});
+
+export const ListItem = object<T.ListItem>()({ id: str, label: str });
+
+export const Problem = object<T.ProblemBody>()({
+  type: optStr,
+  title: optStr,
+  status: int,
+  detail: optStr,
+  code: str,
+  field: optStr,
+});
+
+// ----- end user -----
+
+const EntityRef = object<T.EntityRef>()({ type: CrmEntityType, id: str, name: str });
+
+const ActorTypeOffer = object<T.ActorTypeOffer>()({
+  type: ActorType,
+  available: bool,
+  reason: optional(picklist(['company-not-linked', 'other-actor-linked'])),
+});
+
+const LinkInfo = object<T.LinkInfo>()({
+  actorType: ActorType,
+  erpKey: str,
+  displayName: str,
+  lastSynced: nullableStr,
+  status: picklist(['ok', 'error']),
+  lastError: optional(Problem),
+  pendingChanges: optional(count),
+});
+
+const DisplayField = object<T.DisplayField>()({
+  field: FieldMeta,
+  value: FieldValue,
+  displayValue: str,
+  direction: optional(SyncDirection),
+});
+
+export const ConnectionState = object<T.ConnectionState>()({
+  id: str,
+  name: str,
+  actorTypes: array(ActorTypeOffer),
+  link: nullable(LinkInfo),
+  fields: array(DisplayField),
+  canCreateActors: bool,
+  supportsAdvancedSearch: bool,
+  companyLinked: optional(bool),
+  companyErpKey: optional(nullableStr),
+  version: str,
+});
+
+export const EntityErpState = object<T.EntityErpState>()({
+  entity: EntityRef,
+  available: bool,
+  unavailableReason: optional(picklist(['no-licence', 'no-access', 'no-active-connection'])),
+  connections: array(ConnectionState),
+});
+
+const ActorRow = object<T.ActorRow>()({ key: str, displayName: str, cells: record(str) });
+
+export const SearchResult = object<T.SearchResult>()({
+  columns: array(FieldMeta),
+  rows: array(ActorRow),
+  total: nullable(int),
+  nextCursor: nullableStr,
+});
+
+const CompareField = object<T.CompareField>()({
+  field: FieldMeta,
+  direction: SyncDirection,
+  crmValue: FieldValue,
+  erpValue: FieldValue,
+  crmDisplay: str,
+  erpDisplay: str,
+  differs: bool,
+});
+
+const AskField = object<T.AskField>()({ field: FieldMeta, value: FieldValue });
+
+export const CompareResult = object<T.CompareResult>()({ fields: array(CompareField), askFields: array(AskField) });
+
+export const NewActorFields = object<T.NewActorFields>()({ fields: array(AskField) });
+
+const SyncConflict = object<T.SyncConflict>()({
+  field: FieldMeta,
+  crmValue: FieldValue,
+  erpValue: FieldValue,
+  lastSyncedValue: FieldValue,
+  crmDisplay: str,
+  erpDisplay: str,
+  lastSyncedDisplay: str,
+  crmChangedBy: optStr,
+  crmChangedAt: optStr,
+  erpChangedBy: optStr,
+  erpChangedAt: optStr,
+});
+
+type Synced = Extract<T.SyncResult, { status: 'synced' }>;
+type Conflicted = Extract<T.SyncResult, { status: 'conflict' }>;
+export const SyncResult = variant<T.SyncResult>('status', [
+  object<Synced>()({ status: picklist(['synced']), connection: ConnectionState }),
+  object<Conflicted>()({ status: picklist(['conflict']), connection: ConnectionState, conflicts: array(SyncConflict) }),
+]);
+
+const MatchSuggestion = object<T.MatchSuggestion>()({
+  key: str,
+  displayName: str,
+  strength: picklist(['strong', 'weak']),
+  reasons: strList,
+});
+
+export const MatchSuggestionPage = object<{ suggestions: T.MatchSuggestion[] }>()({
+  suggestions: array(MatchSuggestion),
+});
+
+const HistoryEvent = object<T.HistoryEvent>()({
+  id: str,
+  kind: picklist(['linked', 'unlinked', 'synced', 'conflict-decided', 'created']),
+  at: str,
+  by: str,
+  actorType: optional(ActorType),
+  erpKey: optStr,
+  changes: array(object<T.HistoryChange>()({ field: str, label: str, oldValue: str, newValue: str, side: Side })),
+  reason: optStr,
+});
+
+export const HistoryEventPage = object<T.Page<T.HistoryEvent>>()({ items: array(HistoryEvent), nextCursor: nullableStr });
+
+// ----- administration -----
+
+export const SyncConnector = object<T.SyncConnector>()({ id: str, name: str, url: str, usedBy: strList });
+
+export const TestResult = object<T.TestResult>()({ ok: bool, message: str });
+
+export const Principal = object<T.Principal>()({ id: str, kind: picklist(['user', 'group']), name: str });
+
+type Everyone = Extract<T.Scope, { kind: 'everyone' }>;
+type Specific = Extract<T.Scope, { kind: 'specific' }>;
+const Scope = variant<T.Scope>('kind', [
+  object<Everyone>()({ kind: picklist(['everyone']) }),
+  object<Specific>()({ kind: picklist(['specific']), principals: strList }),
+]);
+
+const ConfigValue = union<T.ConfigValue>(
+  [FieldValue, object<{ set: boolean }>(true)({ set: bool })],
+  'a field value or { set: boolean }',
+);
+
+export const ErpConnection = object<T.ErpConnection>()({
+  id: str,
+  name: str,
+  connectorId: str,
+  scope: Scope,
+  description: str,
+  config: record(ConfigValue),
+  active: bool,
+  priority: int,
+  version: str,
+});
+
+const FieldMapping = object<T.FieldMapping>()({
+  erpField: FieldMeta,
+  crmField: nullableStr,
+  direction: nullable(SyncDirection),
+  showInSearch: bool,
+  showInTab: bool,
+  notSyncable: optStr,
+});
+
+const CrmFieldInfo = object<T.CrmFieldInfo>()({ key: str, label: str, type: FieldType, listName: optStr });
+
+export const ActorTypeMapping = object<T.ActorTypeMapping>()({
+  actorType: ActorType,
+  entity: CrmEntityType,
+  enabled: bool,
+  fields: array(FieldMapping),
+  crmFields: array(CrmFieldInfo),
+  version: str,
+});
+
+export const ListMapping = object<T.ListMapping>()({
+  listName: str,
+  crmListName: str,
+  erpItems: array(ListItem),
+  crmItems: array(ListItem),
+  map: record(nullableStr),
+  version: str,
+});
+
+export const DefaultValue = object<T.DefaultValue>()({
+  field: str,
+  value: FieldValue,
+  askUser: bool,
+  mandatory: bool,
+  locked: optional(bool),
+});
+
+export const ImportResult = object<T.ImportResult>()({ created: array(EntityRef), updated: array(EntityRef) });
+
+export const ResyncResult = object<T.ResyncResult>()({ sent: count, failed: count });
+
+/** The body of a 204 answer: none. */
+export const NoContent: Schema<void> = none;
+
+export const list = array;

@@ -1,0 +1,104 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { ErpAdminBackend } from '../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type { ActorTypeMapping } from '../../model/types.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { MappingSavedEvent } from './admin-events.js';
+import { adminStyles } from './admin-styles.js';
+import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import type { OrderChangeEvent, OrderItem } from './order-list.js';
+
+/**
+ * **Rank Fields**: the order of the "Show in ERP tab" fields of one actor type in the end user's
+ * ERP tab (buttons and keyboard via `<erp-order-list>`); **Save** stores it. A failed save keeps
+ * the new order.
+ *
+ * @event erp-internal-mapping-saved - The rank was saved (the mapping with its fields reordered).
+ */
+@localized()
+export class ErpRankEditor extends LitElement {
+  static override styles = [baseStyles, adminStyles];
+
+  @property({ attribute: false }) backend?: ErpAdminBackend;
+  @property({ attribute: false }) connectionId = '';
+  @property({ attribute: false }) mapping?: ActorTypeMapping;
+
+  @state() private order: string[] = [];
+  @state() private saving = false;
+  @state() private error: ErpProblem | null = null;
+  @state() private message = '';
+  private savedOrder = '';
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  private tabFields(m: ActorTypeMapping): string[] {
+    return m.fields.filter((f) => f.showInTab).map((f) => f.erpField.key);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mapping') && this.mapping) {
+      const fresh = this.tabFields(this.mapping);
+      // Keep an unsaved order when only other settings changed.
+      const unsaved = this.order.join() !== this.savedOrder;
+      this.savedOrder = fresh.join();
+      if (!unsaved || fresh.length !== this.order.length || fresh.some((k) => !this.order.includes(k))) this.order = fresh;
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (this.saving || !this.mapping) return;
+    this.saving = true;
+    this.error = null;
+    this.message = '';
+    const order = this.order.slice();
+    try {
+      await this.backend!.saveRank(this.connectionId, this.mapping.actorType, order);
+      this.savedOrder = order.join();
+      this.message = msg('The new order is saved. The ERP tab shows the fields in this order.', { id: 'admin.rank.saved' });
+      const byKey = new Map(this.mapping.fields.map((f) => [f.erpField.key, f]));
+      const fields = [...order.map((k) => byKey.get(k)!), ...this.mapping.fields.filter((f) => !order.includes(f.erpField.key))];
+      this.dispatchEvent(new MappingSavedEvent({ ...this.mapping, fields }));
+    } catch (error) {
+      if (!isAbort(error)) this.error = toProblem(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  protected override render() {
+    const t = adminTerms();
+    const m = this.mapping;
+    if (!m) return nothing;
+    const label = new Map(m.fields.map((f) => [f.erpField.key, f.erpField.label]));
+    const items: OrderItem[] = this.order.map((id) => ({ id, label: label.get(id) ?? id }));
+    return html`<section aria-labelledby="rank-heading">
+      <h3 id="rank-heading">${t.rank}</h3>
+      ${items.length
+        ? html`<erp-order-list
+              .items=${items}
+              label=${t.rank}
+              @erp-internal-order-change=${(e: OrderChangeEvent) => {
+                e.stopPropagation();
+                this.order = e.order;
+                this.message = '';
+              }}
+            ></erp-order-list>
+            <div class="actions">
+              <button type="button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} @click=${this.save}>
+                ${t.save}
+              </button>
+            </div>`
+        : html`<p class="muted">${msg('No field is marked "Show in ERP tab" yet.', { id: 'admin.rank.none' })}</p>`}
+      <p role="status" class="muted">${this.message}</p>
+      <div role="alert" class="error">
+        ${this.error ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(this.error)}` : nothing}
+      </div>
+    </section>`;
+  }
+}

@@ -1,0 +1,355 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type { HistoryEvent, HistoryKind, Side } from '../../model/types.js';
+import { formatDateTime, formatRelativeTime } from '../../model/format.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { getLocale } from '../../i18n/localization.js';
+import { problemMessage } from '../../i18n/problem-message.js';
+import { actorTypeLabel } from '../../i18n/terms.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { historyRows, toCsv } from './history-csv.js';
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function historyKindLabel(kind: HistoryKind): string {
+  switch (kind) {
+    case 'linked':
+      return msg('Connected', { id: 'history.kindLinked' });
+    case 'unlinked':
+      return msg('Disconnected', { id: 'history.kindUnlinked' });
+    case 'synced':
+      return msg('Synchronized', { id: 'history.kindSynced' });
+    case 'conflict-decided':
+      return msg('Conflict decided', { id: 'history.kindConflict' });
+    case 'created':
+      return msg('Created in ERP', { id: 'history.kindCreated' });
+  }
+}
+
+/** Where a change was written: the side whose value was replaced. */
+export const sideChangedLabel = (side: Side) =>
+  side === 'crm' ? msg('in CRM', { id: 'history.sideCrm' }) : msg('in ERP', { id: 'history.sideErp' });
+
+/**
+ * The history of one link: connected, disconnected, synchronized, created and conflict decisions,
+ * with old -> new values, the side written, who and when. Newest first, one page at a time
+ * ("Load more"), so a link with 10,000 events renders only what the user asked for. **Export CSV**
+ * fetches every page and downloads a CSV built in the browser.
+ *
+ * @csspart events - The list of events.
+ * @csspart event - One event.
+ * @csspart load-more - The "Load more" button.
+ * @csspart export - The "Export CSV" button.
+ * @csspart error - An error with its Retry button.
+ */
+@localized()
+export class ErpHistory extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+      }
+      li.event {
+        border-inline-start: 3px solid var(--_border);
+        padding-inline-start: var(--_space);
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem var(--_space);
+        align-items: baseline;
+      }
+      .kind {
+        font-weight: 600;
+      }
+      .changes {
+        margin: 0.25rem 0 0;
+        padding-inline-start: 1rem;
+      }
+      .changes li,
+      .reason {
+        overflow-wrap: anywhere;
+        unicode-bidi: isolate;
+      }
+      .reason {
+        margin: 0.25rem 0 0;
+      }
+      .status:empty {
+        display: none;
+      }
+      .status,
+      .empty {
+        margin: var(--_space) 0 0;
+      }
+      .actions {
+        margin-block-start: var(--_space);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) backend!: ErpBackend;
+  @property({ attribute: false }) entity!: EntityKey;
+  @property({ attribute: false }) connectionId!: string;
+  /** The link's version: a change (a sync, a decision) loads the history again. */
+  @property({ attribute: false }) version?: string;
+  @property({ attribute: false }) now = Date.now();
+
+  @state() private events: HistoryEvent[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loading = false;
+  @state() private loaded = false;
+  @state() private error: { problem: ErpProblem; during: 'load' | 'export' } | null = null;
+  @state() private exporting = false;
+  @state() private statusText = '';
+
+  private loadAbort?: AbortController;
+  private exportAbort?: AbortController;
+
+  /** The last CSV built by Export (file name and text), e.g. for a host that uploads it instead. */
+  lastExport: { filename: string; csv: string } | null = null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadAbort?.abort();
+    this.exportAbort?.abort();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.loaded && !this.loading) void this.load(null);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const identity = changed.has('entity') || changed.has('connectionId') || changed.has('backend');
+    const versionChanged = changed.has('version') && changed.get('version') !== undefined;
+    if ((identity || versionChanged) && this.backend && this.entity && this.connectionId) {
+      void this.load(null);
+    }
+  }
+
+  /** Loads the first page again. */
+  reload(): Promise<void> {
+    return this.load(null);
+  }
+
+  private async load(cursor: string | null): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    this.loading = true;
+    this.error = null;
+    try {
+      const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.events = cursor ? [...this.events, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.loaded = true;
+      if (cursor) {
+        const shown = new Intl.NumberFormat(getLocale()).format(this.events.length);
+        this.statusText = msg(str`${shown} events shown.`, { id: 'history.shown' });
+      }
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.error = { problem: toProblem(error), during: 'load' };
+    } finally {
+      if (this.loadAbort === abort) this.loading = false;
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.loading) return;
+    const focusNext = this.events.length;
+    await this.load(this.nextCursor);
+    await this.updateComplete;
+    // Keep the keyboard in the list: focus the first event that came in, else stay on Load more.
+    if (!this.nextCursor) this.renderRoot.querySelector<HTMLElement>(`#event-${focusNext}`)?.focus();
+  }
+
+  /** Fetches every event (page by page, without rendering them), builds the CSV and downloads it. */
+  async exportCsv(): Promise<void> {
+    if (this.exporting) return;
+    this.exportAbort?.abort();
+    const abort = new AbortController();
+    this.exportAbort = abort;
+    this.exporting = true;
+    this.error = null;
+    const nf = new Intl.NumberFormat(getLocale());
+    this.statusText = msg('Preparing the export…', { id: 'history.exporting' });
+    try {
+      const all = [...this.events];
+      let cursor = this.loaded ? this.nextCursor : null;
+      if (!this.loaded) all.length = 0;
+      let first = !this.loaded;
+      while (first || cursor) {
+        first = false;
+        const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, { signal: abort.signal });
+        if (abort.signal.aborted) return;
+        all.push(...page.items);
+        cursor = page.nextCursor;
+        // Let the page breathe between pages (a host backend may answer from memory).
+        await yieldToBrowser();
+        if (abort.signal.aborted) return;
+        if (all.length % 1000 < page.items.length) {
+          const count = nf.format(all.length);
+          this.statusText = msg(str`Preparing the export… ${count} events`, { id: 'history.exportingCount' });
+        }
+      }
+      const labels = {
+        header: [
+          msg('Time (UTC)', { id: 'history.csvTime' }),
+          msg('Event', { id: 'history.csvEvent' }),
+          msg('By', { id: 'history.csvBy' }),
+          msg('ERP actor', { id: 'tab.actorType' }),
+          msg('ERP number', { id: 'tab.erpKey' }),
+          msg('Field', { id: 'history.csvField' }),
+          msg('Old value', { id: 'history.csvOld' }),
+          msg('New value', { id: 'history.csvNew' }),
+          msg('Changed', { id: 'history.csvSide' }),
+          msg('Reason', { id: 'history.csvReason' }),
+        ],
+        kind: historyKindLabel,
+        side: sideChangedLabel,
+        actorType: actorTypeLabel,
+      };
+      // Built in chunks so 10,000 events never block the page for long.
+      const parts: string[] = [];
+      const CHUNK = 1000;
+      for (let i = 0; i < all.length || i === 0; i += CHUNK) {
+        const rows = historyRows(all.slice(i, i + CHUNK), labels);
+        parts.push(toCsv(i === 0 ? rows : rows.slice(1)));
+        await yieldToBrowser();
+        if (abort.signal.aborted) return;
+      }
+      const csv = parts.join('');
+      const filename = `erp-history-${this.entity.type}-${this.entity.id}-${this.connectionId}.csv`.replace(
+        /[^\w.-]+/g,
+        '_',
+      );
+      this.lastExport = { filename, csv };
+      this.download(filename, csv);
+      const count = nf.format(all.length);
+      this.statusText = msg(str`Exported ${count} events as ${filename}.`, { id: 'history.exported' });
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.statusText = '';
+      this.error = { problem: toProblem(error), during: 'export' };
+    } finally {
+      if (this.exportAbort === abort) this.exporting = false;
+    }
+  }
+
+  private download(filename: string, csv: string): void {
+    // A byte order mark tells spreadsheet programs that the file is UTF-8.
+    const blob = new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
+  private retry(): void {
+    if (this.error?.during === 'export') void this.exportCsv();
+    else void this.load(this.loaded ? this.nextCursor : null);
+  }
+
+  protected override render() {
+    return html`
+      ${this.loading && !this.loaded
+        ? html`<p class="muted" role="status">${msg('Loading the history…', { id: 'history.loading' })}</p>`
+        : nothing}
+      ${this.loaded && this.events.length === 0
+        ? html`<p class="empty muted">${msg('No events yet.', { id: 'history.empty' })}</p>`
+        : nothing}
+      ${this.events.length
+        ? html`<ol part="events" aria-label=${msg('History', { id: 'history.title' })} aria-busy=${this.loading ? 'true' : 'false'}>
+            ${repeat(
+              this.events,
+              (e) => e.id,
+              (e, i) => this.renderEvent(e, i),
+            )}
+          </ol>`
+        : nothing}
+      ${this.error
+        ? html`<div part="error" class="error" role="alert">
+            <p>${problemMessage(this.error.problem)}</p>
+            <button type="button" @click=${this.retry}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      <p class="status" role="status">${this.statusText}</p>
+      <div class="actions">
+        ${this.nextCursor
+          ? html`<button
+              type="button"
+              part="load-more"
+              aria-busy=${this.loading ? 'true' : 'false'}
+              @click=${this.loadMore}
+            >
+              ${msg('Load more', { id: 'history.loadMore' })}
+            </button>`
+          : nothing}
+        ${this.loaded && this.events.length
+          ? html`<button
+              type="button"
+              part="export"
+              aria-busy=${this.exporting ? 'true' : 'false'}
+              aria-disabled=${this.exporting ? 'true' : 'false'}
+              @click=${this.exportCsv}
+            >
+              ${msg('Export CSV', { id: 'history.export' })}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderEvent(e: HistoryEvent, i: number) {
+    const locale = getLocale();
+    return html`<li part="event" class="event" id="event-${i}" tabindex="-1">
+      <div class="head">
+        <span class="kind">${historyKindLabel(e.kind)}</span>
+        ${e.actorType ? html`<span>${actorTypeLabel(e.actorType)} ${e.erpKey ?? ''}</span>` : nothing}
+        <span class="muted"
+          >${msg(str`by ${e.by}`, { id: 'history.by' })},
+          <time datetime=${e.at} title=${formatDateTime(e.at, locale)}
+            >${formatRelativeTime(e.at, this.now, locale)}</time
+          ></span
+        >
+      </div>
+      ${e.changes.length
+        ? html`<ul class="changes">
+            ${e.changes.map(
+              (c) => html`<li>
+                ${c.label}: <span class="old">${c.oldValue}</span>
+                <span aria-hidden="true">→</span><span class="visually-hidden">${msg('changed to', { id: 'history.changedTo' })}</span>
+                <span class="new">${c.newValue}</span>
+                <span class="muted">(${sideChangedLabel(c.side)})</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${e.reason ? html`<p class="reason">${msg(str`Reason: ${e.reason}`, { id: 'history.reason' })}</p>` : nothing}
+    </li>`;
+  }
+}
