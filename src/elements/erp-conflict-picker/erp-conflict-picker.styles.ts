@@ -127,4 +127,7 @@ export const narrowStyles = css`
   .last-synced {
     color: var(--_muted);
   }
+  .rows.three {
+    --_columns: 3;
+  }
 `;

@@ -237,7 +237,7 @@ export class ErpConflictPicker extends LitElement {
           </div>`
         : nothing}
       ${this.fields.length
-        ? html`<div part="fields" class="rows" style="--_columns: ${SIDES.length + (this.syncMode ? 1 : 0)}">
+        ? html`<div part="fields" class=${this.syncMode ? 'rows three' : 'rows'}>
             <div class="row head" aria-hidden="true">
               <span>${msg('Field', { id: 'picker.columnField' })}</span>
               ${SIDES.map((side) => html`<span>${sideName(side)}</span>`)}

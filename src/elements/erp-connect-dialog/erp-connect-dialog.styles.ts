@@ -112,7 +112,7 @@ export const connectDialogStyles = css`
   .result-header,
   .option {
     display: grid;
-    grid-template-columns: var(--_columns);
+    grid-template-columns: var(--_erp-result-columns);
     gap: var(--_space);
     padding: 0.25rem 0.5rem;
   }

@@ -847,10 +847,11 @@ export class ErpConnectDialog extends LitElement {
     if (!r || r.rows.length === 0) return nothing;
     const columns: Pick<FieldMeta, 'key' | 'label'>[] =
       r.columns.length > 0 ? r.columns : [{ key: '', label: msg('Name', { id: 'connect.nameColumn' }) }];
-    const template = `repeat(${columns.length}, minmax(6rem, 1fr))`;
+    // Set through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks those.
+    this.style.setProperty('--_erp-result-columns', `repeat(${columns.length}, minmax(6rem, 1fr))`);
     const active = this.listboxController.active;
     const selectedIndex = r.rows.findIndex((row) => row.key === this.selectedKey);
-    return html`<div class="results" part="results" style="--_columns: ${template}">
+    return html`<div class="results" part="results">
       <div class="result-header" aria-hidden="true">
         ${columns.map((c) => html`<span>${c.label}</span>`)}
       </div>
