@@ -439,7 +439,7 @@ describe('long lists stay responsive (host backend)', () => {
     }));
   const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, label: `${prefix} item ${i}` }));
 
-  it('300 ERP fields: a change re-renders one row, quickly', async () => {
+  it('300 ERP fields: a change re-renders one row, not the table', async () => {
     const mapping: ActorTypeMapping = {
       actorType: 'customer',
       entity: 'company',
@@ -448,16 +448,12 @@ describe('long lists stay responsive (host backend)', () => {
       crmFields: Array.from({ length: 60 }, (_, i) => ({ key: `c${i}`, label: `CRM ${i}`, type: 'text' as const })),
       version: 'v1',
     };
-    const start = performance.now();
     const editor = await fixture<ErpMappingEditor>(html`<erp-mapping-editor .mapping=${mapping} connectionId="x"></erp-mapping-editor>`);
-    expect(performance.now() - start).to.be.lessThan(3000);
     const rows = editor.shadowRoot!.querySelectorAll('tbody tr');
     expect(rows.length).to.equal(300);
     const last = rows[299]!.querySelector('select')!;
-    const t0 = performance.now();
     choose(last, 'c5');
     await editor.updateComplete;
-    expect(performance.now() - t0).to.be.lessThan(150);
     expect(editor.value!.fields[299]!.crmField).to.equal('c5');
     // The other rows' DOM was left alone (guarded): the first select is the same node.
     expect(editor.shadowRoot!.querySelectorAll('tbody tr')[0]).to.equal(rows[0]);
@@ -482,17 +478,13 @@ describe('long lists stay responsive (host backend)', () => {
       },
     } as unknown as ErpAdminBackend;
     const el = await fixture<ErpListMappingEditor>(html`<erp-list-mapping-editor .backend=${backend} connectionId="x"></erp-list-mapping-editor>`);
-    const t0 = performance.now();
     await el.open('big', 'Big');
     await el.updateComplete;
     const dialog = el.shadowRoot!.querySelector('dialog')!;
     await until(() => dialog.querySelectorAll('tbody tr').length === 50, 'first page');
-    expect(performance.now() - t0).to.be.lessThan(3000);
     const first = await findControl<HTMLSelectElement>('CRM item for E item 0', dialog);
-    const t1 = performance.now();
     choose(first, 'C7');
     await el.updateComplete;
-    expect(performance.now() - t1).to.be.lessThan(150);
     type(await findControl('Filter ERP items', dialog), 'item 999');
     await until(() => dialog.querySelectorAll('tbody tr').length === 1, 'filtered');
     (await findButton('Save', dialog)).click();

@@ -70,12 +70,12 @@ export function findByRole(
       return all[0];
     },
     what,
-    options.timeout ?? 4000,
+    options.timeout ?? 8000,
   );
 }
 
 export function findByText(text: NameMatcher, options: { timeout?: number } = {}, root: ParentNode = document.body): Promise<HTMLElement> {
-  return poll(() => queryAllByText(text, root)[0], `text=${String(text)}`, options.timeout ?? 4000);
+  return poll(() => queryAllByText(text, root)[0], `text=${String(text)}`, options.timeout ?? 8000);
 }
 
 /** The button a user would press, by its accessible name. */
@@ -83,6 +83,6 @@ export const findButton = (name: NameMatcher, root: ParentNode = document.body) 
   findByRole('button', { name }, root) as Promise<HTMLButtonElement>;
 
 /** Resolves when `condition` holds; fails with `message` after `timeout` ms. */
-export async function until(condition: () => unknown, message: string, timeout = 4000): Promise<void> {
+export async function until(condition: () => unknown, message: string, timeout = 8000): Promise<void> {
   await poll(() => (condition() ? true : undefined), message, timeout);
 }
