@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
@@ -8,8 +8,9 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import type { OrderChangeEvent, OrderItem } from './order-list.js';
+import { adminTerms } from './admin-terms.js';
+import type { OrderItem } from './order-list.js';
+import { renderOrderEditor } from './order-editor-view.js';
 
 /**
  * **Set Sync Priority**: the order of the active ERP connections (which one leads when several
@@ -67,26 +68,20 @@ export class ErpPriorityEditor extends LitElement {
       <p class="muted">
         ${msg('When several active connections synchronize the same CRM record, the first one leads.', { id: 'admin.prio.help' })}
       </p>
-      ${items.length > 1
-        ? html`<erp-order-list
-              .items=${items}
-              label=${t.priority}
-              @erp-internal-order-change=${(e: OrderChangeEvent) => {
-                e.stopPropagation();
-                this.order = e.order;
-                this.message = '';
-              }}
-            ></erp-order-list>
-            <div class="actions">
-              <button type="button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} @click=${this.save}>
-                ${t.save}
-              </button>
-            </div>`
-        : html`<p class="muted">${msg('Fewer than two connections are active.', { id: 'admin.prio.fewer' })}</p>`}
-      <p role="status" class="muted">${this.message}</p>
-      <div role="alert" class="error">
-        ${this.error ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(this.error)}` : nothing}
-      </div>
+      ${renderOrderEditor({
+        items,
+        label: t.priority,
+        empty: msg('Fewer than two connections are active.', { id: 'admin.prio.fewer' }),
+        minItems: 2,
+        saving: this.saving,
+        message: this.message,
+        error: this.error,
+        onOrder: (order) => {
+          this.order = order;
+          this.message = '';
+        },
+        onSave: () => this.save(),
+      })}
     </section>`;
   }
 }

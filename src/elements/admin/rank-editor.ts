@@ -8,8 +8,9 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import type { OrderChangeEvent, OrderItem } from './order-list.js';
+import { adminTerms } from './admin-terms.js';
+import type { OrderItem } from './order-list.js';
+import { renderOrderEditor } from './order-editor-view.js';
 
 /**
  * **Rank Fields**: the order of the "Show in ERP tab" fields of one actor type in the end user's
@@ -79,26 +80,20 @@ export class ErpRankEditor extends LitElement {
     const items: OrderItem[] = this.order.map((id) => ({ id, label: label.get(id) ?? id }));
     return html`<section aria-labelledby="rank-heading">
       <h3 id="rank-heading">${t.rank}</h3>
-      ${items.length
-        ? html`<erp-order-list
-              .items=${items}
-              label=${t.rank}
-              @erp-internal-order-change=${(e: OrderChangeEvent) => {
-                e.stopPropagation();
-                this.order = e.order;
-                this.message = '';
-              }}
-            ></erp-order-list>
-            <div class="actions">
-              <button type="button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} @click=${this.save}>
-                ${t.save}
-              </button>
-            </div>`
-        : html`<p class="muted">${msg('No field is marked "Show in ERP tab" yet.', { id: 'admin.rank.none' })}</p>`}
-      <p role="status" class="muted">${this.message}</p>
-      <div role="alert" class="error">
-        ${this.error ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(this.error)}` : nothing}
-      </div>
+      ${renderOrderEditor({
+        items,
+        label: t.rank,
+        empty: msg('No field is marked "Show in ERP tab" yet.', { id: 'admin.rank.none' }),
+        minItems: 1,
+        saving: this.saving,
+        message: this.message,
+        error: this.error,
+        onOrder: (order) => {
+          this.order = order;
+          this.message = '';
+        },
+        onSave: () => this.save(),
+      })}
     </section>`;
   }
 }

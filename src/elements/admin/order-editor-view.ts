@@ -1,0 +1,43 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { ErpProblem } from '../../backend/problem.js';
+import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import type { OrderChangeEvent, OrderItem } from './order-list.js';
+
+export interface OrderEditorView {
+  items: OrderItem[];
+  label: string;
+  /** Shown instead of the list when there are fewer than `minItems` items. */
+  empty: string;
+  minItems: number;
+  saving: boolean;
+  message: string;
+  error: ErpProblem | null;
+  onOrder: (order: string[]) => void;
+  onSave: () => void;
+}
+
+/** The reorderable list with Save, status and error: shared by Rank Fields and Set Sync Priority. */
+export function renderOrderEditor(v: OrderEditorView): TemplateResult {
+  return html`${v.items.length >= v.minItems
+      ? html`<erp-order-list
+            .items=${v.items}
+            label=${v.label}
+            @erp-internal-order-change=${(e: OrderChangeEvent) => {
+              e.stopPropagation();
+              v.onOrder(e.order);
+            }}
+          ></erp-order-list>
+          <div class="actions">
+            <button type="button" class="primary" aria-busy=${v.saving ? 'true' : 'false'} @click=${v.onSave}>
+              ${adminTerms().save}
+            </button>
+          </div>`
+      : html`<p class="muted">${v.empty}</p>`}
+    <p role="status" class="muted">${v.message}</p>
+    <div role="alert" class="error">
+      ${v.error
+        ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(v.error)}`
+        : nothing}
+    </div>`;
+}
