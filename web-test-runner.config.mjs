@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { startApiServer } from './scripts/serve-api.mjs';
+import { buildEmbed } from './scripts/build-embed.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = require.resolve('msw/mockServiceWorker.js');
@@ -42,6 +43,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
     apiServerPlugin(),
+    forcedColorsPlugin(),
+    embedBundlePlugin(),
     {
       // Serve the installed msw worker at the root so its scope covers the test pages.
       name: 'msw-worker',
@@ -57,20 +60,62 @@ export default {
 
 /**
  * The reference server (scripts/serve-api.mjs) on a free port for test/integration: test pages read
- * its address from `/__api-port`. Started on the first request for it, so other runs do not pay.
+ * its address from `/__api-port?for=<test name>`. Started on the first request for it, so other runs do
+ * not pay.
  */
 function apiServerPlugin() {
-  let server;
+  // One server per `?for=<name>`, so test files running side by side do not reset each other's state.
+  const servers = new Map();
   return {
     name: 'erp-api-server',
     async serve(context) {
       if (context.path !== '/__api-port') return undefined;
-      server ??= startApiServer({ port: 0, control: true, token: 'demo' });
-      const { port } = await server;
+      const name = context.URL.searchParams.get('for') ?? 'default';
+      if (!servers.has(name)) servers.set(name, startApiServer({ port: 0, control: true, token: 'demo' }));
+      const { port } = await servers.get(name);
       return { body: JSON.stringify({ port, token: 'demo' }), type: 'json' };
     },
     async serverStop() {
-      if (server) await (await server).close();
+      await Promise.all([...servers.values()].map(async (server) => (await server).close()));
+    },
+  };
+}
+
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: Chromium's forced-colors emulation
+ * over the DevTools protocol (the built-in `emulateMedia({ forcedColors })` is Playwright-only). Used by
+ * test/theming.
+ */
+function forcedColorsPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'erp-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      // Puppeteer's emulateMediaFeatures does not know forced-colors; the DevTools protocol does.
+      // The emulation lasts as long as its DevTools session: keep one per test page.
+      let cdp = sessions.get(session.id);
+      if (!cdp) {
+        cdp = await session.browser.getPage(session.id).createCDPSession();
+        sessions.set(session.id, cdp);
+      }
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
+/** `/__embed.js`: the one-script-tag bundle (scripts/build-embed.mjs), built on first request. */
+function embedBundlePlugin() {
+  let code;
+  return {
+    name: 'erp-embed-bundle',
+    async serve(context) {
+      if (context.path !== '/__embed.js') return undefined;
+      code ??= buildEmbed({ minify: true });
+      return { body: await code, type: 'js' };
     },
   };
 }

@@ -4,19 +4,33 @@ import '../src/define/erp-tab.js';
 import { configure } from '../src/index.js';
 import { createHandlers, DEMO_LATENCY, DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
 import type { Fault, OperationName } from './mock-erp/index.js';
+import { setupThemeToggle } from './theme.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ENTITY_TITLES = { company: 'Companies', person: 'Contacts', project: 'Projects' } as const;
 
 const sim = new ErpSimulator();
 persistTo(sim, localStorage);
-const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
-await worker.start({
-  quiet: true,
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  onUnhandledRequest: 'bypass',
-});
-configure({ baseUrl: '/api/erp' });
+// `?api=http://127.0.0.1:8787/api/erp` (see `npm run serve:api`): talk to the reference server over
+// real HTTP instead of the in-page service worker; remembered for the tab, `?api=off` switches back.
+// The record list, user picker and fault panel below still drive the in-page simulator only.
+const apiParam = new URLSearchParams(location.search).get('api');
+if (apiParam === 'off') sessionStorage.removeItem('erp-demo-api');
+else if (apiParam) sessionStorage.setItem('erp-demo-api', apiParam);
+const remoteApi = sessionStorage.getItem('erp-demo-api');
+if (remoteApi) {
+  const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('erp-demo-token') ?? 'demo';
+  sessionStorage.setItem('erp-demo-token', token);
+  configure({ baseUrl: remoteApi, headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' });
+} else {
+  const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+  });
+  configure({ baseUrl: '/api/erp' });
+}
 
 function currentParams() {
   const params = new URLSearchParams(location.search);
@@ -158,5 +172,6 @@ for (const name of ['erp-availability-change', 'erp-link-change', 'erp-sync', 'e
   });
 }
 
+setupThemeToggle($<HTMLInputElement>('dark'));
 window.addEventListener('popstate', render);
 render();

@@ -36,6 +36,15 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a non-idempotent write (a POST that changes data). */
+export interface PostWriteOptions extends CallOptions {
+  /**
+   * Sent as `Idempotency-Key`: one key per user action, reused when the same action is retried.
+   * Without it `RestBackend` generates a fresh key for the call.
+   */
+  idempotencyKey?: string;
+}
+
 /** The CRM record a call is about. */
 export interface EntityKey {
   type: CrmEntityType;
@@ -81,7 +90,7 @@ export interface ErpBackend {
     options: WriteOptions,
   ): Promise<ConnectionState>;
   removeLink(entity: EntityKey, connectionId: string, options: WriteOptions): Promise<ConnectionState>;
-  syncNow(entity: EntityKey, connectionId: string, options?: CallOptions): Promise<SyncResult>;
+  syncNow(entity: EntityKey, connectionId: string, options?: PostWriteOptions): Promise<SyncResult>;
   getMatchSuggestions(
     entity: EntityKey,
     connectionId: string,
@@ -99,7 +108,7 @@ export interface ErpBackend {
 /** What the administration elements need on top. */
 export interface ErpAdminBackend {
   listConnectors(options?: CallOptions): Promise<SyncConnector[]>;
-  addConnector(input: ConnectorInput, options?: CallOptions): Promise<SyncConnector>;
+  addConnector(input: ConnectorInput, options?: PostWriteOptions): Promise<SyncConnector>;
   updateConnector(id: string, input: ConnectorInput, options?: CallOptions): Promise<SyncConnector>;
   removeConnector(id: string, options?: CallOptions): Promise<void>;
   testConnectorUrl(url: string, options?: CallOptions): Promise<TestResult>;
@@ -109,7 +118,7 @@ export interface ErpAdminBackend {
 
   listConnections(options?: CallOptions): Promise<ErpConnection[]>;
   getConnection(id: string, options?: CallOptions): Promise<ErpConnection>;
-  addConnection(input: ConnectionInput, options?: CallOptions): Promise<ErpConnection>;
+  addConnection(input: ConnectionInput, options?: PostWriteOptions): Promise<ErpConnection>;
   updateConnection(
     id: string,
     input: ConnectionInput,
@@ -148,6 +157,6 @@ export interface ErpAdminBackend {
     options?: CallOptions,
   ): Promise<void>;
   saveSyncPriority(order: string[], options?: CallOptions): Promise<void>;
-  resync(connectionId: string, options?: CallOptions): Promise<ResyncResult>;
-  importActors(connectionId: string, request: ImportRequest, options?: CallOptions): Promise<ImportResult>;
+  resync(connectionId: string, options?: PostWriteOptions): Promise<ResyncResult>;
+  importActors(connectionId: string, request: ImportRequest, options?: PostWriteOptions): Promise<ImportResult>;
 }

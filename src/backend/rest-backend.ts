@@ -32,7 +32,7 @@ import type {
 } from '../model/types.js';
 import type { Schema } from './check.js';
 import { DEFAULT_TIMEOUT_MS, getConfig, type BackendConfig } from './config.js';
-import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend } from './erp-backend.js';
+import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, PostWriteOptions } from './erp-backend.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
 import * as S from './schemas.js';
 import { checkResponse } from './validate.js';
@@ -59,6 +59,7 @@ const entityPath = (e: EntityKey) => `/entities/${enc(e.type)}/${enc(e.id)}`;
 const actorPath = (connectionId: string, actorType: ActorType) =>
   `/connections/${enc(connectionId)}/actor-types/${enc(actorType)}`;
 const writeHeaders = (o: WriteOptions) => ({ 'If-Match': o.version, 'Idempotency-Key': o.idempotencyKey });
+const postHeaders = (o?: PostWriteOptions) => ({ 'Idempotency-Key': o?.idempotencyKey ?? crypto.randomUUID() });
 
 /**
  * The REST implementation of {@link ErpBackend} and {@link ErpAdminBackend}, speaking the API in
@@ -193,9 +194,10 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.ConnectionState,
     });
   }
-  syncNow(entity: EntityKey, connectionId: string, o?: CallOptions) {
+  syncNow(entity: EntityKey, connectionId: string, o?: PostWriteOptions) {
     return this.request<SyncResult>('POST', `${entityPath(entity)}/links/${enc(connectionId)}/sync`, {
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'syncNow',
       schema: S.SyncResult,
     });
@@ -227,10 +229,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.list(S.SyncConnector),
     });
   }
-  addConnector(body: ConnectorInput, o?: CallOptions) {
+  addConnector(body: ConnectorInput, o?: PostWriteOptions) {
     return this.request<SyncConnector>('POST', '/admin/connectors', {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'addConnector',
       schema: S.SyncConnector,
     });
@@ -286,10 +289,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.ErpConnection,
     });
   }
-  addConnection(body: ConnectionInput, o?: CallOptions) {
+  addConnection(body: ConnectionInput, o?: PostWriteOptions) {
     return this.request<ErpConnection>('POST', '/admin/connections', {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'addConnection',
       schema: S.ErpConnection,
     });
@@ -404,17 +408,19 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.NoContent,
     });
   }
-  resync(connectionId: string, o?: CallOptions) {
+  resync(connectionId: string, o?: PostWriteOptions) {
     return this.request<ResyncResult>('POST', `/admin/connections/${enc(connectionId)}/resync`, {
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'resync',
       schema: S.ResyncResult,
     });
   }
-  importActors(connectionId: string, body: ImportRequest, o?: CallOptions) {
+  importActors(connectionId: string, body: ImportRequest, o?: PostWriteOptions) {
     return this.request<ImportResult>('POST', `/admin/connections/${enc(connectionId)}/import`, {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'importActors',
       schema: S.ImportResult,
     });

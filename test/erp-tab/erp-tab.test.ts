@@ -168,21 +168,29 @@ describe('<erp-tab> read view (simulated ERP)', () => {
   });
 
   it('follows the language of the nearest lang attribute and switches live', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="de"><erp-tab entity="company" entity-id="c1"></erp-tab></div>`,
-    );
-    const el = wrapper.querySelector('erp-tab')!;
-    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    expect(await findButton('Bearbeiten', section)).to.exist;
-    expect(await findButton('Jetzt synchronisieren', section)).to.exist;
-    wrapper.setAttribute('lang', 'da');
-    expect(await findButton('Rediger', section)).to.exist;
-    expect(await findButton('Synkroniser alt nu', section)).to.exist;
-    wrapper.setAttribute('lang', 'nl');
-    expect(await findButton('Bewerken', section)).to.exist;
-    expect(await findButton('Nu synchroniseren', section)).to.exist;
-    expect(await findByText('Klant', {}, section)).to.exist;
-    wrapper.setAttribute('lang', 'en');
-    expect(await findButton('Edit', section)).to.exist;
+    // A plain wrapper, not fixture(): fixture() of a <div> waits for a frame a background page may not get.
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'de';
+    const el = document.createElement('erp-tab');
+    el.setAttribute('entity', 'company');
+    el.setAttribute('entity-id', 'c1');
+    wrapper.append(el);
+    document.body.append(wrapper);
+    try {
+      const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+      expect(await findButton('Bearbeiten', section)).to.exist;
+      expect(await findButton('Jetzt synchronisieren', section)).to.exist;
+      wrapper.setAttribute('lang', 'da');
+      expect(await findButton('Rediger', section)).to.exist;
+      expect(await findButton('Synkroniser alt nu', section)).to.exist;
+      wrapper.setAttribute('lang', 'nl');
+      expect(await findButton('Bewerken', section)).to.exist;
+      expect(await findButton('Nu synchroniseren', section)).to.exist;
+      expect(await findByText('Klant', {}, section)).to.exist;
+      wrapper.setAttribute('lang', 'en');
+      expect(await findButton('Edit', section)).to.exist;
+    } finally {
+      wrapper.remove();
+    }
   });
 });

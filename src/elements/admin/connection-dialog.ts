@@ -23,6 +23,7 @@ import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 
 const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
@@ -78,6 +79,7 @@ export class ErpConnectionDialog extends LitElement {
   private fieldsAbort?: AbortController;
   private testAbort?: AbortController;
   private saveAbort?: AbortController;
+  private readonly addKeys = new IdempotencyKeys();
 
   constructor() {
     super();
@@ -302,8 +304,9 @@ export class ErpConnectionDialog extends LitElement {
       const input = this.input;
       const saved = this.original
         ? await this.backend!.updateConnection(this.original.id, input, this.original.version, { signal: abort.signal })
-        : await this.backend!.addConnection(input, { signal: abort.signal });
+        : await this.backend!.addConnection(input, { signal: abort.signal, idempotencyKey: this.addKeys.for(input) });
       if (abort.signal.aborted) return;
+      this.addKeys.done();
       this.saving = false;
       this.close();
       this.dispatchEvent(new AdminChangedEvent(saved));

@@ -14,6 +14,7 @@ import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 
 /** How long a connector URL test may take before we say it did not answer. */
 export const URL_TEST_LIMIT_MS = 10_000;
@@ -59,6 +60,7 @@ export class ErpConnectorList extends LitElement {
   private opener: HTMLElement | null = null;
   private testAbort?: AbortController;
   private saveAbort?: AbortController;
+  private readonly addKeys = new IdempotencyKeys();
   private removing = new Set<string>();
 
   constructor() {
@@ -150,8 +152,9 @@ export class ErpConnectorList extends LitElement {
     try {
       const saved = this.editing
         ? await this.backend!.updateConnector(this.editing.id, input, { signal: abort.signal })
-        : await this.backend!.addConnector(input, { signal: abort.signal });
+        : await this.backend!.addConnector(input, { signal: abort.signal, idempotencyKey: this.addKeys.for(input) });
       if (abort.signal.aborted) return;
+      this.addKeys.done();
       this.saving = false;
       this.close();
       this.listError = '';

@@ -16,6 +16,7 @@ import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
 type Step = 'select' | 'search' | 'result';
@@ -84,6 +85,7 @@ export class ErpImportWizard extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
   private abort?: AbortController;
+  private readonly keys = new IdempotencyKeys();
   private typesAbort?: AbortController;
   private nextId = 1;
 
@@ -236,8 +238,11 @@ export class ErpImportWizard extends LitElement {
     this.error = null;
     try {
       const keys = this.queue.map((r) => r.key);
-      const result = await this.backend!.importActors(this.connectionId, { actorType: this.actorType, keys }, { signal: abort.signal });
+      const request = { actorType: this.actorType, keys };
+      const idempotencyKey = this.keys.for([this.connectionId, request]);
+      const result = await this.backend!.importActors(this.connectionId, request, { signal: abort.signal, idempotencyKey });
       if (abort.signal.aborted) return;
+      this.keys.done();
       this.done = result;
       this.step = 'result';
       this.dispatchEvent(new AdminChangedEvent());

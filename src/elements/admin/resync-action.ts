@@ -10,6 +10,7 @@ import { getLocale } from '../../i18n/localization.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 
 /**
  * **Resync from CRM** of one connection: after a confirmation that says what it does, pushes the
@@ -29,6 +30,7 @@ export class ErpResyncAction extends LitElement {
 
   @query('erp-confirm-dialog') private confirm!: ErpConfirmDialog;
   private abort?: AbortController;
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
@@ -49,8 +51,10 @@ export class ErpResyncAction extends LitElement {
     const abort = (this.abort = new AbortController());
     this.running = true;
     try {
-      const result = await this.backend!.resync(this.connection.id, { signal: abort.signal });
+      const idempotencyKey = this.keys.for(this.connection.id);
+      const result = await this.backend!.resync(this.connection.id, { signal: abort.signal, idempotencyKey });
       if (abort.signal.aborted) return;
+      this.keys.done();
       this.result = result;
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;

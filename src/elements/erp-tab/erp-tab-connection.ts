@@ -21,6 +21,7 @@ import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.
 import { connectionStyles } from './erp-tab-connection.styles.js';
 import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
 type Staged =
@@ -73,6 +74,7 @@ export class ErpTabConnection extends LitElement {
   @query('erp-confirm-dialog') private confirmDialog?: ErpConfirmDialog;
   @query('#conflict-dialog') private conflictDialog?: HTMLDialogElement;
   private requestAbort?: AbortController;
+  private readonly syncKeys = new IdempotencyKeys();
   private conflictOpener: HTMLElement | null = null;
   private conflictKey = '';
   private readonly createdAt = Date.now();
@@ -119,10 +121,12 @@ export class ErpTabConnection extends LitElement {
 
   private async syncNow(): Promise<void> {
     this.statusText = msg('Synchronizing…', { id: 'tab.syncing' });
+    const idempotencyKey = this.syncKeys.for([this.entityKey, this.connection.id]);
     const result = await this.run('syncNow', (signal) =>
-      this.backend.syncNow(this.entityKey, this.connection.id, { signal }),
+      this.backend.syncNow(this.entityKey, this.connection.id, { signal, idempotencyKey }),
     );
     if (!result) return;
+    this.syncKeys.done();
     this.dispatchEvent(new ConnectionUpdateEvent(result.connection));
     if (result.status === 'synced') {
       this.statusText = msg('Synchronized.', { id: 'tab.synced' });
@@ -225,6 +229,21 @@ export class ErpTabConnection extends LitElement {
       result.link !== null
         ? msg('Saved. The record is now connected.', { id: 'tab.savedLinked' })
         : msg('Saved. The record is no longer synchronized.', { id: 'tab.savedUnlinked' });
+    void this.keepFocus('[data-edit]');
+  }
+
+  /**
+   * After a render that removes the focused button (Edit, Save, Cancel, an actor type, Disconnect),
+   * moves focus to the next sensible control instead of leaving it on <body>. Does nothing when focus
+   * is elsewhere on the page.
+   */
+  private async keepFocus(selector: string): Promise<void> {
+    await this.updateComplete;
+    const active = deepActiveElement();
+    const lost = !active || active === document.body || !active.isConnected;
+    if (!lost && !this.renderRoot.contains(active)) return;
+    if (!lost && active.matches(selector)) return;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /**
@@ -248,6 +267,7 @@ export class ErpTabConnection extends LitElement {
     this.editing = true;
     this.statusText = '';
     this.error = null;
+    void this.keepFocus('.offers button, .actions button');
   }
 
   private cancelEditing(): void {
@@ -256,6 +276,7 @@ export class ErpTabConnection extends LitElement {
     this.staged = null;
     this.error = null;
     this.statusText = '';
+    void this.keepFocus('[data-edit]');
   }
 
   private async openConnect(offer: ActorTypeOffer): Promise<void> {
@@ -271,12 +292,14 @@ export class ErpTabConnection extends LitElement {
     this.statusText = msg('Connection prepared. Save to store it, or Cancel to discard it.', {
       id: 'tab.pendingAnnounce',
     });
+    void this.keepFocus('[data-save]');
   }
 
   private async askDisconnect(): Promise<void> {
     if (!this.confirmDialog || !(await this.confirmDialog.ask())) return;
     this.staged = { kind: 'unlink', idempotencyKey: crypto.randomUUID() };
     this.statusText = msg('Will be disconnected when you save.', { id: 'tab.unlinkPending' });
+    void this.keepFocus('[data-save]');
   }
 
   private retry(): void {
@@ -472,7 +495,7 @@ export class ErpTabConnection extends LitElement {
 
   private renderActions() {
     return html`
-      <button type="button" @click=${this.startEditing}>${msg('Edit', { id: 'action.edit' })}</button>
+      <button type="button" data-edit @click=${this.startEditing}>${msg('Edit', { id: 'action.edit' })}</button>
       ${this.connection.link
         ? html`<button
             type="button"
@@ -498,6 +521,7 @@ export class ErpTabConnection extends LitElement {
       <button
         type="button"
         class="primary"
+        data-save
         aria-disabled=${this.staged && !this.busy ? 'false' : 'true'}
         aria-busy=${saving ? 'true' : 'false'}
         @click=${this.save}

@@ -85,5 +85,29 @@ export const baseStyles = css`
     button.primary {
       border: 2px solid ButtonText;
     }
+    /* System colors only: the --erp-* palette is replaced by the user's high-contrast one. */
+    :host {
+      --_fg: CanvasText;
+      --_muted: GrayText;
+      --_bg: Canvas;
+      --_border: CanvasText;
+      --_accent: Highlight;
+      --_accent-fg: HighlightText;
+      --_danger: CanvasText;
+      --_success: CanvasText;
+      --_pending: CanvasText;
+    }
+    button:disabled,
+    button[aria-disabled='true'] {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
+    }
+    button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    [tabindex]:focus-visible {
+      outline-color: Highlight;
+    }
   }
 `;

@@ -1,0 +1,378 @@
+// Concurrency: double and triple clicks on every action send exactly one request; an action in flight
+// marks its button busy and keeps its accessible name; closing a dialog or removing the element aborts
+// its requests (no update, no console error or warning afterwards); every non-idempotent write carries
+// an Idempotency-Key. Requests are counted by wrapping `fetch` through `configure({ fetch })`.
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import '../../src/define/erp-tab.js';
+import '../../src/define/erp-connect-dialog.js';
+import '../../src/define/erp-sync-admin.js';
+import { configure } from '../../src/backend/config.js';
+import { RestBackend } from '../../src/backend/rest-backend.js';
+import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
+import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
+import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
+import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
+import { useSimulator } from '../helpers/sim.js';
+import { choose, findControl, type } from '../admin/admin-helpers.js';
+
+interface Sent {
+  method: string;
+  path: string;
+  signal: AbortSignal | undefined;
+  key: string | null;
+  settled: boolean;
+}
+
+/** Records every request the widget sends (then sends it on to the simulated ERP). */
+function recordRequests(): Sent[] {
+  const sent: Sent[] = [];
+  configure({
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, document.baseURI);
+      const entry: Sent = {
+        method: init?.method ?? 'GET',
+        path: url.pathname.replace(/^\/api\/erp/, ''),
+        signal: init?.signal ?? undefined,
+        key: new Headers(init?.headers).get('Idempotency-Key'),
+        settled: false,
+      };
+      sent.push(entry);
+      try {
+        return await fetch(input, init);
+      } finally {
+        entry.settled = true;
+      }
+    },
+  });
+  return sent;
+}
+
+const count = (sent: Sent[], method: string, path: RegExp) => sent.filter((s) => s.method === method && path.test(s.path)).length;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Clicks `times` times in a row (no rendering in between), then once more after the element re-rendered. */
+async function hammer(button: HTMLElement, times = 3): Promise<void> {
+  for (let i = 0; i < times; i++) button.click();
+  await sleep(0);
+  button.click();
+}
+
+/** While its request is in flight, the button is marked busy (or disabled) and keeps its accessible name. */
+async function expectBusyWhileInFlight(button: HTMLElement, name: string) {
+  await until(
+    () => button.getAttribute('aria-busy') === 'true' || (button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true',
+    `${name} marked busy`,
+  );
+  expect(nameOf(button)).to.equal(name);
+}
+
+/** Console errors and warnings (dev warnings from Lit included) during the test. */
+function watchConsole(): { messages: string[]; restore: () => void } {
+  const messages: string[] = [];
+  const { error, warn } = console;
+  console.error = (...args: unknown[]) => {
+    messages.push(`error: ${args.map(String).join(' ')}`);
+    error.apply(console, args);
+  };
+  console.warn = (...args: unknown[]) => {
+    messages.push(`warn: ${args.map(String).join(' ')}`);
+    warn.apply(console, args);
+  };
+  return { messages, restore: () => Object.assign(console, { error, warn }) };
+}
+
+const section = (tab: ErpTab, name: string) => findByRole('region', { name }, tab.shadowRoot!);
+
+describe('concurrency', () => {
+  const sim = useSimulator();
+  let sent: Sent[];
+  let consoleWatch: ReturnType<typeof watchConsole>;
+
+  beforeEach(() => {
+    sent = recordRequests();
+    consoleWatch = watchConsole();
+  });
+  afterEach(() => {
+    consoleWatch.restore();
+    configure({ fetch: undefined });
+  });
+
+  describe('<erp-tab>', () => {
+    it('Sync now: a triple click sends one request with an Idempotency-Key; busy while in flight', async () => {
+      sim().faults.inject('syncNow', { kind: 'latency', ms: 400, times: 1 });
+      const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
+      const contoso = await section(tab, 'Contoso ERP');
+      const sync = await findButton('Sync now', contoso);
+      await hammer(sync);
+      await expectBusyWhileInFlight(sync, 'Sync now');
+      await hammer(sync, 2);
+      await until(() => sent.some((s) => s.method === 'POST' && s.path.endsWith('/sync') && s.settled), 'sync answered');
+      await sleep(50);
+      expect(count(sent, 'POST', /\/links\/conn-a\/sync$/)).to.equal(1);
+      expect(sent.find((s) => s.path.endsWith('/sync'))!.key).to.match(/^[0-9a-f-]{36}$/);
+    });
+
+    it('Disconnect confirm and Save: one DELETE with an Idempotency-Key; Save busy while in flight', async () => {
+      sim().faults.inject('removeLink', { kind: 'latency', ms: 400, times: 1 });
+      const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
+      const contoso = await section(tab, 'Contoso ERP');
+      (await findButton('Edit', contoso)).click();
+      (await findButton('Disconnect', contoso)).click();
+      const confirm = await findByRole('dialog', { name: 'Disconnect' }, tab.shadowRoot!);
+      await hammer(await findButton('Disconnect', confirm));
+      await until(() => queryAllByRole('dialog', { name: 'Disconnect' }, tab.shadowRoot!).length === 0, 'confirm closed');
+      expect(count(sent, 'DELETE', /links/), 'confirming only stages the change').to.equal(0);
+      const save = await findButton('Save', contoso);
+      await hammer(save);
+      await expectBusyWhileInFlight(save, 'Save');
+      await hammer(save, 2);
+      await until(() => sent.some((s) => s.method === 'DELETE' && s.settled), 'delete answered');
+      await sleep(50);
+      expect(count(sent, 'DELETE', /\/links\/conn-a$/)).to.equal(1);
+      expect(sent.find((s) => s.method === 'DELETE')!.key).to.match(/^[0-9a-f-]{36}$/);
+    });
+
+    it('removing the element aborts its request in flight, with no update and no console error afterwards', async () => {
+      sim().faults.inject('syncNow', { kind: 'latency', ms: 400, times: 1 });
+      const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
+      const sync = await findButton('Sync now', await section(tab, 'Contoso ERP'));
+      sync.click();
+      await until(() => sent.some((s) => s.path.endsWith('/sync')), 'sync sent');
+      const request = sent.find((s) => s.path.endsWith('/sync'))!;
+      const events: string[] = [];
+      for (const type of ['erp-sync', 'erp-error', 'erp-link-change']) tab.addEventListener(type, () => events.push(type));
+      tab.remove();
+      expect(request.signal?.aborted, 'signal aborted').to.equal(true);
+      await sleep(600);
+      expect(events, 'events after removal').to.deep.equal([]);
+      expect(consoleWatch.messages).to.deep.equal([]);
+    });
+  });
+
+  describe('<erp-connect-dialog>', () => {
+    async function openDialog(entityId: string) {
+      const backend = new RestBackend();
+      const entity = { type: 'company' as const, id: entityId };
+      const state = await backend.getEntityState(entity);
+      const connection = state.connections.find((c) => c.id === 'conn-a')!;
+      const el = fixtureSync<ErpConnectDialog>(html`<erp-connect-dialog
+        lang="en"
+        .backend=${backend}
+        .connection=${connection}
+        .entity=${{ ...entity, name: state.entity.name }}
+        .actorType=${'customer'}
+      ></erp-connect-dialog>`);
+      await el.updateComplete;
+      await el.show();
+      const root = el.shadowRoot!;
+      await findByRole('dialog', { name: 'Connect to ERP' }, root);
+      const status = () => root.querySelector('[role="status"]')!.textContent!.trim();
+      await until(() => status() !== '' && !status().endsWith('…'), 'first search done');
+      return { el, root, status };
+    }
+    const searches = () => count(sent, 'POST', /\/search$/);
+
+    it('Search, Load more and Connect: one request per triple click, busy while in flight', async () => {
+      const { root, status } = await openDialog('c2');
+      const input = (await findByRole('textbox', { name: 'Search text' }, root)) as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+      const before = searches();
+      sim().faults.inject('searchActors', { kind: 'latency', ms: 300, times: 1 });
+      await hammer(await findButton('Search', root));
+      await until(() => /shown$/.test(status()), 'all customers listed');
+      expect(searches() - before, 'Search').to.equal(1);
+
+      sim().faults.inject('searchActors', { kind: 'latency', ms: 300, times: 1 });
+      const more = await findButton('Load more', root);
+      await hammer(more);
+      await expectBusyWhileInFlight(more, 'Load more');
+      await until(() => /100 shown$/.test(status()), 'second page');
+      expect(searches() - before, 'Search + Load more').to.equal(2);
+
+      queryAllByRole('option', {}, root)[0]!.click();
+      sim().faults.inject('compare', { kind: 'latency', ms: 300, times: 1 });
+      const connect = await findButton('Connect', root);
+      await hammer(connect);
+      await expectBusyWhileInFlight(connect, 'Connect');
+      await until(() => root.querySelector('erp-conflict-picker'), 'compare step');
+      expect(count(sent, 'POST', /\/compare$/)).to.equal(1);
+    });
+
+    it('Create: one request per triple click', async () => {
+      const { root } = await openDialog('c6');
+      (await findByRole('checkbox', { name: "Can't find match in ERP" }, root)).click();
+      await sleep(100);
+      const anyway = queryAllByRole('button', { name: 'Create anyway' }, root)[0];
+      if (anyway) {
+        // Strong matches guard Create: say why, as a user would.
+        anyway.click();
+        const reason = (await findByRole('textbox', { name: /^Why create a new ERP record anyway/ }, root)) as HTMLTextAreaElement;
+        type(reason, 'Separate legal entity');
+      }
+      sim().faults.inject('getNewActorFields', { kind: 'latency', ms: 300, times: 1 });
+      const create = await findButton('Create', root);
+      await hammer(create);
+      await until(() => root.querySelector('erp-create-form'), 'create step');
+      expect(count(sent, 'GET', /\/new-actor-fields$/)).to.equal(1);
+    });
+
+    it('closing the dialog aborts its search in flight; no console error afterwards', async () => {
+      const { el, root } = await openDialog('c2');
+      sim().faults.inject('searchActors', { kind: 'latency', ms: 400, times: 1 });
+      const before = sent.length;
+      (await findButton('Search', root)).click();
+      await until(() => sent.length > before, 'search sent');
+      const request = sent[sent.length - 1]!;
+      el.close();
+      expect(request.signal?.aborted).to.equal(true);
+      await sleep(600);
+      expect(consoleWatch.messages).to.deep.equal([]);
+    });
+  });
+
+  describe('administration', () => {
+    async function admin(): Promise<ErpSyncAdmin> {
+      const el = await fixture<ErpSyncAdmin>(html`<erp-sync-admin lang="en"></erp-sync-admin>`);
+      await findByRole('region', { name: 'ERP connections' }, el.shadowRoot!);
+      return el;
+    }
+    const dialogNamed = (scope: ParentNode, name: string) => findByRole('dialog', { name }, scope);
+
+    it('Add connector: Test URL and OK send one request each; the POST carries an Idempotency-Key', async () => {
+      const el = await admin();
+      const connectors = await findByRole('region', { name: 'Sync Connectors' }, el.shadowRoot!);
+      await hammer(await findButton('Add', connectors));
+      const dialog = await dialogNamed(el.shadowRoot!, 'Add Sync Connector');
+      type(await findControl('Name', dialog), 'Fabrikam connector');
+      type(await findControl('Connector URL', dialog), 'https://sync.fabrikam.example/sync');
+      sim().faults.inject('testConnectorUrl', { kind: 'latency', ms: 300, times: 1 });
+      const test = await findButton('Test URL', dialog);
+      await hammer(test);
+      await expectBusyWhileInFlight(test, 'Test URL');
+      await until(() => dialog.textContent !== null && deepElements(dialog).some((e) => /Test passed/.test(e.textContent ?? '')), 'tested');
+      expect(count(sent, 'POST', /\/admin\/connectors\/test-url$/)).to.equal(1);
+      sim().faults.inject('addConnector', { kind: 'latency', ms: 300, times: 1 });
+      const ok = await findButton('OK', dialog);
+      await hammer(ok);
+      await findByRole('rowheader', { name: 'Fabrikam connector' }, connectors);
+      expect(count(sent, 'POST', /\/admin\/connectors$/)).to.equal(1);
+      expect(sent.find((s) => s.method === 'POST' && s.path === '/admin/connectors')!.key).to.match(/^[0-9a-f-]{36}$/);
+      expect(sim().listConnectors().filter((c) => c.name === 'Fabrikam connector')).to.have.length(1);
+    });
+
+    it('Add connection: Test and OK send one request each', async () => {
+      const el = await admin();
+      const connections = await findByRole('region', { name: 'ERP connections' }, el.shadowRoot!);
+      (await findButton('Add', connections)).click();
+      const dialog = await dialogNamed(el.shadowRoot!, 'Define new ERP connection');
+      type(await findControl('Name', dialog), 'Fabrikam');
+      choose(await findControl<HTMLSelectElement>('Sync connector', dialog), 'ctr-contoso');
+      await findByRole('group', { name: 'Configuration fields' }, dialog);
+      type(await findControl('Server URL', dialog), 'https://erp.example');
+      type(await findControl('User name', dialog), 'sync');
+      type(await findControl('Password', dialog), 'pw');
+      type(await findControl('Company database', dialog), 'DB1');
+      sim().faults.inject('testConnectionConfig', { kind: 'latency', ms: 300, times: 1 });
+      const test = await findButton('Test ERP connection', dialog);
+      await hammer(test);
+      await expectBusyWhileInFlight(test, 'Test ERP connection');
+      const ok = await findButton('OK', dialog);
+      await until(() => !ok.disabled, 'tested');
+      expect(count(sent, 'POST', /\/admin\/connections\/test$/)).to.equal(1);
+      sim().faults.inject('addConnection', { kind: 'latency', ms: 300, times: 1 });
+      await hammer(ok);
+      await findByRole('rowheader', { name: /^Fabrikam/ }, connections);
+      expect(count(sent, 'POST', /\/admin\/connections$/)).to.equal(1);
+      expect(sent.find((s) => s.method === 'POST' && s.path === '/admin/connections')!.key).to.match(/^[0-9a-f-]{36}$/);
+      expect(sim().listConnections().filter((c) => c.name === 'Fabrikam')).to.have.length(1);
+    });
+
+    async function openMappings(el: ErpSyncAdmin): Promise<HTMLElement> {
+      (await findButton('Mappings Contoso ERP', el.shadowRoot!)).click();
+      const region = await findByRole('region', { name: 'Mappings: Contoso ERP' }, el.shadowRoot!);
+      await findByRole('tab', { name: 'Customer' }, region);
+      return region;
+    }
+
+    it('Done (mapping) and Resync from CRM send one request each; resync carries an Idempotency-Key', async () => {
+      const el = await admin();
+      const region = await openMappings(el);
+      const p = await findByRole('tabpanel', {}, region);
+      choose(await findControl<HTMLSelectElement>('Direction Notes', p), 'erp-to-crm');
+      sim().faults.inject('saveActorTypeMapping', { kind: 'latency', ms: 300, times: 1 });
+      const done = await findButton('Done', p);
+      await hammer(done);
+      await expectBusyWhileInFlight(done, 'Done');
+      await until(() => sent.some((s) => s.method === 'PUT' && /\/mapping$/.test(s.path) && s.settled), 'saved');
+      await sleep(50);
+      expect(count(sent, 'PUT', /\/mapping$/)).to.equal(1);
+
+      const resync = await findByRole('region', { name: 'Resync from CRM' }, region);
+      (await findButton('Resync from CRM', resync)).click();
+      sim().faults.inject('resync', { kind: 'latency', ms: 300, times: 1 });
+      await hammer(await findButton('Yes', await dialogNamed(resync, 'Resync from CRM')));
+      await until(() => sent.some((s) => /\/resync$/.test(s.path) && s.settled), 'resynced');
+      await sleep(50);
+      expect(count(sent, 'POST', /\/resync$/)).to.equal(1);
+      expect(sent.find((s) => /\/resync$/.test(s.path))!.key).to.match(/^[0-9a-f-]{36}$/);
+    });
+
+    it('List mapping Save and Add default OK send one request each', async () => {
+      const el = await admin();
+      const p = await findByRole('tabpanel', {}, await openMappings(el));
+      (await findButton('List mapping Country', p)).click();
+      const dialog = await dialogNamed(p, 'List mapping: Country');
+      choose(await findControl<HTMLSelectElement>('CRM item for Germany', dialog), '');
+      const save = await findButton('Save', dialog);
+      await until(() => !save.disabled, 'save enabled');
+      sim().faults.inject('saveListMapping', { kind: 'latency', ms: 300, times: 1 });
+      await hammer(save);
+      await expectBusyWhileInFlight(save, 'Save');
+      await until(() => sent.some((s) => s.method === 'PUT' && /\/list-mappings\//.test(s.path) && s.settled), 'saved');
+      await sleep(50);
+      expect(count(sent, 'PUT', /\/list-mappings\//)).to.equal(1);
+      (dialog as unknown as HTMLDialogElement).close();
+
+      const defaults = await findByRole('region', { name: 'Defaults' }, p);
+      (await findButton('Add', defaults)).click();
+      const add = await dialogNamed(p, 'Add sync default value');
+      choose(await findControl<HTMLSelectElement>('ERP field', add), 'phone');
+      (await findByRole('checkbox', { name: 'Ask user for value' }, add)).click();
+      sim().faults.inject('saveDefaults', { kind: 'latency', ms: 300, times: 1 });
+      await hammer(await findButton('OK', add));
+      await until(() => sent.some((s) => s.method === 'PUT' && /\/defaults$/.test(s.path) && s.settled), 'default saved');
+      await sleep(50);
+      expect(count(sent, 'PUT', /\/defaults$/)).to.equal(1);
+    });
+
+    it('Import sends one request per triple click, with an Idempotency-Key', async () => {
+      const el = await admin();
+      (await findButton('ERP sync', el.shadowRoot!)).click();
+      const dialog = await dialogNamed(el.shadowRoot!, 'Select ERP connection');
+      choose(await findControl<HTMLSelectElement>('ERP connection', dialog), 'conn-c');
+      const typeSelect = await findControl<HTMLSelectElement>('Actor type', dialog);
+      await until(() => typeSelect.options.length > 0, 'types');
+      const next = await findButton('Next', dialog);
+      await until(() => !next.disabled, 'next enabled');
+      next.click();
+      await dialogNamed(el.shadowRoot!, 'Search ERP');
+      type(await findControl('Value', dialog), '1000');
+      const before = count(sent, 'POST', /\/search/);
+      await hammer(await findButton('Search', dialog));
+      const results = await findByRole('table', { name: 'Search results' }, dialog);
+      expect(count(sent, 'POST', /\/search/) - before, 'Search').to.equal(1);
+      (queryAllByRole('checkbox', { name: /^Select / }, results)[0] as HTMLInputElement).click();
+      await hammer(await findButton('Add Import', dialog));
+      await findByRole('heading', { name: 'To import (1)' }, dialog);
+      sim().faults.inject('importActors', { kind: 'latency', ms: 300, times: 1 });
+      const importButton = await findButton('Import', dialog);
+      await hammer(importButton);
+      await dialogNamed(el.shadowRoot!, 'Import');
+      await until(() => sent.some((s) => /\/import$/.test(s.path) && s.settled), 'imported');
+      await sleep(50);
+      expect(count(sent, 'POST', /\/import$/)).to.equal(1);
+      expect(sent.find((s) => /\/import$/.test(s.path))!.key).to.match(/^[0-9a-f-]{36}$/);
+    });
+  });
+});
