@@ -1,7 +1,7 @@
 // Visual checks in headless Chromium: <erp-tab> follows the --erp-* custom properties (the light
 // defaults, and the demo's dark theme made only from those properties), and at 320 px nothing
 // overflows horizontally.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../../src/define/erp-tab.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
@@ -58,12 +58,17 @@ function style(props: Record<string, string>): string {
 
 /** The tab with Acme Ltd (linked in the seed) loaded; returns the Contoso connection section. */
 async function renderTab(wrapperStyle = '', lang = 'en') {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div style=${wrapperStyle}>
-      <erp-tab entity="company" entity-id="c1" lang=${lang} .backend=${simBackend()}></erp-tab>
-    </div>`,
-  );
-  const tab = wrapper.querySelector('erp-tab') as ErpTab;
+  // A plain wrapper, not fixture(): fixture() of a <div> waits for a frame a background page may not get.
+  const wrapper = document.createElement('div');
+  wrapper.setAttribute('style', wrapperStyle);
+  const tab = document.createElement('erp-tab') as ErpTab;
+  tab.setAttribute('entity', 'company');
+  tab.setAttribute('entity-id', 'c1');
+  tab.lang = lang;
+  tab.backend = simBackend();
+  wrapper.append(tab);
+  document.body.append(wrapper);
+  wrappers.push(wrapper);
   const section = await findByRole('region', { name: 'Contoso ERP' }, tab.shadowRoot!);
   const syncButton = await findButton(lang === 'de' ? /synchronisieren/i : 'Sync now', section);
   return { wrapper, tab, section, syncButton };
@@ -99,7 +104,10 @@ function horizontalOverflow(container: HTMLElement): string[] {
   return problems;
 }
 
+const wrappers: HTMLElement[] = [];
+
 describe('theming (computed styles in headless Chromium)', () => {
+  afterEach(() => wrappers.splice(0).forEach((w) => w.remove()));
   it('uses the documented defaults without any custom property', async () => {
     const { section, syncButton } = await renderTab();
     const colors = colorsOf(section, syncButton);
