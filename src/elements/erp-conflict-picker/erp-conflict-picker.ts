@@ -4,9 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import type { AskField, CompareField, FieldValue, Side, SyncConflict } from '../../model/types.js';
+import type { AskField, CompareField, Side, SyncConflict } from '../../model/types.js';
 import { formatDateTime, formatFieldValue, formatRelativeTime } from '../../model/format.js';
-import { validateFieldValue } from '../../model/field-value.js';
 import { ErpConflictResolveEvent, ERP_CONFLICT_CANCEL } from '../../events/erp-conflict-resolve.js';
 import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -15,6 +14,15 @@ import { problemMessage } from '../../i18n/problem-message.js';
 import { formatWords } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import type { ErpField } from '../erp-field/erp-field.js';
+import {
+  applyFieldChange,
+  askFieldValues,
+  emptyAskFieldState,
+  isAskFieldInvalid,
+  reconcileAskFields,
+  resolveAskFieldKey,
+  type AskFieldState,
+} from '../erp-field/ask-field-state.js';
 import { ListItemsController } from '../erp-field/list-items-controller.js';
 import { narrowStyles, pickerStyles } from './erp-conflict-picker.styles.js';
 
@@ -82,9 +90,7 @@ export class ErpConflictPicker extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private choices: Record<string, Side> = {};
-  @state() private values: Record<string, FieldValue> = {};
-  @state() private validity: Record<string, boolean> = {};
-  @state() private errors: Record<string, string> = {};
+  @state() private ask: AskFieldState = emptyAskFieldState();
 
   private readonly lists = new ListItemsController(this, () => ({
     backend: this.backend,
@@ -106,7 +112,7 @@ export class ErpConflictPicker extends LitElement {
   get ready(): boolean {
     return (
       this.remainingConflicts === 0 &&
-      this.askFields.every((a) => this.validity[a.field.key] !== false && !this.errors[a.field.key])
+      this.askFields.every((a) => !isAskFieldInvalid(this.ask, a.field.key))
     );
   }
 
@@ -115,10 +121,10 @@ export class ErpConflictPicker extends LitElement {
    * last pointer segment is taken as the key). Returns false when no such field exists.
    */
   setFieldError(key: string, message: string): boolean {
-    const fieldKey = this.askFields.some((a) => a.field.key === key) ? key : (key.split('/').pop() ?? key);
+    const fieldKey = resolveAskFieldKey(this.askFields, key);
+    if (fieldKey === undefined) return false;
     const index = this.askFields.findIndex((a) => a.field.key === fieldKey);
-    if (index < 0) return false;
-    this.errors = { ...this.errors, [fieldKey]: message };
+    this.ask = { ...this.ask, errors: { ...this.ask.errors, [fieldKey]: message } };
     void this.updateComplete.then(() => this.renderRoot.querySelectorAll<ErpField>('erp-field')[index]?.focus());
     return true;
   }
@@ -141,18 +147,7 @@ export class ErpConflictPicker extends LitElement {
       this.choices = keep;
     }
     if (changed.has('askFields')) {
-      // Values the user already typed stay; new fields start from their prefilled value.
-      const values: Record<string, FieldValue> = {};
-      const validity: Record<string, boolean> = {};
-      for (const { field, value } of this.askFields) {
-        const known = field.key in this.values;
-        values[field.key] = known ? this.values[field.key] : (value ?? field.defaultValue ?? null);
-        validity[field.key] = known
-          ? this.validity[field.key]
-          : validateFieldValue(field, values[field.key]) === null;
-      }
-      this.values = values;
-      this.validity = validity;
+      this.ask = reconcileAskFields(this.askFields, this.ask);
     }
   }
 
@@ -169,12 +164,7 @@ export class ErpConflictPicker extends LitElement {
 
   private onFieldChange(event: ErpFieldChangeEvent): void {
     event.stopPropagation();
-    this.values = { ...this.values, [event.key]: event.value };
-    this.validity = { ...this.validity, [event.key]: event.valid };
-    if (this.errors[event.key]) {
-      const { [event.key]: _removed, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.ask = applyFieldChange(this.ask, event.key, event.value, event.valid);
   }
 
   private connect(): void {
@@ -189,11 +179,7 @@ export class ErpConflictPicker extends LitElement {
       const side = fixedWinner(f) ?? this.choices[f.field.key];
       if (side) choices[f.field.key] = side;
     }
-    const values: Record<string, FieldValue> = {};
-    for (const { field } of this.askFields) {
-      if (field.type !== 'label') values[field.key] = this.values[field.key] ?? null;
-    }
-    this.dispatchEvent(new ErpConflictResolveEvent(choices, values));
+    this.dispatchEvent(new ErpConflictResolveEvent(choices, askFieldValues(this.askFields, this.ask)));
   }
 
   /** Moves focus to the first undecided conflict, else shows the invalid ask fields' messages. */
@@ -269,7 +255,7 @@ export class ErpConflictPicker extends LitElement {
 
   private statusText(): string {
     const remaining = this.remainingConflicts;
-    const missing = this.askFields.filter((a) => this.validity[a.field.key] === false || this.errors[a.field.key]).length;
+    const missing = this.askFields.filter((a) => isAskFieldInvalid(this.ask, a.field.key)).length;
     const parts: string[] = [];
     if (remaining === 1) parts.push(msg('1 conflict left to decide.', { id: 'picker.remainingOne' }));
     else if (remaining > 1) parts.push(msg(str`${remaining} conflicts left to decide.`, { id: 'picker.remainingMany' }));
@@ -394,9 +380,9 @@ export class ErpConflictPicker extends LitElement {
         (a) => a.field.key,
         (a) => html`<erp-field
           .field=${a.field}
-          .value=${this.values[a.field.key] ?? null}
+          .value=${this.ask.values[a.field.key] ?? null}
           .items=${this.lists.itemsFor(a.field)}
-          .error=${this.errors[a.field.key] ?? ''}
+          .error=${this.ask.errors[a.field.key] ?? ''}
           ?disabled=${this.disabled}
           @erp-field-change=${this.onFieldChange}
         ></erp-field>`,

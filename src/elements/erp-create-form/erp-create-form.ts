@@ -5,7 +5,6 @@ import { localized, msg } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import type { AskField, FieldValue } from '../../model/types.js';
 import { formatFieldValue } from '../../model/format.js';
-import { validateFieldValue } from '../../model/field-value.js';
 import type { PreviewValue } from '../../events/erp-connect.js';
 import { ErpCreateSubmitEvent, ERP_CREATE_CANCEL } from '../../events/erp-create-submit.js';
 import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
@@ -15,6 +14,15 @@ import { problemMessage } from '../../i18n/problem-message.js';
 import { formatWords } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import type { ErpField } from '../erp-field/erp-field.js';
+import {
+  applyFieldChange,
+  askFieldValues,
+  emptyAskFieldState,
+  isAskFieldInvalid,
+  reconcileAskFields,
+  resolveAskFieldKey,
+  type AskFieldState,
+} from '../erp-field/ask-field-state.js';
 import { ListItemsController } from '../erp-field/list-items-controller.js';
 import { createFormStyles } from './erp-create-form.styles.js';
 
@@ -50,9 +58,7 @@ export class ErpCreateForm extends LitElement {
    */
   @property({ type: Boolean, attribute: 'hide-heading' }) hideHeading = false;
 
-  @state() private values: Record<string, FieldValue> = {};
-  @state() private validity: Record<string, boolean> = {};
-  @state() private errors: Record<string, string> = {};
+  @state() private ask: AskFieldState = emptyAskFieldState();
 
   private readonly lists = new ListItemsController(this, () => ({
     backend: this.backend,
@@ -67,16 +73,12 @@ export class ErpCreateForm extends LitElement {
 
   /** Whether every value is valid (Create is enabled). */
   get valid(): boolean {
-    return this.fields.every((a) => this.validity[a.field.key] !== false && !this.errors[a.field.key]);
+    return this.fields.every((a) => !isAskFieldInvalid(this.ask, a.field.key));
   }
 
   /** The current values by field key. */
   get currentValues(): Record<string, FieldValue> {
-    const values: Record<string, FieldValue> = {};
-    for (const { field } of this.fields) {
-      if (field.type !== 'label') values[field.key] = this.values[field.key] ?? null;
-    }
-    return values;
+    return askFieldValues(this.fields, this.ask);
   }
 
   /**
@@ -85,25 +87,15 @@ export class ErpCreateForm extends LitElement {
    * moves focus there. Returns false when no such field exists.
    */
   setFieldError(key: string, message: string): boolean {
-    const fieldKey = this.fields.some((a) => a.field.key === key) ? key : (key.split('/').pop() ?? key);
-    if (!this.fields.some((a) => a.field.key === fieldKey)) return false;
-    this.errors = { ...this.errors, [fieldKey]: message };
+    const fieldKey = resolveAskFieldKey(this.fields, key);
+    if (fieldKey === undefined) return false;
+    this.ask = { ...this.ask, errors: { ...this.ask.errors, [fieldKey]: message } };
     void this.updateComplete.then(() => this.fieldElement(fieldKey)?.focus());
     return true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fields')) {
-      const values: Record<string, FieldValue> = {};
-      const validity: Record<string, boolean> = {};
-      for (const { field, value } of this.fields) {
-        const known = field.key in this.values;
-        values[field.key] = known ? this.values[field.key] : (value ?? field.defaultValue ?? null);
-        validity[field.key] = known ? this.validity[field.key] : validateFieldValue(field, values[field.key]) === null;
-      }
-      this.values = values;
-      this.validity = validity;
-    }
+    if (changed.has('fields')) this.ask = reconcileAskFields(this.fields, this.ask);
   }
 
   private fieldElement(key: string): ErpField | undefined {
@@ -113,12 +105,7 @@ export class ErpCreateForm extends LitElement {
 
   private onFieldChange(event: ErpFieldChangeEvent): void {
     event.stopPropagation();
-    this.values = { ...this.values, [event.key]: event.value };
-    this.validity = { ...this.validity, [event.key]: event.valid };
-    if (this.errors[event.key]) {
-      const { [event.key]: _removed, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.ask = applyFieldChange(this.ask, event.key, event.value, event.valid);
   }
 
   private submit(event: Event): void {
@@ -151,7 +138,7 @@ export class ErpCreateForm extends LitElement {
     return this.fields
       .filter((a) => a.field.type !== 'label')
       .map(({ field }) => {
-        const value = this.values[field.key] ?? null;
+        const value = this.ask.values[field.key] ?? null;
         const label = this.lists.itemsFor(field)?.find((item) => item.id === value)?.label;
         return { key: field.key, label: field.label, display: formatFieldValue(field, value, label, locale, words) };
       });
@@ -162,7 +149,7 @@ export class ErpCreateForm extends LitElement {
   }
 
   protected override render() {
-    const invalidCount = this.fields.filter((a) => this.validity[a.field.key] === false || this.errors[a.field.key]).length;
+    const invalidCount = this.fields.filter((a) => isAskFieldInvalid(this.ask, a.field.key)).length;
     const title = msg('Create in ERP', { id: 'create.title' });
     return html`<form
       novalidate
@@ -187,9 +174,9 @@ export class ErpCreateForm extends LitElement {
           (a) => a.field.key,
           (a) => html`<erp-field
             .field=${a.field}
-            .value=${this.values[a.field.key] ?? null}
+            .value=${this.ask.values[a.field.key] ?? null}
             .items=${this.lists.itemsFor(a.field)}
-            .error=${this.errors[a.field.key] ?? ''}
+            .error=${this.ask.errors[a.field.key] ?? ''}
             ?disabled=${this.disabled}
             @erp-field-change=${this.onFieldChange}
           ></erp-field>`,
