@@ -1,10 +1,8 @@
 import { ErpTab } from '../elements/erp-tab/erp-tab.js';
 import { ErpTabConnection } from '../elements/erp-tab/erp-tab-connection.js';
 import { defineElement } from '../elements/shared/define.js';
-import './erp-connect-dialog.js';
-import './erp-confirm-dialog.js';
-import './erp-history.js';
 
+// Its dialogs and the history load on first use (src/elements/erp-tab/lazy-elements.ts).
 defineElement('erp-tab-connection', ErpTabConnection);
 defineElement('erp-tab', ErpTab);
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { switchLocale } from './localization.js';
+import { switchLocale, usePack } from './localization.js';
+import type { StringPack } from './string-packs.js';
 import { toUiLocale, type UiLocale } from './locales.js';
 
 /** The nearest `lang` attribute on the element or its composed ancestors, else `<html lang>`. */
@@ -15,13 +16,17 @@ export function resolveLang(element: Element): string | null {
 /**
  * Keeps the widget's language in step with the element's `lang` (or its nearest ancestor's, or the
  * page's), and switches it live when any `lang` attribute changes. @lit/localize has one active
- * locale per page, so elements on one page share it.
+ * locale per page, so elements on one page share it. `pack` names the translations the host renders;
+ * they load with the language, or on first connect if the language is already active.
  */
 export class LocaleController implements ReactiveController {
   locale: UiLocale = 'en';
   private observer?: MutationObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly pack: StringPack = 'core',
+  ) {
     host.addController(this);
   }
 
@@ -45,8 +50,10 @@ export class LocaleController implements ReactiveController {
     const changed = locale !== this.locale;
     this.locale = locale;
     // Always ask: another element on the page may have switched the shared locale meanwhile.
-    void switchLocale(locale).then(() => {
-      if (changed) this.host.requestUpdate();
-    });
+    void switchLocale(locale)
+      .then(() => usePack(this.pack))
+      .then(() => {
+        if (changed) this.host.requestUpdate();
+      });
   }
 }

@@ -1,22 +1,57 @@
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { SOURCE_LOCALE, TARGET_LOCALES, type UiLocale } from './locales.js';
+import type { StringPack } from './string-packs.js';
+
+type TargetLocale = (typeof TARGET_LOCALES)[number];
+type Templates = TemplateMap;
 
 /**
- * The one place `configureLocalization` is called (it may run once per page). Each locale module is
- * a static import so bundlers and hosts can resolve it, and it is loaded only when first used.
+ * The one place `configureLocalization` is called (it may run once per page). Translations are split
+ * into packs (scripts/split-locales.mjs) so a page pays only for the strings of the elements it shows:
+ * `core` for <erp-tab>, `dialogs` for the elements it loads on first use, `admin` for the admin entry.
+ * Each module is a static import so bundlers and hosts can resolve it; it loads only when first used.
  */
-const loaders = {
-  de: () => import('../generated/locales/de.js'),
-  da: () => import('../generated/locales/da.js'),
-  nl: () => import('../generated/locales/nl.js'),
-} as const;
+const loaders: Record<TargetLocale, Record<StringPack, () => Promise<LocaleModule>>> = {
+  de: {
+    core: () => import('../generated/locales/core/de.js'),
+    dialogs: () => import('../generated/locales/dialogs/de.js'),
+    admin: () => import('../generated/locales/admin/de.js'),
+  },
+  da: {
+    core: () => import('../generated/locales/core/da.js'),
+    dialogs: () => import('../generated/locales/dialogs/da.js'),
+    admin: () => import('../generated/locales/admin/da.js'),
+  },
+  nl: {
+    core: () => import('../generated/locales/core/nl.js'),
+    dialogs: () => import('../generated/locales/dialogs/nl.js'),
+    admin: () => import('../generated/locales/admin/nl.js'),
+  },
+};
+
+/** Packs some element on the page has asked for; `core` always. */
+const wanted = new Set<StringPack>(['core']);
+/** What the active locale has loaded. @lit/localize keeps this very object, so merging into it works. */
+let active: { locale: string; templates: Templates; packs: Set<StringPack> } | null = null;
+
+async function loadPacks(locale: TargetLocale, packs: Iterable<StringPack>, into: Templates): Promise<void> {
+  const modules = await Promise.all([...packs].map((pack) => loaders[locale][pack]()));
+  for (const module of modules) Object.assign(into, module.templates);
+}
 
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale: SOURCE_LOCALE,
   targetLocales: TARGET_LOCALES,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+  loadLocale: async (locale) => {
+    const packs = new Set(wanted);
+    const templates: Templates = {};
+    await loadPacks(locale as TargetLocale, packs, templates);
+    active = { locale, templates, packs };
+    return { templates };
+  },
 });
 
+/** Serializes language switches and pack loads, so the last request wins and none is lost. */
 let pending: Promise<void> = Promise.resolve();
 
 /** Switches the widget's language; calls are serialized so the last request wins. */
@@ -24,6 +59,24 @@ export function switchLocale(locale: UiLocale): Promise<void> {
   pending = pending
     .catch(() => undefined)
     .then(() => (getLocale() === locale ? undefined : setLocale(locale)));
+  return pending;
+}
+
+/**
+ * Makes sure the strings of `pack` are there for the active language (and for every later one).
+ * Resolves once they are merged; elements re-render then.
+ */
+export function usePack(pack: StringPack): Promise<void> {
+  if (wanted.has(pack) && (getLocale() === SOURCE_LOCALE || active?.packs.has(pack))) return pending;
+  wanted.add(pack);
+  pending = pending
+    .catch(() => undefined)
+    .then(async () => {
+      const current = active;
+      if (!current || current.locale !== getLocale() || current.packs.has(pack)) return;
+      await loadPacks(current.locale as TargetLocale, [pack], current.templates);
+      current.packs.add(pack);
+    });
   return pending;
 }
 

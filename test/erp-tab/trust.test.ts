@@ -118,6 +118,8 @@ describe('trust features in <erp-tab> (simulated ERP)', () => {
       const w = W[lang];
       const { el, section } = await openTab('c1', lang);
       const health = await findByRole('group', { name: /.+/ }, section);
+      // The first render may come before the language's strings have loaded.
+      await until(() => health.textContent?.includes(w.lastSync), `health strip in ${lang}`);
       expect(health.textContent).to.contain(w.lastSync);
       expect(health.textContent).to.match(/\d/); // pending changes counted
       const provenance = Array.from(section.querySelectorAll('.provenance'));

@@ -29,7 +29,7 @@ export class ErpConfirmDialog extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   /** Opens the question; resolves true when confirmed, false when cancelled or closed. */

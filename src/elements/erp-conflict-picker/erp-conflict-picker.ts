@@ -100,7 +100,7 @@ export class ErpConflictPicker extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   /** The two-way differing fields that are not decided yet. */

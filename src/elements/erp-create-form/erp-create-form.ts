@@ -68,7 +68,7 @@ export class ErpCreateForm extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   /** Whether every value is valid (Create is enabled). */

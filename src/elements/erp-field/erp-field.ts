@@ -71,7 +71,7 @@ export class ErpField extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   /** Whether the current value passes the field's rules and no outside error is set. */

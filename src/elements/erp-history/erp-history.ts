@@ -122,7 +122,7 @@ export class ErpHistory extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   override disconnectedCallback(): void {

@@ -22,13 +22,15 @@ import { connectionStyles } from './erp-tab-connection.styles.js';
 import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { loadElement, type LazyTag } from './lazy-elements.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
 type Staged =
   | { kind: 'link'; link: PendingLink; idempotencyKey: string }
   | { kind: 'unlink'; idempotencyKey: string };
 
-type Operation = 'syncNow' | 'saveLink' | 'removeLink';
+/** `load`: an element shown on demand (a dialog, the history) could not be loaded. */
+type Operation = 'syncNow' | 'saveLink' | 'removeLink' | 'load';
 
 /**
  * One ERP connection's section inside `<erp-tab>` (internal: hosts use `<erp-tab>`).
@@ -76,6 +78,8 @@ export class ErpTabConnection extends LitElement {
   private requestAbort?: AbortController;
   private readonly syncKeys = new IdempotencyKeys();
   private conflictOpener: HTMLElement | null = null;
+  /** Repeats the action whose element failed to load (Retry). */
+  private retryLoad?: () => void;
   private conflictKey = '';
   private readonly createdAt = Date.now();
 
@@ -119,7 +123,27 @@ export class ErpTabConnection extends LitElement {
     }
   }
 
+  /**
+   * Loads an element shown on demand. A failure (a dropped connection) shows the error; Retry repeats
+   * `action`.
+   */
+  private async ensureElement(tag: LazyTag, action: () => void): Promise<boolean> {
+    try {
+      await loadElement(tag);
+      if (this.error?.operation === 'load') this.error = null;
+      return true;
+    } catch (error) {
+      const problem = toProblem(error);
+      this.retryLoad = action;
+      this.error = { operation: 'load', problem };
+      this.dispatchEvent(new ErpErrorEvent('loadElement', problem.toJSON()));
+      return false;
+    }
+  }
+
   private async syncNow(): Promise<void> {
+    // A sync may end in conflicts to decide: fetch their picker meanwhile.
+    void loadElement('erp-conflict-picker').catch(() => undefined);
     this.statusText = msg('Synchronizing…', { id: 'tab.syncing' });
     const idempotencyKey = this.syncKeys.for([this.entityKey, this.connection.id]);
     const result = await this.run('syncNow', (signal) =>
@@ -141,7 +165,9 @@ export class ErpTabConnection extends LitElement {
 
   /** Opens the conflict picker (CRM, ERP and last-synced values) in a modal dialog. */
   private async openConflicts(conflicts: SyncConflict[]): Promise<void> {
-    this.conflictOpener = deepActiveElement();
+    const opener = deepActiveElement();
+    if (!(await this.ensureElement('erp-conflict-picker', () => void this.openConflicts(conflicts)))) return;
+    this.conflictOpener = opener;
     this.syncConflicts = conflicts;
     this.conflictError = null;
     this.conflictKey = crypto.randomUUID();
@@ -264,6 +290,8 @@ export class ErpTabConnection extends LitElement {
   }
 
   private startEditing(): void {
+    // The next step needs one of these: fetch them while the user chooses.
+    void loadElement(this.connection.link ? 'erp-confirm-dialog' : 'erp-connect-dialog').catch(() => undefined);
     this.editing = true;
     this.statusText = '';
     this.error = null;
@@ -281,6 +309,7 @@ export class ErpTabConnection extends LitElement {
 
   private async openConnect(offer: ActorTypeOffer): Promise<void> {
     if (!offer.available) return;
+    if (!(await this.ensureElement('erp-connect-dialog', () => void this.openConnect(offer)))) return;
     this.connectingAs = offer.type;
     await this.updateComplete;
     this.connectDialog?.show();
@@ -296,6 +325,8 @@ export class ErpTabConnection extends LitElement {
   }
 
   private async askDisconnect(): Promise<void> {
+    if (!(await this.ensureElement('erp-confirm-dialog', () => void this.askDisconnect()))) return;
+    await this.updateComplete;
     if (!this.confirmDialog || !(await this.confirmDialog.ask())) return;
     this.staged = { kind: 'unlink', idempotencyKey: crypto.randomUUID() };
     this.statusText = msg('Will be disconnected when you save.', { id: 'tab.unlinkPending' });
@@ -304,7 +335,10 @@ export class ErpTabConnection extends LitElement {
 
   private retry(): void {
     const operation = this.error?.operation;
-    if (operation === 'syncNow') void this.syncNow();
+    if (operation === 'load') {
+      this.error = null;
+      this.retryLoad?.();
+    } else if (operation === 'syncNow') void this.syncNow();
     else if (operation) void this.save();
   }
 
@@ -386,7 +420,10 @@ export class ErpTabConnection extends LitElement {
     return html`<details
       part="history"
       class="history"
-      @toggle=${(e: Event) => (this.historyOpen = (e.target as HTMLDetailsElement).open)}
+      @toggle=${(e: Event) => {
+        this.historyOpen = (e.target as HTMLDetailsElement).open;
+        if (this.historyOpen) this.loadHistory();
+      }}
     >
       <summary>${msg('History', { id: 'history.title' })}</summary>
       ${this.historyOpen
@@ -400,6 +437,8 @@ export class ErpTabConnection extends LitElement {
         : nothing}
     </details>`;
   }
+
+  private readonly loadHistory = (): void => void this.ensureElement('erp-history', this.loadHistory);
 
   private renderConflictDialog() {
     const c = this.connection;
