@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { vueExamplePlugin } from './scripts/build-examples.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,7 @@ const mswWorker = (): Plugin => ({
 export default defineConfig({
   // `npm start` serves the demo CRM page; `npm run build` builds the library into dist/.
   root: resolve(import.meta.dirname, 'demo'),
-  plugins: [mswWorker()],
+  plugins: [mswWorker(), vueExamplePlugin()],
   server: { port: 5173, strictPort: true },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),

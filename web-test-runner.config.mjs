@@ -7,6 +7,7 @@ import { findChromium } from './scripts/find-chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { startApiServer } from './scripts/serve-api.mjs';
 import { buildEmbed } from './scripts/build-embed.mjs';
+import { examplesPlugin } from './scripts/examples-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = require.resolve('msw/mockServiceWorker.js');
@@ -45,6 +46,7 @@ export default {
     apiServerPlugin(),
     forcedColorsPlugin(),
     embedBundlePlugin(),
+    examplesPlugin(),
     {
       // Serve the installed msw worker at the root so its scope covers the test pages.
       name: 'msw-worker',

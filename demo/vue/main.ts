@@ -1,0 +1,17 @@
+// The Vue 3 example: a CRM record view with <erp-tab>, against the simulated ERP in a service worker
+// (as on the demo page). Built by scripts/build-examples.mjs, whose Vue plugin is told that erp-*
+// tags are custom elements (a compile-time option for SFCs: app.config.compilerOptions would only
+// reach templates compiled in the browser).
+import { createApp } from 'vue';
+import { setupWorker } from 'msw/browser';
+import '../../src/define/erp-tab.js';
+import { configure } from '../../src/index.js';
+import { createHandlers, DEMO_LATENCY, ErpSimulator } from '../mock-erp/index.js';
+import RecordView from './RecordView.vue';
+
+// A fresh simulated ERP per page load: a real CRM would configure() its own ERP endpoint instead.
+const worker = setupWorker(...createHandlers(new ErpSimulator(), { latencyMs: DEMO_LATENCY }));
+await worker.start({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass' });
+configure({ baseUrl: '/api/erp' });
+
+createApp(RecordView).mount('#app');
