@@ -3,6 +3,7 @@
 import '../src/define/erp-tab.js';
 import '../src/define/erp-connect-dialog.js';
 import '../src/define/erp-conflict-picker.js';
+import { createNaiveResults } from './naive-results.js';
 import type { ErpBackend } from '../src/backend/erp-backend.js';
 import type { ErpTab } from '../src/elements/erp-tab/erp-tab.js';
 import type { ErpConnectDialog } from '../src/elements/erp-connect-dialog/erp-connect-dialog.js';
@@ -55,6 +56,8 @@ const columns: FieldMeta[] = [
 
 interface Counters {
   searches: SearchRequest[];
+  /** Rows answered so far (all searches). */
+  rowsServed?: number;
 }
 
 function fakeBackend(state: EntityErpState, counters: Counters, delayMs = 0): ErpBackend {
@@ -75,6 +78,7 @@ function fakeBackend(state: EntityErpState, counters: Counters, delayMs = 0): Er
       const limit = request.limit ?? 50;
       const total = request.text ? 20 : TOTAL;
       const count = Math.min(limit, total - from);
+      counters.rowsServed = (counters.rowsServed ?? 0) + count;
       const result: SearchResult = {
         columns,
         rows: rows(from, count, request.text),
@@ -95,6 +99,54 @@ async function settle(el: HTMLElement & { updateComplete?: Promise<unknown> }): 
     const c = child as HTMLElement & { updateComplete?: Promise<unknown> };
     if (c.updateComplete) await c.updateComplete;
   }
+}
+
+const FLING_ROWS = 2000;
+const FLING_PX_PER_FRAME = 200;
+
+/** Scrolls `list` down a fixed step each frame until `loaded()` reaches FLING_ROWS; the frame times. */
+async function fling(list: HTMLElement, loaded: () => number, eachFrame?: () => void): Promise<number[]> {
+  const frames: number[] = [];
+  let last = await frame();
+  // A guard against a list that stops loading (the scenario then reports fewer rows).
+  for (let i = 0; i < 20_000 && loaded() < FLING_ROWS; i++) {
+    list.scrollTop += FLING_PX_PER_FRAME;
+    eachFrame?.();
+    const t = await frame();
+    frames.push(t - last);
+    last = t;
+  }
+  return frames;
+}
+
+/** Scrolled to the very end: rows loaded, rows and nodes in the DOM. */
+async function atEnd(root: ShadowRoot, list: HTMLElement, loaded: () => number): Promise<Record<string, number>> {
+  await new Promise((r) => setTimeout(r, 50));
+  list.scrollTop = list.scrollHeight;
+  await frame();
+  await frame();
+  const options = root.querySelectorAll('[role="option"]');
+  return {
+    rowsLoaded: loaded(),
+    rowsInDom: options.length,
+    domNodes: root.querySelectorAll('*').length,
+  };
+}
+
+/**
+ * A frame "over 16 ms" is a requestAnimationFrame interval longer than one 60 Hz frame (16.7 ms) plus
+ * headless Chromium's timer jitter: an idle page here measures intervals of 16.6–16.8 ms, so a plain
+ * `> 16.7` counts a quarter of idle frames as slow. A missed frame shows as ~33 ms, well above this.
+ */
+const FRAME_BUDGET_MS = 20;
+
+function frameStats(frames: number[]): Record<string, number> {
+  const over = frames.filter((f) => f > FRAME_BUDGET_MS).length;
+  return {
+    framesOver16ms: over,
+    framesTotal: frames.length,
+    percentUnder16ms: frames.length ? (100 * (frames.length - over)) / frames.length : 0,
+  };
 }
 
 async function tabRenderOnce(): Promise<Record<string, number>> {
@@ -162,7 +214,10 @@ export const scenarios: Record<string, () => Promise<Record<string, number>>> = 
     return { ms, requests, stale };
   },
 
-  /** The connect dialog over 100,000 records: page through to 2,000 rows while scrolling. */
+  /**
+   * The connect dialog over 100,000 records: scroll down 200 px a frame (a fast fling) until 2,000
+   * rows are loaded; the dialog loads the next page itself near the end of the loaded rows.
+   */
   async scrollResults() {
     const counters: Counters = { searches: [] };
     const dialog = document.createElement('erp-connect-dialog') as ErpConnectDialog;
@@ -173,39 +228,48 @@ export const scenarios: Record<string, () => Promise<Record<string, number>>> = 
     mount(dialog);
     await dialog.show();
     const root = dialog.shadowRoot!;
-    const options = () => root.querySelectorAll('[role="option"]').length;
-    while (options() === 0) await new Promise((r) => setTimeout(r, 5));
-    const frames: number[] = [];
-    let last = performance.now();
-    let running = true;
-    const tick = (t: number) => {
-      frames.push(t - last);
-      last = t;
-      if (running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+    const options = () => root.querySelectorAll('[role="option"]');
+    while (options().length === 0) await new Promise((r) => setTimeout(r, 5));
     const list = root.querySelector('[role="listbox"]') as HTMLElement;
-    while (options() < 2000) {
-      const more = root.querySelector('[part~="load-more"]') as HTMLButtonElement | null;
-      if (!more) break;
-      const before = options();
-      more.click();
-      while (options() === before) await new Promise((r) => setTimeout(r, 1));
-      list.scrollTop = list.scrollHeight;
-      await frame();
-    }
-    running = false;
-    const over = frames.filter((f) => f > 16.7).length;
-    const result = {
-      rowsLoaded: options(),
-      rowsInDom: options(),
-      framesOver16ms: over,
-      framesTotal: frames.length,
-      percentUnder16ms: (100 * (frames.length - over)) / frames.length,
-      domNodes: root.querySelectorAll('*').length,
-    };
+    const loaded = () => counters.rowsServed ?? 0;
+    const frames = await fling(list, loaded);
+    const result = { ...(await atEnd(root, list, loaded)), ...frameStats(frames) };
     dialog.close();
     dialog.remove();
+    return result;
+  },
+
+  /**
+   * The naive variant of scrollResults: the same rows, markup and styles, every loaded row in the DOM
+   * (bench/naive-results.ts), paged in the same way, scrolled in the same way.
+   */
+  async scrollResultsNaive() {
+    const counters: Counters = { searches: [] };
+    const backend = fakeBackend({} as EntityErpState, counters);
+    const el = createNaiveResults();
+    mount(el);
+    let cursor: string | null = null;
+    let loading = false;
+    const loadNext = async () => {
+      loading = el.loading = true;
+      const page = await backend.searchActors('conn-a', 'customer', { text: '', cursor, limit: 50 });
+      el.columns = page.columns;
+      el.total = page.total;
+      el.rows = [...el.rows, ...page.rows];
+      cursor = page.nextCursor;
+      loading = el.loading = false;
+      await el.updateComplete;
+    };
+    await loadNext();
+    const root = el.shadowRoot!;
+    const list = root.querySelector('[role="listbox"]') as HTMLElement;
+    // As the dialog does: the next page when the viewport's bottom is within 10 rows of the end.
+    const frames = await fling(list, () => el.rows.length, () => {
+      const rowHeight = list.scrollHeight / el.rows.length;
+      if (!loading && cursor && list.scrollTop + list.clientHeight >= list.scrollHeight - 10 * rowHeight) void loadNext();
+    });
+    const result = { ...(await atEnd(root, list, () => el.rows.length)), ...frameStats(frames) };
+    el.remove();
     return result;
   },
 

@@ -123,17 +123,30 @@ export const connectDialogStyles = css`
   .listbox {
     max-block-size: min(20rem, 45vh);
     overflow-y: auto;
+    /* Rows come and go while scrolling: keep that layout work inside the list. */
+    contain: content;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* Every row has the same height (the windowed list computes positions from it), so a long value
+     is cut with an ellipsis instead of wrapping; the whole text stays in the option's name. */
   .option {
     cursor: pointer;
     border-block-end: 1px solid var(--_border);
+    box-sizing: border-box;
+    block-size: 2.5em;
+    align-items: center;
+    overflow: hidden;
   }
   .option .cell {
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     unicode-bidi: isolate;
     min-inline-size: 0;
+  }
+  .spacer {
+    display: block;
   }
   .option[aria-selected='true'] {
     background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));

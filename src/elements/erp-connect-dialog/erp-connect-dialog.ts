@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
@@ -32,6 +31,8 @@ import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
 import { renderCriteriaEditor } from './criteria-editor.js';
 import { ListboxController } from './listbox-controller.js';
+import { renderResultsList } from './results-list.js';
+import { VirtualWindowController } from './virtual-window-controller.js';
 import { comparePreview } from './pending-link.js';
 import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
@@ -134,12 +135,24 @@ export class ErpConnectDialog extends LitElement {
       this.select(this.results?.rows[index]?.key ?? null);
       void this.primaryAction();
     },
-    option: (index) => this.renderRoot.querySelector<HTMLElement>(`#opt-${index}`),
+    reveal: (index) => this.virtualWindow.reveal(index),
+  });
+
+  /** Only the result rows near the viewport are rendered: the ERP may return thousands. */
+  private readonly virtualWindow = new VirtualWindowController(this, {
+    count: () => this.results?.rows.length ?? 0,
+    // The active option is always rendered, so aria-activedescendant never points at nothing.
+    pinned: () => [this.listboxController.active],
+    // Scrolling near the end of the loaded rows loads the next page, as Load more does; not after a
+    // failed page (the error offers Retry), so a failing backend is not asked again on every scroll.
+    nearEnd: () => {
+      if (!this.searchError) this.loadMore();
+    },
   });
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'dialogs');
   }
 
   /** The suggested matches that are strong (they hold Create back). */
@@ -283,7 +296,11 @@ export class ErpConnectDialog extends LitElement {
     if (!target) return;
     this.pendingFocus = null;
     if (target === 'step') this.renderRoot.querySelector<HTMLElement>('[data-step-focus]')?.focus();
-    else if (target === 'listbox') (this.listbox ?? this.renderRoot.querySelector<HTMLElement>('input[name="suggestion"]'))?.focus();
+    else if (target === 'listbox') {
+      (this.listbox ?? this.renderRoot.querySelector<HTMLElement>('input[name="suggestion"]'))?.focus();
+      // Back from a step (or at the end of Load more): show the active row, wherever it is.
+      if (this.listbox && this.listboxController.active >= 0) this.virtualWindow.reveal(this.listboxController.active);
+    }
     else this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]')?.focus();
   }
 
@@ -848,63 +865,35 @@ export class ErpConnectDialog extends LitElement {
     const columns: Pick<FieldMeta, 'key' | 'label'>[] =
       r.columns.length > 0 ? r.columns : [{ key: '', label: msg('Name', { id: 'connect.nameColumn' }) }];
     // Set through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks those.
-    this.style.setProperty('--_erp-result-columns', `repeat(${columns.length}, minmax(6rem, 1fr))`);
+    // Only when it changes: the list re-renders while scrolling, and each write restyles the dialog.
+    const template = `repeat(${columns.length}, minmax(6rem, 1fr))`;
+    if (this.style.getPropertyValue('--_erp-result-columns') !== template) this.style.setProperty('--_erp-result-columns', template);
     const active = this.listboxController.active;
-    const selectedIndex = r.rows.findIndex((row) => row.key === this.selectedKey);
-    return html`<div class="results" part="results">
-      <div class="result-header" aria-hidden="true">
-        ${columns.map((c) => html`<span>${c.label}</span>`)}
-      </div>
-      <div
-        role="listbox"
-        id="results-list"
-        tabindex="0"
-        class="listbox"
-        aria-label=${msg('Search results', { id: 'connect.resultsLabel' })}
-        aria-describedby="result-count"
-        aria-activedescendant=${active >= 0 && active < r.rows.length ? `opt-${active}` : nothing}
-        aria-busy=${this.searching ? 'true' : 'false'}
-        @keydown=${this.listboxController.onKeydown}
-        @focus=${() => this.listboxController.focusIn(selectedIndex)}
-      >
-        ${repeat(
-          r.rows,
-          (row) => row.key,
-          (row, i) => html`<div
-            role="option"
-            id="opt-${i}"
-            part="result"
-            class=${i === active ? 'option active' : 'option'}
-            aria-selected=${row.key === this.selectedKey ? 'true' : 'false'}
-            @click=${() => {
-              this.listboxController.active = i;
-              this.select(row.key);
-              this.listbox?.focus();
-            }}
-            @dblclick=${() => {
-              this.select(row.key);
-              void this.primaryAction();
-            }}
-          >
-            ${columns.map(
-              // The space keeps cells apart in the option's accessible name.
-              (c) => html`<span class="cell">${c.key === '' ? row.displayName : (row.cells[c.key] ?? '')}</span> `,
-            )}
-          </div>`,
-        )}
-      </div>
-      ${r.nextCursor
-        ? html`<button
-            type="button"
-            part="load-more"
-            class="load-more"
-            aria-busy=${this.searching === 'more' ? 'true' : 'false'}
-            @click=${this.loadMore}
-          >
-            ${msg('Load more', { id: 'connect.loadMore' })}
-          </button>`
-        : nothing}
-    </div>`;
+    return renderResultsList({
+      rows: r.rows,
+      columns,
+      total: r.total,
+      pieces: this.virtualWindow.pieces(),
+      rowHeight: this.virtualWindow.rowSize,
+      active,
+      selectedKey: this.selectedKey,
+      busy: this.searching !== null,
+      loadingMore: this.searching === 'more',
+      hasMore: r.nextCursor !== null,
+      listRef: this.virtualWindow.attach,
+      onKeydown: this.listboxController.onKeydown,
+      onFocus: () => this.listboxController.focusIn(r.rows.findIndex((row) => row.key === this.selectedKey)),
+      onPick: (i) => {
+        this.listboxController.active = i;
+        this.select(r.rows[i]?.key ?? null);
+        this.listbox?.focus();
+      },
+      onActivate: (i) => {
+        this.select(r.rows[i]?.key ?? null);
+        void this.primaryAction();
+      },
+      onLoadMore: () => this.loadMore(),
+    });
   }
 
   private renderCompareStep() {

@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ListboxOptions {
-  /** Number of options currently rendered. */
+  /** Number of options (loaded; a windowed list renders only some of them). */
   count(): number;
   /** Selection follows the active option (single-select listbox). */
   select(index: number): void;
   /** Enter on the active option. */
   activate(index: number): void;
-  /** The rendered option element for an index (to scroll it into view). */
-  option(index: number): HTMLElement | null | undefined;
+  /** Scrolls the option at an index into view. */
+  reveal(index: number): void;
 }
 
 /**
@@ -43,7 +43,7 @@ export class ListboxController implements ReactiveController {
     this.active = next;
     if (select) this.options.select(next);
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.options.option(next)?.scrollIntoView({ block: 'nearest' }));
+    void this.host.updateComplete.then(() => this.options.reveal(next));
   }
 
   /** Keydown handler for the listbox element. */
