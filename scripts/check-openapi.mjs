@@ -3,8 +3,9 @@
 //  1. structure: it parses, every $ref resolves, operationIds are unique, path parameters are declared;
 //  2. against the REST client (src/backend/rest-backend.ts): every `this.request<T>(METHOD, path, spec)`
 //     call is the operation whose operationId is the enclosing method's name, with the same method, path
-//     template, query parameters, If-Match / Idempotency-Key headers, request body and response; and
-//     every operation has a client method;
+//     template, query parameters, If-Match / Idempotency-Key headers, request body and response;
+//     every operation that is not a GET has a required Idempotency-Key header; and every operation
+//     has a client method;
 //  3. against the domain types (src/model/types.ts): every JSON type has a schema of the same name with
 //     the same properties, the same `required` list, the same enum values and nullability.
 // Usage: node scripts/check-openapi.mjs [--root <project dir>]   (exit code 1 on any mismatch)
@@ -313,19 +314,23 @@ function normalizePath(expr, where) {
   return out;
 }
 
-// Methods of the class and their parameter lists.
-const classStart = client.search(/export class RestBackend\b/);
-if (classStart < 0) fail(CLIENT_FILE, 'class RestBackend not found');
-const classEnd = matchClose(client, client.indexOf('{', classStart));
+// Methods of the client classes (RestBackend, and RestAdminBackend for the administration) and their
+// parameter lists.
 const methods = [];
-for (const m of client.slice(classStart, classEnd).matchAll(/^ {2}(?:async\s+)?([A-Za-z_]\w*)\s*\(/gm)) {
-  const open = classStart + m.index + m[0].length - 1;
-  const params = new Map();
-  for (const p of splitTop(client.slice(open + 1, matchClose(client, open)))) {
-    const pm = /^(?:(?:private|public|protected|readonly)\s+)*(\w+)(\?)?\s*:\s*([\s\S]+)$/.exec(p);
-    if (pm) params.set(pm[1], { optional: !!pm[2], type: pm[3].trim() });
+const classes = [...client.matchAll(/export class (RestBackend|RestAdminBackend)\b/g)];
+if (!classes.some((c) => c[1] === 'RestBackend')) fail(CLIENT_FILE, 'class RestBackend not found');
+for (const c of classes) {
+  const classStart = c.index;
+  const classEnd = matchClose(client, client.indexOf('{', classStart));
+  for (const m of client.slice(classStart, classEnd).matchAll(/^ {2}(?:async\s+)?([A-Za-z_]\w*)\s*\(/gm)) {
+    const open = classStart + m.index + m[0].length - 1;
+    const params = new Map();
+    for (const p of splitTop(client.slice(open + 1, matchClose(client, open)))) {
+      const pm = /^(?:(?:private|public|protected|readonly)\s+)*(\w+)(\?)?\s*:\s*([\s\S]+)$/.exec(p);
+      if (pm) params.set(pm[1], { optional: !!pm[2], type: pm[3].trim() });
+    }
+    methods.push({ name: m[1], index: classStart + m.index, params });
   }
-  methods.push({ name: m[1], index: classStart + m.index, params });
 }
 
 const calls = [];
@@ -441,6 +446,13 @@ for (const call of calls) {
       fail(at, `header ${h}: ${clientHeaders.has(h) ? 'sent by the client but not in the spec' : 'in the spec but not sent'}`);
   }
   if (specHeaders.has('if-match') && !op.op.responses?.['409']) fail(at, 'If-Match route without a 409 response');
+  // Issue #7: every write (every method but GET) carries an Idempotency-Key, so a retry is applied once.
+  if (op.method !== 'GET' && !specHeaders.has('idempotency-key'))
+    fail(at, `${op.method} without an Idempotency-Key header (every request that is not a GET needs one)`);
+  if (specHeaders.has('idempotency-key')) {
+    const key = [...op.params.values()].find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+    if (key?.required !== true) fail(at, 'the Idempotency-Key header should be required: true');
+  }
 
   // request body
   const body = specKeys.get('body');

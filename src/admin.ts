@@ -16,7 +16,7 @@ export { ErpResyncAction } from './elements/admin/resync-action.js';
 export { ErpImportWizard } from './elements/admin/import-wizard.js';
 export { resolveAdminBackend } from './elements/admin/resolve-admin-backend.js';
 export type { ErpAdminBackend, CallOptions } from './backend/erp-backend.js';
-export { RestBackend } from './backend/rest-backend.js';
+export { RestAdminBackend, RestBackend } from './backend/rest-backend.js';
 export { configure, type BackendConfig } from './backend/config.js';
 export { ErpProblem, isAbort } from './backend/problem.js';
 export { ErpErrorEvent } from './events/erp-error.js';

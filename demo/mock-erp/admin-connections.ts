@@ -28,7 +28,13 @@ export function toPublic(ctx: Ctx, c: ConnectionRecord): ErpConnection {
     active: c.active,
     priority: ctx.state.connections.indexOf(c) + 1,
     version: `v${c.version}`,
+    priorityVersion: `p${ctx.state.priorityVersion ?? 1}`,
   };
+}
+
+/** The connection order changed (added, removed, reordered): stale Set Sync Priority saves get 409. */
+export function bumpPriorityVersion(ctx: Ctx): void {
+  ctx.state.priorityVersion = (ctx.state.priorityVersion ?? 1) + 1;
 }
 
 function configFields(ctx: Ctx, connectorId: string): FieldMeta[] {
@@ -116,6 +122,7 @@ export function addConnection(ctx: Ctx, input: ConnectionInput): ErpConnection {
     data: { seed: hash(id), customers: 2_000, suppliers: 200, projects: 100, persons: true },
   };
   ctx.state.connections.push(record);
+  bumpPriorityVersion(ctx);
   const kind = connectorKind(ctx, record);
   const northwind = ctx.state.connectors.find((c) => c.id === record.connectorId)?.kind === 'northwind';
   const defaults = defaultConfigFor(record, northwind, kind.actorTypes);
@@ -150,6 +157,7 @@ export function removeConnection(ctx: Ctx, id: string): void {
   const record = connection(ctx, id);
   if (record.active) fail(409, 'connection-active', 'Deactivate the connection before removing it');
   ctx.state.connections = ctx.state.connections.filter((c) => c !== record);
+  bumpPriorityVersion(ctx);
   // Links of the connection go with it; nothing in the CRM or the ERP is deleted.
   for (const k of Object.keys(ctx.state.links)) if (k.endsWith(`/${id}`)) delete ctx.state.links[k];
 }

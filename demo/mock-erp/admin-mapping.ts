@@ -1,10 +1,13 @@
 import type {
   ActorType,
+  ActorTypeDefaults,
   ActorTypeMapping,
   DefaultValue,
   FieldMapping,
   ListMapping,
+  SyncPriority,
 } from '../../src/model/types.js';
+import { bumpPriorityVersion } from './admin-connections.js';
 import { connection, connectorKind, crmListName, entityOf, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
 import { CRM_FIELDS, ERP_FIELDS, notSyncableReason } from './fields.js';
 import { CRM_LISTS, defaultListMap, ERP_LISTS } from './lists.js';
@@ -21,9 +24,9 @@ function supported(ctx: Ctx, connectionId: string, actorType: ActorType) {
   return mapping(ctx, connectionId, actorType);
 }
 
-function checkVersion(sent: string | null | undefined, current: number) {
+function checkVersion(sent: string | null | undefined, current: number, prefix = 'v') {
   if (!sent) fail(428, 'version-required', 'The If-Match header is missing');
-  if (sent !== `v${current}`) fail(409, 'version-conflict', 'Someone else changed this configuration meanwhile');
+  if (sent !== `${prefix}${current}`) fail(409, 'version-conflict', 'Someone else changed this configuration meanwhile');
 }
 
 export function getActorTypeMapping(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeMapping {
@@ -114,16 +117,28 @@ export function saveListMapping(ctx: Ctx, connectionId: string, body: ListMappin
   return getListMapping(ctx, connectionId, body.listName);
 }
 
-export function getDefaults(ctx: Ctx, connectionId: string, actorType: ActorType): DefaultValue[] {
+const defaultsVersion = (ctx: Ctx, key: string) => ctx.state.defaultsVersions?.[key] ?? 1;
+
+export function getDefaults(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeDefaults {
   supported(ctx, connectionId, actorType);
-  return structuredClone(ctx.state.defaults[`${connectionId}/${actorType}`] ?? []);
+  const key = `${connectionId}/${actorType}`;
+  return { defaults: structuredClone(ctx.state.defaults[key] ?? []), version: `d${defaultsVersion(ctx, key)}` };
 }
 
-export function saveDefaults(ctx: Ctx, connectionId: string, actorType: ActorType, body: DefaultValue[]): DefaultValue[] {
+/** `ifMatch` is the If-Match header; without it the body's version is used. */
+export function saveDefaults(
+  ctx: Ctx,
+  connectionId: string,
+  actorType: ActorType,
+  body: ActorTypeDefaults,
+  ifMatch: string | null = null,
+): ActorTypeDefaults {
   supported(ctx, connectionId, actorType);
-  if (!Array.isArray(body)) fail(400, 'invalid-body', 'Expected a list of defaults');
-  const current = ctx.state.defaults[`${connectionId}/${actorType}`] ?? [];
-  const saved: DefaultValue[] = body.map((d, i) => {
+  if (!body || !Array.isArray(body.defaults)) fail(400, 'invalid-body', 'Expected { defaults: [...], version }', '/defaults');
+  const key = `${connectionId}/${actorType}`;
+  checkVersion(ifMatch ?? body.version, defaultsVersion(ctx, key), 'd');
+  const current = ctx.state.defaults[key] ?? [];
+  const saved: DefaultValue[] = body.defaults.map((d, i) => {
     const meta = ERP_FIELDS[actorType].find((m) => m.key === d.field) ?? fail(422, 'unknown-field', `No ERP field "${d.field}"`, `/${i}/field`);
     const reason = invalidReason({ ...meta, access: 'normal' }, d.value ?? null);
     if (reason) fail(422, 'validation-failed', reason, `/${i}/value`);
@@ -138,28 +153,35 @@ export function saveDefaults(ctx: Ctx, connectionId: string, actorType: ActorTyp
   });
   // Connector-mandatory defaults cannot be dropped.
   for (const c of current) if (c.locked && !saved.some((s) => s.field === c.field)) saved.unshift(c);
-  ctx.state.defaults[`${connectionId}/${actorType}`] = saved;
-  return structuredClone(saved);
+  ctx.state.defaults[key] = saved;
+  (ctx.state.defaultsVersions ??= {})[key] = defaultsVersion(ctx, key) + 1;
+  return getDefaults(ctx, connectionId, actorType);
 }
 
-export function saveRank(ctx: Ctx, connectionId: string, actorType: ActorType, order: string[]): void {
+/** Rank Fields: the order is part of the mapping, so it shares (and advances) the mapping's version. */
+export function saveRank(ctx: Ctx, connectionId: string, actorType: ActorType, order: string[], ifMatch: string | null): ActorTypeMapping {
   const m = supported(ctx, connectionId, actorType);
   if (!Array.isArray(order)) fail(400, 'invalid-body', 'Expected { order: string[] }', '/order');
+  checkVersion(ifMatch, m.version);
   const byKey = new Map(m.fields.map((f) => [f.erpField, f]));
   order.forEach((key, i) => {
     if (!byKey.has(key)) fail(422, 'unknown-field', `No ERP field "${key}"`, `/order/${i}`);
     if (order.indexOf(key) !== i) fail(422, 'duplicate-mapping', `"${key}" is listed twice`, `/order/${i}`);
   });
-  // The version stays: saveRank answers 204, so the admin UI could not learn a new one.
   m.fields = [...order.map((k) => byKey.get(k)!), ...m.fields.filter((f) => !order.includes(f.erpField))];
+  m.version++;
+  return getActorTypeMapping(ctx, connectionId, actorType);
 }
 
-export function saveSyncPriority(ctx: Ctx, order: string[]): void {
+export function saveSyncPriority(ctx: Ctx, order: string[], ifMatch: string | null): SyncPriority {
   requireAdmin(ctx);
   if (!Array.isArray(order)) fail(400, 'invalid-body', 'Expected { order: string[] }', '/order');
+  checkVersion(ifMatch, ctx.state.priorityVersion ?? 1, 'p');
   order.forEach((id, i) => {
     if (!ctx.state.connections.some((c) => c.id === id)) fail(422, 'validation-failed', `No connection "${id}"`, `/order/${i}`);
   });
   const listed = order.map((id) => ctx.state.connections.find((c) => c.id === id)!);
   ctx.state.connections = [...listed, ...ctx.state.connections.filter((c) => !order.includes(c.id))];
+  bumpPriorityVersion(ctx);
+  return { order: ctx.state.connections.map((c) => c.id), version: `p${ctx.state.priorityVersion ?? 1}` };
 }

@@ -20,7 +20,23 @@ export function guardedWrite<T>(
   currentVersion: () => string,
   write: () => T,
 ): T {
-  const key = guard.idempotencyKey;
+  return once(ctx, guard.idempotencyKey, fingerprint, () => {
+    if (!guard.version) fail(428, 'version-required', 'The If-Match header is missing');
+    if (guard.version !== currentVersion()) {
+      // Not remembered: after reloading, the same key may be retried with the fresh version.
+      fail(409, 'version-conflict', 'This record was changed by someone else since you loaded it');
+    }
+    return write();
+  });
+}
+
+/**
+ * Runs `write` at most once per Idempotency-Key (`key`; empty = no key, always runs): a repeat with the
+ * same key and `fingerprint` (the request) gets the first answer without applying again; the same key
+ * for another request answers 422. Only successes are remembered: after a problem the user may fix the
+ * input (or reload after a 409) and retry with the same key.
+ */
+export function once<T>(ctx: Ctx, key: string | null | undefined, fingerprint: string, write: () => T): T {
   const previous = key ? ctx.state.idempotency.find((r) => r.key === key) : undefined;
   if (previous) {
     if (previous.fingerprint !== fingerprint) {
@@ -28,18 +44,10 @@ export function guardedWrite<T>(
     }
     return structuredClone(previous.result) as T;
   }
-  const remember = (result: unknown) => {
-    if (!key) return;
-    ctx.state.idempotency.push({ key, fingerprint, result });
-    if (ctx.state.idempotency.length > KEEP) ctx.state.idempotency.splice(0, ctx.state.idempotency.length - KEEP);
-  };
-  if (!guard.version) fail(428, 'version-required', 'The If-Match header is missing');
-  if (guard.version !== currentVersion()) {
-    // Not remembered: after reloading, the same key may be retried with the fresh version.
-    fail(409, 'version-conflict', 'This record was changed by someone else since you loaded it');
-  }
-  // Only successes are remembered: after a problem the user may fix the input and retry.
   const value = write();
-  remember(structuredClone(value));
+  if (key) {
+    ctx.state.idempotency.push({ key, fingerprint, result: structuredClone(value) });
+    if (ctx.state.idempotency.length > KEEP) ctx.state.idempotency.splice(0, ctx.state.idempotency.length - KEEP);
+  }
   return value;
 }

@@ -2,7 +2,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { ProblemBody } from '../../src/model/types.js';
 import type { Fault, Faults } from './faults.js';
 import { problemBody, SimProblem } from './problems.js';
-import { ROUTES, type Route } from './routes.js';
+import { ROUTES, type Route, type RouteInput } from './routes.js';
 import type { ErpSimulator } from './simulator.js';
 
 export interface HandlerOptions {
@@ -62,7 +62,8 @@ function handler(sim: ErpSimulator, base: string, faults: Faults, latency: Handl
     if (failure) return faultResponse(failure);
     try {
       const url = new URL(request.url);
-      const result = route.run({
+      const text = await request.clone().text();
+      const input: RouteInput = {
         sim,
         body: await readBody(request),
         param: (name) => {
@@ -71,7 +72,13 @@ function handler(sim: ErpSimulator, base: string, faults: Faults, latency: Handl
         },
         query: (name) => url.searchParams.get(name),
         header: (name) => request.headers.get(name),
-      });
+      };
+      // Every write honours its Idempotency-Key: a replayed request answers like the first, applied once.
+      const keyed = route.method !== 'get' && !route.ownKey && !route.safe;
+      const fingerprint = `${route.method} ${url.pathname}${url.search} ${text}`;
+      const result = keyed
+        ? sim.once(request.headers.get('Idempotency-Key'), fingerprint, () => route.run(input))
+        : route.run(input);
       if (result === undefined) return new HttpResponse(null, { status: 204 });
       return new HttpResponse(JSON.stringify(result), {
         status: route.status ?? 200,

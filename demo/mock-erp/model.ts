@@ -118,6 +118,10 @@ export interface SimState {
   mappings: Record<string, MappingRecord>;
   listMappings: Record<string, ListMappingRecord>;
   defaults: Record<string, DefaultValue[]>;
+  /** Version per defaults list (same keys as `defaults`; missing = 1, so older saved states load). */
+  defaultsVersions?: Record<string, number>;
+  /** Version of the sync priority order (missing = 1): any change of the order bumps it. */
+  priorityVersion?: number;
   links: Record<string, LinkRecord>;
   linkVersions: Record<string, number>;
   /** Soft unlink: the last ERP actor a (record, connection) was linked to. */

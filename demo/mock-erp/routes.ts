@@ -1,13 +1,13 @@
 import type { EntityKey } from '../../src/backend/erp-backend.js';
 import type {
   ActorType,
+  ActorTypeDefaults,
   ActorTypeMapping,
   AdvancedSearchRequest,
   CompareRequest,
   ConnectionInput,
   ConnectorInput,
   CrmEntityType,
-  DefaultValue,
   ImportRequest,
   ListMapping,
   SaveLinkRequest,
@@ -34,6 +34,10 @@ export interface Route {
   run(input: RouteInput): unknown;
   /** The status of a success with a body, when not 200 (`201` for the creating POSTs, as the spec says). */
   status?: number;
+  /** The route checks its Idempotency-Key itself (with its version); otherwise the handler does. */
+  ownKey?: true;
+  /** A POST that only reads or tests: it changes nothing, so its key is not remembered (nor its answer). */
+  safe?: true;
 }
 
 const ENTITY_TYPES: CrmEntityType[] = ['company', 'person', 'project'];
@@ -62,17 +66,17 @@ const A = '/connections/:cid/actor-types/:at';
 /** Every route of `RestBackend`, named by its method. */
 export const ROUTES: Route[] = [
   { op: 'getEntityState', method: 'get', path: `${E}/erp-state`, run: (i) => i.sim.getEntityState(entity(i)) },
-  { op: 'searchActors', method: 'post', path: `${A}/search`, run: (i) => i.sim.searchActors(i.param('cid'), actorType(i.param('at')), body<SearchRequest>(i)) },
+  { op: 'searchActors', method: 'post', safe: true, path: `${A}/search`, run: (i) => i.sim.searchActors(i.param('cid'), actorType(i.param('at')), body<SearchRequest>(i)) },
   { op: 'getSearchableFields', method: 'get', path: `${A}/searchable-fields`, run: (i) => i.sim.getSearchableFields(i.param('cid'), actorType(i.param('at'))) },
-  { op: 'searchActorsAdvanced', method: 'post', path: `${A}/search-advanced`, run: (i) => i.sim.searchActorsAdvanced(i.param('cid'), actorType(i.param('at')), body<AdvancedSearchRequest>(i)) },
+  { op: 'searchActorsAdvanced', method: 'post', safe: true, path: `${A}/search-advanced`, run: (i) => i.sim.searchActorsAdvanced(i.param('cid'), actorType(i.param('at')), body<AdvancedSearchRequest>(i)) },
   { op: 'getList', method: 'get', path: '/connections/:cid/lists/:list', run: (i) => i.sim.getList(i.param('cid'), i.param('list')) },
-  { op: 'compare', method: 'post', path: `${E}/compare`, run: (i) => i.sim.compare(entity(i), body<CompareRequest>(i)) },
+  { op: 'compare', method: 'post', safe: true, path: `${E}/compare`, run: (i) => i.sim.compare(entity(i), body<CompareRequest>(i)) },
   {
     op: 'getNewActorFields', method: 'get', path: `${E}/new-actor-fields`,
     run: (i) => i.sim.getNewActorFields(entity(i), i.query('connectionId') ?? '', actorType(i.query('actorType'))),
   },
-  { op: 'saveLink', method: 'put', path: `${E}/links/:cid`, run: (i) => i.sim.saveLink(entity(i), i.param('cid'), body<SaveLinkRequest>(i), guard(i)) },
-  { op: 'removeLink', method: 'delete', path: `${E}/links/:cid`, run: (i) => i.sim.removeLink(entity(i), i.param('cid'), guard(i)) },
+  { op: 'saveLink', method: 'put', path: `${E}/links/:cid`, ownKey: true, run: (i) => i.sim.saveLink(entity(i), i.param('cid'), body<SaveLinkRequest>(i), guard(i)) },
+  { op: 'removeLink', method: 'delete', path: `${E}/links/:cid`, ownKey: true, run: (i) => i.sim.removeLink(entity(i), i.param('cid'), guard(i)) },
   { op: 'syncNow', method: 'post', path: `${E}/links/:cid/sync`, run: (i) => i.sim.syncNow(entity(i), i.param('cid')) },
   {
     op: 'getMatchSuggestions', method: 'get', path: `${E}/match-suggestions`,
@@ -82,21 +86,21 @@ export const ROUTES: Route[] = [
 
   { op: 'listConnectors', method: 'get', path: '/admin/connectors', run: (i) => i.sim.listConnectors() },
   { op: 'addConnector', method: 'post', status: 201, path: '/admin/connectors', run: (i) => i.sim.addConnector(body<ConnectorInput>(i)) },
-  { op: 'testConnectorUrl', method: 'post', path: '/admin/connectors/test-url', run: (i) => i.sim.testConnectorUrl(body<{ url: string }>(i).url) },
+  { op: 'testConnectorUrl', method: 'post', safe: true, path: '/admin/connectors/test-url', run: (i) => i.sim.testConnectorUrl(body<{ url: string }>(i).url) },
   { op: 'updateConnector', method: 'put', path: '/admin/connectors/:id', run: (i) => i.sim.updateConnector(i.param('id'), body<ConnectorInput>(i)) },
   { op: 'removeConnector', method: 'delete', path: '/admin/connectors/:id', run: (i) => i.sim.removeConnector(i.param('id')) },
   { op: 'getConnectorConfigFields', method: 'get', path: '/admin/connectors/:id/config-fields', run: (i) => i.sim.getConnectorConfigFields(i.param('id')) },
   { op: 'getConnectorList', method: 'get', path: '/admin/connectors/:id/lists/:list', run: (i) => i.sim.getConnectorList(i.param('id'), i.param('list')) },
   { op: 'listConnections', method: 'get', path: '/admin/connections', run: (i) => i.sim.listConnections() },
   { op: 'addConnection', method: 'post', status: 201, path: '/admin/connections', run: (i) => i.sim.addConnection(body<ConnectionInput>(i)) },
-  { op: 'testConnectionConfig', method: 'post', path: '/admin/connections/test', run: (i) => i.sim.testConnectionConfig(body<ConnectionInput>(i)) },
+  { op: 'testConnectionConfig', method: 'post', safe: true, path: '/admin/connections/test', run: (i) => i.sim.testConnectionConfig(body<ConnectionInput>(i)) },
   { op: 'getConnection', method: 'get', path: '/admin/connections/:id', run: (i) => i.sim.getConnection(i.param('id')) },
   {
     op: 'updateConnection', method: 'put', path: '/admin/connections/:id',
     run: (i) => i.sim.updateConnection(i.param('id'), body<ConnectionInput>(i), i.header('If-Match')),
   },
   { op: 'removeConnection', method: 'delete', path: '/admin/connections/:id', run: (i) => i.sim.removeConnection(i.param('id')) },
-  { op: 'testConnection', method: 'post', path: '/admin/connections/:id/test', run: (i) => i.sim.testConnection(i.param('id')) },
+  { op: 'testConnection', method: 'post', safe: true, path: '/admin/connections/:id/test', run: (i) => i.sim.testConnection(i.param('id')) },
   {
     op: 'setConnectionActive', method: 'put', path: '/admin/connections/:id/active',
     run: (i) => i.sim.setConnectionActive(i.param('id'), body<{ active: boolean }>(i).active === true),
@@ -119,10 +123,13 @@ export const ROUTES: Route[] = [
   { op: 'getDefaults', method: 'get', path: `/admin${A}/defaults`, run: (i) => i.sim.getDefaults(i.param('cid'), actorType(i.param('at'))) },
   {
     op: 'saveDefaults', method: 'put', path: `/admin${A}/defaults`,
-    run: (i) => i.sim.saveDefaults(i.param('cid'), actorType(i.param('at')), i.body as DefaultValue[]),
+    run: (i) => i.sim.saveDefaults(i.param('cid'), actorType(i.param('at')), body<ActorTypeDefaults>(i), i.header('If-Match')),
   },
-  { op: 'saveRank', method: 'put', path: `/admin${A}/rank`, run: (i) => i.sim.saveRank(i.param('cid'), actorType(i.param('at')), order(i)) },
-  { op: 'saveSyncPriority', method: 'put', path: '/admin/sync-priority', run: (i) => i.sim.saveSyncPriority(order(i)) },
+  {
+    op: 'saveRank', method: 'put', path: `/admin${A}/rank`,
+    run: (i) => i.sim.saveRank(i.param('cid'), actorType(i.param('at')), order(i), i.header('If-Match')),
+  },
+  { op: 'saveSyncPriority', method: 'put', path: '/admin/sync-priority', run: (i) => i.sim.saveSyncPriority(order(i), i.header('If-Match')) },
   { op: 'resync', method: 'post', path: '/admin/connections/:cid/resync', run: (i) => i.sim.resync(i.param('cid')) },
   { op: 'importActors', method: 'post', path: '/admin/connections/:cid/import', run: (i) => i.sim.importActors(i.param('cid'), body<ImportRequest>(i)) },
 ];

@@ -1,13 +1,13 @@
 import type { EntityKey } from '../../src/backend/erp-backend.js';
 import type {
   ActorType,
+  ActorTypeDefaults,
   ActorTypeMapping,
   AdvancedSearchRequest,
   CompareRequest,
   ConnectionInput,
   ConnectorInput,
   CrmEntityType,
-  DefaultValue,
   HistoryEvent,
   ImportRequest,
   ListItem,
@@ -23,7 +23,7 @@ import * as mappings from './admin-mapping.js';
 import { currentUser, usableConnection, type Ctx } from './context.js';
 import { getEntityState } from './entity-state.js';
 import { Faults } from './faults.js';
-import type { WriteGuard } from './guard.js';
+import { once, type WriteGuard } from './guard.js';
 import { getHistory } from './history.js';
 import * as linking from './linking.js';
 import { ERP_LISTS } from './lists.js';
@@ -269,20 +269,31 @@ export class ErpSimulator {
   getDefaults(connectionId: string, actorType: ActorType) {
     return mappings.getDefaults(this.ctx, connectionId, actorType);
   }
-  saveDefaults(connectionId: string, actorType: ActorType, defaults: DefaultValue[]) {
-    return this.write(() => mappings.saveDefaults(this.ctx, connectionId, actorType, defaults));
+  /** `version` is the If-Match header; without it the body's version is used. */
+  saveDefaults(connectionId: string, actorType: ActorType, defaults: ActorTypeDefaults, version: string | null = null) {
+    return this.write(() => mappings.saveDefaults(this.ctx, connectionId, actorType, defaults, version));
   }
-  saveRank(connectionId: string, actorType: ActorType, order: string[]): void {
-    this.write(() => mappings.saveRank(this.ctx, connectionId, actorType, order));
+  /** `version` is the If-Match header (the mapping's version). */
+  saveRank(connectionId: string, actorType: ActorType, order: string[], version: string | null) {
+    return this.write(() => mappings.saveRank(this.ctx, connectionId, actorType, order, version));
   }
-  saveSyncPriority(order: string[]): void {
-    this.write(() => mappings.saveSyncPriority(this.ctx, order));
+  /** `version` is the If-Match header (the connections' `priorityVersion`). */
+  saveSyncPriority(order: string[], version: string | null) {
+    return this.write(() => mappings.saveSyncPriority(this.ctx, order, version));
   }
   resync(connectionId: string) {
     return this.write(() => data.resync(this.ctx, connectionId));
   }
   importActors(connectionId: string, request: ImportRequest) {
     return this.write(() => data.importActors(this.ctx, connectionId, request));
+  }
+
+  /**
+   * Runs one write request at most once per Idempotency-Key (what the REST handlers do for every
+   * request that is not a GET): a replay with the same key and `fingerprint` answers like the first.
+   */
+  once<T>(idempotencyKey: string | null, fingerprint: string, run: () => T): T {
+    return this.write(() => once(this.ctx, idempotencyKey, fingerprint, run));
   }
 
   // ----- internals -----

@@ -1,5 +1,6 @@
 import type {
   ActorType,
+  ActorTypeDefaults,
   ActorTypeMapping,
   AdvancedSearchRequest,
   CompareRequest,
@@ -7,7 +8,6 @@ import type {
   ConnectionInput,
   ConnectorInput,
   CrmEntityType,
-  DefaultValue,
   EntityErpState,
   ErpConnection,
   FieldMeta,
@@ -25,6 +25,7 @@ import type {
   SearchRequest,
   SearchResult,
   SyncConnector,
+  SyncPriority,
   SyncResult,
   TestResult,
   ConnectionState,
@@ -36,14 +37,17 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Options of a non-idempotent write (a POST that changes data). */
+/** Options of a request that is not a GET (every PUT, POST and DELETE). */
 export interface PostWriteOptions extends CallOptions {
   /**
-   * Sent as `Idempotency-Key`: one key per user action, reused when the same action is retried.
-   * Without it `RestBackend` generates a fresh key for the call.
+   * Sent as `Idempotency-Key`: one key per user action, reused when the same action is retried, so
+   * the server applies it at most once. Without it `RestBackend` generates a fresh key for the call.
    */
   idempotencyKey?: string;
 }
+
+/** Options of any request that is not a GET (the same as {@link PostWriteOptions}). */
+export type KeyedOptions = PostWriteOptions;
 
 /** The CRM record a call is about. */
 export interface EntityKey {
@@ -62,7 +66,7 @@ export interface ErpBackend {
     connectionId: string,
     actorType: ActorType,
     request: SearchRequest,
-    options?: CallOptions,
+    options?: KeyedOptions,
   ): Promise<SearchResult>;
   getSearchableFields(
     connectionId: string,
@@ -73,10 +77,10 @@ export interface ErpBackend {
     connectionId: string,
     actorType: ActorType,
     request: AdvancedSearchRequest,
-    options?: CallOptions,
+    options?: KeyedOptions,
   ): Promise<SearchResult>;
   getList(connectionId: string, listName: string, options?: CallOptions): Promise<ListItem[]>;
-  compare(entity: EntityKey, request: CompareRequest, options?: CallOptions): Promise<CompareResult>;
+  compare(entity: EntityKey, request: CompareRequest, options?: KeyedOptions): Promise<CompareResult>;
   getNewActorFields(
     entity: EntityKey,
     connectionId: string,
@@ -109,9 +113,9 @@ export interface ErpBackend {
 export interface ErpAdminBackend {
   listConnectors(options?: CallOptions): Promise<SyncConnector[]>;
   addConnector(input: ConnectorInput, options?: PostWriteOptions): Promise<SyncConnector>;
-  updateConnector(id: string, input: ConnectorInput, options?: CallOptions): Promise<SyncConnector>;
-  removeConnector(id: string, options?: CallOptions): Promise<void>;
-  testConnectorUrl(url: string, options?: CallOptions): Promise<TestResult>;
+  updateConnector(id: string, input: ConnectorInput, options?: KeyedOptions): Promise<SyncConnector>;
+  removeConnector(id: string, options?: KeyedOptions): Promise<void>;
+  testConnectorUrl(url: string, options?: KeyedOptions): Promise<TestResult>;
   getConnectorConfigFields(connectorId: string, options?: CallOptions): Promise<FieldMeta[]>;
   /** The items of a connector list (for `list` configuration fields). */
   getConnectorList(connectorId: string, listName: string, options?: CallOptions): Promise<ListItem[]>;
@@ -123,12 +127,12 @@ export interface ErpAdminBackend {
     id: string,
     input: ConnectionInput,
     version: string,
-    options?: CallOptions,
+    options?: KeyedOptions,
   ): Promise<ErpConnection>;
-  removeConnection(id: string, options?: CallOptions): Promise<void>;
-  testConnectionConfig(input: ConnectionInput, options?: CallOptions): Promise<TestResult>;
-  testConnection(id: string, options?: CallOptions): Promise<TestResult>;
-  setConnectionActive(id: string, active: boolean, options?: CallOptions): Promise<ErpConnection>;
+  removeConnection(id: string, options?: KeyedOptions): Promise<void>;
+  testConnectionConfig(input: ConnectionInput, options?: KeyedOptions): Promise<TestResult>;
+  testConnection(id: string, options?: KeyedOptions): Promise<TestResult>;
+  setConnectionActive(id: string, active: boolean, options?: KeyedOptions): Promise<ErpConnection>;
   listPrincipals(query: string, options?: CallOptions): Promise<Principal[]>;
 
   getActorTypeMapping(
@@ -139,24 +143,31 @@ export interface ErpAdminBackend {
   saveActorTypeMapping(
     connectionId: string,
     mapping: ActorTypeMapping,
-    options?: CallOptions,
+    options?: KeyedOptions,
   ): Promise<ActorTypeMapping>;
   getListMapping(connectionId: string, listName: string, options?: CallOptions): Promise<ListMapping>;
-  saveListMapping(connectionId: string, mapping: ListMapping, options?: CallOptions): Promise<ListMapping>;
-  getDefaults(connectionId: string, actorType: ActorType, options?: CallOptions): Promise<DefaultValue[]>;
+  saveListMapping(connectionId: string, mapping: ListMapping, options?: KeyedOptions): Promise<ListMapping>;
+  getDefaults(connectionId: string, actorType: ActorType, options?: CallOptions): Promise<ActorTypeDefaults>;
+  /** Stores the defaults; `defaults.version` is sent as If-Match (a stale one answers 409). */
   saveDefaults(
     connectionId: string,
     actorType: ActorType,
-    defaults: DefaultValue[],
-    options?: CallOptions,
-  ): Promise<DefaultValue[]>;
+    defaults: ActorTypeDefaults,
+    options?: KeyedOptions,
+  ): Promise<ActorTypeDefaults>;
+  /**
+   * Rank Fields: stores the field order; `version` (the mapping's) is sent as If-Match. Resolves with
+   * the mapping in its new order and version.
+   */
   saveRank(
     connectionId: string,
     actorType: ActorType,
     order: string[],
-    options?: CallOptions,
-  ): Promise<void>;
-  saveSyncPriority(order: string[], options?: CallOptions): Promise<void>;
+    version: string,
+    options?: KeyedOptions,
+  ): Promise<ActorTypeMapping>;
+  /** Set Sync Priority: `version` is the connections' `priorityVersion`, sent as If-Match. */
+  saveSyncPriority(order: string[], version: string, options?: KeyedOptions): Promise<SyncPriority>;
   resync(connectionId: string, options?: PostWriteOptions): Promise<ResyncResult>;
   importActors(connectionId: string, request: ImportRequest, options?: PostWriteOptions): Promise<ImportResult>;
 }

@@ -1,5 +1,6 @@
 import type {
   ActorType,
+  ActorTypeDefaults,
   ActorTypeMapping,
   AdvancedSearchRequest,
   CompareRequest,
@@ -7,7 +8,6 @@ import type {
   ConnectionInput,
   ConnectionState,
   ConnectorInput,
-  DefaultValue,
   EntityErpState,
   ErpConnection,
   FieldMeta,
@@ -26,14 +26,16 @@ import type {
   SearchRequest,
   SearchResult,
   SyncConnector,
+  SyncPriority,
   SyncResult,
   TestResult,
   WriteOptions,
 } from '../model/types.js';
 import type { Schema } from './check.js';
 import { DEFAULT_TIMEOUT_MS, getConfig, type BackendConfig } from './config.js';
-import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, PostWriteOptions } from './erp-backend.js';
+import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, KeyedOptions, PostWriteOptions } from './erp-backend.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
+import * as A from './admin-schemas.js';
 import * as S from './schemas.js';
 import { checkResponse } from './validate.js';
 
@@ -52,20 +54,25 @@ interface RequestSpec<T> {
 
 const FIELD_METAS = S.list(S.FieldMeta);
 const LIST_ITEMS = S.list(S.ListItem);
-const DEFAULTS = S.list(S.DefaultValue);
 
 const enc = encodeURIComponent;
 const entityPath = (e: EntityKey) => `/entities/${enc(e.type)}/${enc(e.id)}`;
 const actorPath = (connectionId: string, actorType: ActorType) =>
   `/connections/${enc(connectionId)}/actor-types/${enc(actorType)}`;
+// Every request that is not a GET carries an Idempotency-Key: the caller's key for one user action
+// (reused when that action is retried), else a fresh one, so a replayed request is applied once.
 const writeHeaders = (o: WriteOptions) => ({ 'If-Match': o.version, 'Idempotency-Key': o.idempotencyKey });
-const postHeaders = (o?: PostWriteOptions) => ({ 'Idempotency-Key': o?.idempotencyKey ?? crypto.randomUUID() });
+const postHeaders = (o?: PostWriteOptions) => ({ 'Idempotency-Key': o?.idempotencyKey || crypto.randomUUID() });
+const versionHeaders = (version: string, o?: KeyedOptions) => ({
+  'If-Match': version,
+  'Idempotency-Key': o?.idempotencyKey || crypto.randomUUID(),
+});
 
 /**
- * The REST implementation of {@link ErpBackend} and {@link ErpAdminBackend}, speaking the API in
- * `api/openapi.yaml`. Without explicit options it follows the global `configure()`.
+ * The REST implementation of {@link ErpBackend}, speaking the API in `api/openapi.yaml`. Without
+ * explicit options it follows the global `configure()`.
  */
-export class RestBackend implements ErpBackend, ErpAdminBackend {
+export class RestBackend implements ErpBackend {
   constructor(private readonly options?: Partial<BackendConfig>) {}
 
   private get config(): BackendConfig {
@@ -131,10 +138,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.EntityErpState,
     });
   }
-  searchActors(connectionId: string, actorType: ActorType, body: SearchRequest, o?: CallOptions) {
+  searchActors(connectionId: string, actorType: ActorType, body: SearchRequest, o?: KeyedOptions) {
     return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search`, {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'searchActors',
       schema: S.SearchResult,
     });
@@ -146,10 +154,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: FIELD_METAS,
     });
   }
-  searchActorsAdvanced(connectionId: string, actorType: ActorType, body: AdvancedSearchRequest, o?: CallOptions) {
+  searchActorsAdvanced(connectionId: string, actorType: ActorType, body: AdvancedSearchRequest, o?: KeyedOptions) {
     return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search-advanced`, {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'searchActorsAdvanced',
       schema: S.SearchResult,
     });
@@ -161,10 +170,11 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: LIST_ITEMS,
     });
   }
-  compare(entity: EntityKey, body: CompareRequest, o?: CallOptions) {
+  compare(entity: EntityKey, body: CompareRequest, o?: KeyedOptions) {
     return this.request<CompareResult>('POST', `${entityPath(entity)}/compare`, {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'compare',
       schema: S.CompareResult,
     });
@@ -219,14 +229,18 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       schema: S.HistoryEventPage,
     });
   }
+}
 
-  // ----- administration -----
-
+/**
+ * The REST implementation of {@link ErpAdminBackend} as well (the administration's operations), for
+ * `erp-widget/admin.js`: the end-user entry never loads it.
+ */
+export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
   listConnectors(o?: CallOptions) {
     return this.request<SyncConnector[]>('GET', '/admin/connectors', {
       ...o,
       op: 'listConnectors',
-      schema: S.list(S.SyncConnector),
+      schema: S.list(A.SyncConnector),
     });
   }
   addConnector(body: ConnectorInput, o?: PostWriteOptions) {
@@ -235,30 +249,33 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       signal: o?.signal,
       headers: postHeaders(o),
       op: 'addConnector',
-      schema: S.SyncConnector,
+      schema: A.SyncConnector,
     });
   }
-  updateConnector(id: string, body: ConnectorInput, o?: CallOptions) {
+  updateConnector(id: string, body: ConnectorInput, o?: KeyedOptions) {
     return this.request<SyncConnector>('PUT', `/admin/connectors/${enc(id)}`, {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'updateConnector',
-      schema: S.SyncConnector,
+      schema: A.SyncConnector,
     });
   }
-  removeConnector(id: string, o?: CallOptions) {
+  removeConnector(id: string, o?: KeyedOptions) {
     return this.request<void>('DELETE', `/admin/connectors/${enc(id)}`, {
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'removeConnector',
       schema: S.NoContent,
     });
   }
-  testConnectorUrl(url: string, o?: CallOptions) {
+  testConnectorUrl(url: string, o?: KeyedOptions) {
     return this.request<TestResult>('POST', '/admin/connectors/test-url', {
       body: { url },
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'testConnectorUrl',
-      schema: S.TestResult,
+      schema: A.TestResult,
     });
   }
   getConnectorConfigFields(connectorId: string, o?: CallOptions) {
@@ -279,14 +296,14 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
     return this.request<ErpConnection[]>('GET', '/admin/connections', {
       ...o,
       op: 'listConnections',
-      schema: S.list(S.ErpConnection),
+      schema: S.list(A.ErpConnection),
     });
   }
   getConnection(id: string, o?: CallOptions) {
     return this.request<ErpConnection>('GET', `/admin/connections/${enc(id)}`, {
       ...o,
       op: 'getConnection',
-      schema: S.ErpConnection,
+      schema: A.ErpConnection,
     });
   }
   addConnection(body: ConnectionInput, o?: PostWriteOptions) {
@@ -295,46 +312,50 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       signal: o?.signal,
       headers: postHeaders(o),
       op: 'addConnection',
-      schema: S.ErpConnection,
+      schema: A.ErpConnection,
     });
   }
-  updateConnection(id: string, body: ConnectionInput, version: string, o?: CallOptions) {
+  updateConnection(id: string, body: ConnectionInput, version: string, o?: KeyedOptions) {
     return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}`, {
       body,
-      headers: { 'If-Match': version },
-      ...o,
+      headers: versionHeaders(version, o),
+      signal: o?.signal,
       op: 'updateConnection',
-      schema: S.ErpConnection,
+      schema: A.ErpConnection,
     });
   }
-  removeConnection(id: string, o?: CallOptions) {
+  removeConnection(id: string, o?: KeyedOptions) {
     return this.request<void>('DELETE', `/admin/connections/${enc(id)}`, {
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'removeConnection',
       schema: S.NoContent,
     });
   }
-  testConnectionConfig(body: ConnectionInput, o?: CallOptions) {
+  testConnectionConfig(body: ConnectionInput, o?: KeyedOptions) {
     return this.request<TestResult>('POST', '/admin/connections/test', {
       body,
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'testConnectionConfig',
-      schema: S.TestResult,
+      schema: A.TestResult,
     });
   }
-  testConnection(id: string, o?: CallOptions) {
+  testConnection(id: string, o?: KeyedOptions) {
     return this.request<TestResult>('POST', `/admin/connections/${enc(id)}/test`, {
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'testConnection',
-      schema: S.TestResult,
+      schema: A.TestResult,
     });
   }
-  setConnectionActive(id: string, active: boolean, o?: CallOptions) {
+  setConnectionActive(id: string, active: boolean, o?: KeyedOptions) {
     return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}/active`, {
       body: { active },
-      ...o,
+      signal: o?.signal,
+      headers: postHeaders(o),
       op: 'setConnectionActive',
-      schema: S.ErpConnection,
+      schema: A.ErpConnection,
     });
   }
   listPrincipals(q: string, o?: CallOptions) {
@@ -342,70 +363,73 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       query: { q },
       ...o,
       op: 'listPrincipals',
-      schema: S.list(S.Principal),
+      schema: S.list(A.Principal),
     });
   }
   getActorTypeMapping(connectionId: string, actorType: ActorType, o?: CallOptions) {
     return this.request<ActorTypeMapping>('GET', `/admin${actorPath(connectionId, actorType)}/mapping`, {
       ...o,
       op: 'getActorTypeMapping',
-      schema: S.ActorTypeMapping,
+      schema: A.ActorTypeMapping,
     });
   }
-  saveActorTypeMapping(connectionId: string, body: ActorTypeMapping, o?: CallOptions) {
+  saveActorTypeMapping(connectionId: string, body: ActorTypeMapping, o?: KeyedOptions) {
     return this.request<ActorTypeMapping>('PUT', `/admin${actorPath(connectionId, body.actorType)}/mapping`, {
       body,
-      headers: { 'If-Match': body.version },
-      ...o,
+      headers: versionHeaders(body.version, o),
+      signal: o?.signal,
       op: 'saveActorTypeMapping',
-      schema: S.ActorTypeMapping,
+      schema: A.ActorTypeMapping,
     });
   }
   getListMapping(connectionId: string, listName: string, o?: CallOptions) {
     return this.request<ListMapping>('GET', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(listName)}`, {
       ...o,
       op: 'getListMapping',
-      schema: S.ListMapping,
+      schema: A.ListMapping,
     });
   }
-  saveListMapping(connectionId: string, body: ListMapping, o?: CallOptions) {
+  saveListMapping(connectionId: string, body: ListMapping, o?: KeyedOptions) {
     return this.request<ListMapping>('PUT', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(body.listName)}`, {
       body,
-      headers: { 'If-Match': body.version },
-      ...o,
+      headers: versionHeaders(body.version, o),
+      signal: o?.signal,
       op: 'saveListMapping',
-      schema: S.ListMapping,
+      schema: A.ListMapping,
     });
   }
   getDefaults(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<DefaultValue[]>('GET', `/admin${actorPath(connectionId, actorType)}/defaults`, {
+    return this.request<ActorTypeDefaults>('GET', `/admin${actorPath(connectionId, actorType)}/defaults`, {
       ...o,
       op: 'getDefaults',
-      schema: DEFAULTS,
+      schema: A.ActorTypeDefaults,
     });
   }
-  saveDefaults(connectionId: string, actorType: ActorType, body: DefaultValue[], o?: CallOptions) {
-    return this.request<DefaultValue[]>('PUT', `/admin${actorPath(connectionId, actorType)}/defaults`, {
+  saveDefaults(connectionId: string, actorType: ActorType, body: ActorTypeDefaults, o?: KeyedOptions) {
+    return this.request<ActorTypeDefaults>('PUT', `/admin${actorPath(connectionId, actorType)}/defaults`, {
       body,
-      ...o,
+      headers: versionHeaders(body.version, o),
+      signal: o?.signal,
       op: 'saveDefaults',
-      schema: DEFAULTS,
+      schema: A.ActorTypeDefaults,
     });
   }
-  saveRank(connectionId: string, actorType: ActorType, order: string[], o?: CallOptions) {
-    return this.request<void>('PUT', `/admin${actorPath(connectionId, actorType)}/rank`, {
+  saveRank(connectionId: string, actorType: ActorType, order: string[], version: string, o?: KeyedOptions) {
+    return this.request<ActorTypeMapping>('PUT', `/admin${actorPath(connectionId, actorType)}/rank`, {
       body: { order },
-      ...o,
+      headers: versionHeaders(version, o),
+      signal: o?.signal,
       op: 'saveRank',
-      schema: S.NoContent,
+      schema: A.ActorTypeMapping,
     });
   }
-  saveSyncPriority(order: string[], o?: CallOptions) {
-    return this.request<void>('PUT', '/admin/sync-priority', {
+  saveSyncPriority(order: string[], version: string, o?: KeyedOptions) {
+    return this.request<SyncPriority>('PUT', '/admin/sync-priority', {
       body: { order },
-      ...o,
+      headers: versionHeaders(version, o),
+      signal: o?.signal,
       op: 'saveSyncPriority',
-      schema: S.NoContent,
+      schema: A.SyncPriority,
     });
   }
   resync(connectionId: string, o?: PostWriteOptions) {
@@ -413,7 +437,7 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       signal: o?.signal,
       headers: postHeaders(o),
       op: 'resync',
-      schema: S.ResyncResult,
+      schema: A.ResyncResult,
     });
   }
   importActors(connectionId: string, body: ImportRequest, o?: PostWriteOptions) {
@@ -422,7 +446,7 @@ export class RestBackend implements ErpBackend, ErpAdminBackend {
       signal: o?.signal,
       headers: postHeaders(o),
       op: 'importActors',
-      schema: S.ImportResult,
+      schema: A.ImportResult,
     });
   }
 }

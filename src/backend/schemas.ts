@@ -30,8 +30,8 @@ const strList = array(str);
 export const ActorType: Schema<T.ActorType> = picklist(['customer', 'supplier', 'person', 'project', 'partner']);
 export const CrmEntityType: Schema<T.CrmEntityType> = picklist(['company', 'person', 'project']);
 export const SyncDirection: Schema<T.SyncDirection> = picklist(['erp-to-crm', 'crm-to-erp', 'both']);
-const Side: Schema<T.Side> = picklist(['crm', 'erp']);
-const FieldType: Schema<T.FieldType> = picklist([
+export const Side: Schema<T.Side> = picklist(['crm', 'erp']);
+export const FieldType: Schema<T.FieldType> = picklist([
   'text',
   'password',
   'integer',
@@ -70,7 +70,7 @@ export const Problem = object<T.ProblemBody>()({
 
 // ----- end user -----
 
-const EntityRef = object<T.EntityRef>()({ type: CrmEntityType, id: str, name: str });
+export const EntityRef = object<T.EntityRef>()({ type: CrmEntityType, id: str, name: str });
 
 const ActorTypeOffer = object<T.ActorTypeOffer>()({
   type: ActorType,
@@ -184,79 +184,6 @@ const HistoryEvent = object<T.HistoryEvent>()({
 });
 
 export const HistoryEventPage = object<T.Page<T.HistoryEvent>>()({ items: array(HistoryEvent), nextCursor: nullableStr });
-
-// ----- administration -----
-
-export const SyncConnector = object<T.SyncConnector>()({ id: str, name: str, url: str, usedBy: strList });
-
-export const TestResult = object<T.TestResult>()({ ok: bool, message: str });
-
-export const Principal = object<T.Principal>()({ id: str, kind: picklist(['user', 'group']), name: str });
-
-type Everyone = Extract<T.Scope, { kind: 'everyone' }>;
-type Specific = Extract<T.Scope, { kind: 'specific' }>;
-const Scope = variant<T.Scope>('kind', [
-  object<Everyone>()({ kind: picklist(['everyone']) }),
-  object<Specific>()({ kind: picklist(['specific']), principals: strList }),
-]);
-
-const ConfigValue = union<T.ConfigValue>(
-  [FieldValue, object<{ set: boolean }>(true)({ set: bool })],
-  'a field value or { set: boolean }',
-);
-
-export const ErpConnection = object<T.ErpConnection>()({
-  id: str,
-  name: str,
-  connectorId: str,
-  scope: Scope,
-  description: str,
-  config: record(ConfigValue),
-  active: bool,
-  priority: int,
-  version: str,
-});
-
-const FieldMapping = object<T.FieldMapping>()({
-  erpField: FieldMeta,
-  crmField: nullableStr,
-  direction: nullable(SyncDirection),
-  showInSearch: bool,
-  showInTab: bool,
-  notSyncable: optStr,
-});
-
-const CrmFieldInfo = object<T.CrmFieldInfo>()({ key: str, label: str, type: FieldType, listName: optStr });
-
-export const ActorTypeMapping = object<T.ActorTypeMapping>()({
-  actorType: ActorType,
-  entity: CrmEntityType,
-  enabled: bool,
-  fields: array(FieldMapping),
-  crmFields: array(CrmFieldInfo),
-  version: str,
-});
-
-export const ListMapping = object<T.ListMapping>()({
-  listName: str,
-  crmListName: str,
-  erpItems: array(ListItem),
-  crmItems: array(ListItem),
-  map: record(nullableStr),
-  version: str,
-});
-
-export const DefaultValue = object<T.DefaultValue>()({
-  field: str,
-  value: FieldValue,
-  askUser: bool,
-  mandatory: bool,
-  locked: optional(bool),
-});
-
-export const ImportResult = object<T.ImportResult>()({ created: array(EntityRef), updated: array(EntityRef) });
-
-export const ResyncResult = object<T.ResyncResult>()({ sent: count, failed: count });
 
 /** The body of a 204 answer: none. */
 export const NoContent: Schema<void> = none;

@@ -332,6 +332,17 @@ export interface ErpConnection {
   active: boolean;
   priority: number;
   version: string;
+  /**
+   * Version of the sync priority order (the same on every connection of one list); sent back as
+   * If-Match by Set Sync Priority, so two administrators cannot silently overwrite each other's order.
+   */
+  priorityVersion: string;
+}
+
+/** The stored sync priority after Set Sync Priority: the connection ids in order, and its new version. */
+export interface SyncPriority {
+  order: string[];
+  version: string;
 }
 
 export interface ConnectionInput {
@@ -364,6 +375,7 @@ export interface ActorTypeMapping {
   actorType: ActorType;
   entity: CrmEntityType;
   enabled: boolean;
+  /** In rank order (Rank Fields changes the order and the version). */
   fields: FieldMapping[];
   crmFields: CrmFieldInfo[];
   version: string;
@@ -386,6 +398,12 @@ export interface DefaultValue {
   mandatory: boolean;
   /** Mandatory by the connector: cannot be unset. */
   locked?: boolean;
+}
+
+/** The defaults of one actor type with their version (sent back as If-Match when saving). */
+export interface ActorTypeDefaults {
+  defaults: DefaultValue[];
+  version: string;
 }
 
 export interface ImportRequest {

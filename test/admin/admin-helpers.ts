@@ -1,6 +1,5 @@
 // Helpers for the admin tests: find form controls by their accessible name through shadow roots.
-import { deepElements, nameOf } from '../helpers/queries.js';
-import { until } from '../helpers/queries.js';
+import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 
 /** The input, select or textarea named `name` (passwords have no role, so role queries miss them). */
 export async function findControl<T extends HTMLElement = HTMLInputElement>(
@@ -31,4 +30,35 @@ export function type(input: HTMLInputElement | HTMLTextAreaElement, text: string
 export function choose(select: HTMLSelectElement, value: string): void {
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** The visible text below `el`, through shadow roots, with whitespace collapsed. */
+export const textOf = (el: Element): string =>
+  [el, ...deepElements(el)]
+    .flatMap((e) => [...Array.from(e.childNodes), ...Array.from(e.shadowRoot?.childNodes ?? [])])
+    .filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+
+/** Waits until a live region (role=status) below `scope` announces `text`. */
+export const status = (scope: HTMLElement, text: string | RegExp) =>
+  until(
+    () => queryAllByRole('status', {}, scope).some((s) => (typeof text === 'string' ? textOf(s).includes(text) : text.test(textOf(s)))),
+    `status ${String(text)}`,
+  );
+
+/** Waits until an alert below `scope` says `text`. */
+export const alertSays = (scope: HTMLElement, text: string) =>
+  until(() => queryAllByRole('alert', {}, scope).some((a) => textOf(a).includes(text)), `alert "${text}"`);
+
+export const dialogNamed = (scope: ParentNode, name: string) => findByRole('dialog', { name }, scope);
+
+/** Opens a connection's settings with its Mappings button; resolves with the selected tab panel. */
+export async function openMappings(admin: HTMLElement, connection = 'Contoso ERP'): Promise<HTMLElement> {
+  const root = admin.shadowRoot!;
+  (await findButton(`Mappings ${connection}`, root)).click();
+  const region = await findByRole('region', { name: `Mappings: ${connection}` }, root);
+  await findByRole('tab', { name: 'Customer' }, region);
+  return findByRole('tabpanel', {}, region);
 }

@@ -159,7 +159,7 @@ describe('connection settings (simulated ERP)', () => {
       (await findByRole('checkbox', { name: w.askUser }, dialog)).click();
       await expect(el).to.be.accessible();
       (await findButton(w.ok, dialog)).click();
-      await until(() => sim().getDefaults('conn-a', 'customer').some((d) => d.field === 'phone' && d.askUser), 'default saved');
+      await until(() => sim().getDefaults('conn-a', 'customer').defaults.some((d) => d.field === 'phone' && d.askUser), 'default saved');
       await findByRole('rowheader', { name: 'Phone' }, defaults);
 
       // Rank Fields, Resync from CRM
@@ -233,7 +233,7 @@ describe('connection settings (simulated ERP)', () => {
     expect(saved.find((f) => f.erpField.key === 'notes')!.crmField).to.equal(null);
   });
 
-  it('keeps every edit when Done fails, and explains a 409 from another admin', async () => {
+  it('keeps every edit when Done fails; after a 409 from another admin Reload keeps the edits and Done saves them', async () => {
     const el = await admin();
     const p = await panel(await openMappings(el));
     const tabBox = (await findByRole('checkbox', { name: 'Show in ERP tab City' }, p)) as HTMLInputElement;
@@ -248,8 +248,14 @@ describe('connection settings (simulated ERP)', () => {
     await until(() => textOf(p).includes('Another administrator saved these settings meanwhile'), '409 explained');
     expect(tabBox.checked).to.equal(false);
     await expect(el).to.be.accessible();
-    (await findButton('Load the current settings', p)).click();
-    await until(() => (deepElements(p).find((e) => e instanceof HTMLInputElement && nameOf(e) === 'Show in ERP tab City') as HTMLInputElement).checked, 'reloaded');
+    // Reload loads the other admin's version and keeps this admin's edit on top; Done then saves it.
+    (await findButton('Reload', p)).click();
+    await status(p, 'Reloaded. Your changes are kept: save again to apply them.');
+    const city = () => deepElements(p).find((e) => e instanceof HTMLInputElement && nameOf(e) === 'Show in ERP tab City') as HTMLInputElement;
+    expect(city().checked).to.equal(false);
+    (await findButton('Done', p)).click();
+    await status(p, 'Mappings saved.');
+    expect(sim().getActorTypeMapping('conn-a', 'customer').fields.find((f) => f.erpField.key === 'city')!.showInTab).to.equal(false);
   });
 
   it('List mapping: one-to-one with duplicates flagged, (No Selection) allowed, Save', async () => {
@@ -309,7 +315,7 @@ describe('connection settings (simulated ERP)', () => {
     expect((await findControl('City', dialog)).value).to.equal('Berlin');
     ok.click();
     await status(defaults, 'Default for City saved.');
-    expect(sim().getDefaults('conn-a', 'customer').find((d) => d.field === 'city')).to.deep.include({ value: 'Berlin', mandatory: true });
+    expect(sim().getDefaults('conn-a', 'customer').defaults.find((d) => d.field === 'city')).to.deep.include({ value: 'Berlin', mandatory: true });
   });
 
   it('Rank Fields by keyboard: the ERP tab follows the new order; Show in ERP tab hides a field (admin changes reach the end user)', async function () {

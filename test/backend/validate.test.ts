@@ -1,10 +1,10 @@
 // Runtime validation of responses: a body that breaks the contract is a `contract-violation` ErpProblem
 // naming the operation and the field (JSON pointer), never data handed to the elements.
 import { expect } from '@open-wc/testing';
-import { ErpProblem } from '../../src/backend/problem.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
+import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { problemMessage } from '../../src/i18n/problem-message.js';
 import type { EntityErpState } from '../../src/model/types.js';
+import { rejection } from '../helpers/problems.js';
 
 const company = { type: 'company' as const, id: 'c1' };
 const good: EntityErpState = {
@@ -31,7 +31,7 @@ const good: EntityErpState = {
 };
 
 const answering = (body: unknown, status = 200) =>
-  new RestBackend({
+  new RestAdminBackend({
     baseUrl: '/api/erp',
     fetch: async () =>
       new Response(body === undefined ? null : JSON.stringify(body), {
@@ -40,15 +40,6 @@ const answering = (body: unknown, status = 200) =>
       }),
   });
 
-async function violation(promise: Promise<unknown>): Promise<ErpProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ErpProblem);
-    return error as ErpProblem;
-  }
-  throw new Error('expected a contract violation');
-}
 
 /** A deep copy of `good` with one change. */
 function broken(change: (state: Record<string, unknown> & EntityErpState) => void): unknown {
@@ -78,7 +69,7 @@ describe('RestBackend response validation', () => {
   ];
   for (const [name, body, field] of cases) {
     it(`rejects ${name} with contract-violation naming the operation and ${field || 'the body'}`, async () => {
-      const problem = await violation(answering(body).getEntityState(company));
+      const problem = await rejection(answering(body).getEntityState(company));
       expect(problem.code).to.equal('contract-violation');
       expect(problem.status).to.equal(200);
       expect(problem.field).to.equal(field);
@@ -91,7 +82,7 @@ describe('RestBackend response validation', () => {
   }
 
   it('checks list items and wrapped lists (getMatchSuggestions, listPrincipals)', async () => {
-    const suggestions = await violation(
+    const suggestions = await rejection(
       answering({ suggestions: [{ key: 'K', displayName: 'A', strength: 'very', reasons: [] }] }).getMatchSuggestions(
         company,
         'erp',
@@ -99,20 +90,20 @@ describe('RestBackend response validation', () => {
       ),
     );
     expect(suggestions.field).to.equal('/suggestions/0/strength');
-    const principals = await violation(answering([{ id: 'u', kind: 'user', name: 7 }]).listPrincipals(''));
+    const principals = await rejection(answering([{ id: 'u', kind: 'user', name: 7 }]).listPrincipals(''));
     expect(principals.field).to.equal('/0/name');
     expect(principals.detail).to.contain('listPrincipals');
   });
 
   it('checks the variant of a sync result by its status', async () => {
-    const problem = await violation(
+    const problem = await rejection(
       answering({ status: 'conflict', connection: good.connections[0] }).syncNow(company, 'erp'),
     );
     expect(problem.field).to.equal('/conflicts');
   });
 
   it('escapes "/" and "~" in field pointers', async () => {
-    const problem = await violation(answering({ listName: 'l', crmListName: 'c', erpItems: [], crmItems: [], map: { 'a/b~c': 5 }, version: 'v' }).getListMapping('c', 'l'));
+    const problem = await rejection(answering({ listName: 'l', crmListName: 'c', erpItems: [], crmItems: [], map: { 'a/b~c': 5 }, version: 'v' }).getListMapping('c', 'l'));
     expect(problem.field).to.equal('/map/a~1b~0c');
   });
 });

@@ -5,12 +5,15 @@ import { expect } from '@open-wc/testing';
 import { parse } from 'yaml';
 import { configure } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
+import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { OPERATIONS, type OperationName } from '../../demo/mock-erp/faults.js';
 import { useSimulator } from '../helpers/sim.js';
 import { CALLS, NO_CONTENT } from '../hardening/operations.js';
 import { Ajv2020, addFormats } from './vendor/ajv.mjs';
-import * as runtimeSchemas from '../../src/backend/schemas.js';
+import * as adminSchemas from '../../src/backend/admin-schemas.js';
+import * as endUserSchemas from '../../src/backend/schemas.js';
+
+const runtimeSchemas = { ...endUserSchemas, ...adminSchemas };
 
 // Read before the msw worker starts (it watches /api/), straight from the repository.
 const specText = await (await fetch('/api/openapi.yaml')).text();
@@ -69,11 +72,11 @@ function errorsText(errors: unknown): string {
 describe('contract: the simulated ERP answers as api/openapi.yaml says', () => {
   useSimulator();
   let recorder: ReturnType<typeof recordingFetch>;
-  let api: RestBackend;
+  let api: RestAdminBackend;
   beforeEach(() => {
     recorder = recordingFetch();
     configure({ fetch: recorder.fetch });
-    api = new RestBackend();
+    api = new RestAdminBackend();
   });
   afterEach(() => configure({ fetch: undefined }));
 
@@ -103,11 +106,11 @@ describe('contract: the simulated ERP answers as api/openapi.yaml says', () => {
     });
   }
 
-  const failures: [OperationName, (api: RestBackend) => Promise<unknown>, number][] = [
+  const failures: [OperationName, (api: RestAdminBackend) => Promise<unknown>, number][] = [
     ['getEntityState', (a) => a.getEntityState({ type: 'company', id: 'no-such-record' }), 404],
     ['getConnection', (a) => a.getConnection('no-such-connection'), 404],
     ['searchActors', (a) => a.searchActors('conn-a', 'customer', { text: 'a', cursor: 'not-a-cursor' }), 400],
-    ['saveSyncPriority', (a) => a.saveSyncPriority(['no-such-connection']), 422],
+    ['saveSyncPriority', (a) => a.saveSyncPriority(['no-such-connection'], 'p1'), 422],
     [
       'removeLink',
       (a) => a.removeLink({ type: 'company', id: 'c1' }, 'conn-a', { version: 'stale', idempotencyKey: 'k-stale' }),
@@ -129,7 +132,7 @@ describe('contract: the simulated ERP answers as api/openapi.yaml says', () => {
     });
   }
 
-  it('the runtime schemas (src/backend/schemas.ts) check exactly the properties the spec declares', () => {
+  it('the runtime schemas (src/backend/schemas.ts, admin-schemas.ts) check exactly the properties the spec declares', () => {
     let compared = 0;
     for (const [name, schema] of Object.entries(runtimeSchemas)) {
       const entries = (schema as { type?: string; entries?: Record<string, unknown> }).entries;

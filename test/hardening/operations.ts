@@ -1,7 +1,7 @@
 // One successful call of every RestBackend operation against the seeded simulator (useSimulator()).
 // `prepare` makes any calls the operation needs first (a current version, a mapping to save back) and
 // returns the call itself, which may then be repeated (e.g. once per injected fault).
-import type { RestBackend } from '../../src/backend/rest-backend.js';
+import type { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import type { OperationName } from '../../demo/mock-erp/faults.js';
 import type { ConnectionInput } from '../../src/model/types.js';
 
@@ -9,7 +9,7 @@ export type Prepared = () => Promise<unknown>;
 
 
 const company = (id: string) => ({ type: 'company' as const, id });
-const connectionInput = async (api: RestBackend): Promise<ConnectionInput> => {
+const connectionInput = async (api: RestAdminBackend): Promise<ConnectionInput> => {
   const { name, connectorId, scope, description, config } = await api.getConnection('conn-a');
   return { name, connectorId, scope, description, config };
 };
@@ -17,7 +17,7 @@ let keys = 0;
 const key = () => `matrix-${Date.now()}-${++keys}`;
 
 /** Every operation of `RestBackend` (the simulator's OPERATIONS), each with a call that succeeds. */
-export const CALLS: Record<OperationName, (api: RestBackend) => Promise<Prepared>> = {
+export const CALLS: Record<OperationName, (api: RestAdminBackend) => Promise<Prepared>> = {
   getEntityState: async (api) => () => api.getEntityState(company('c1')),
   searchActors: async (api) => () => api.searchActors('conn-a', 'customer', { text: 'a', limit: 5 }),
   getSearchableFields: async (api) => () => api.getSearchableFields('conn-a', 'customer'),
@@ -89,9 +89,12 @@ export const CALLS: Record<OperationName, (api: RestBackend) => Promise<Prepared
   saveRank: async (api) => {
     const mapping = await api.getActorTypeMapping('conn-a', 'customer');
     const order = mapping.fields.filter((f) => f.showInTab).map((f) => f.erpField.key).reverse();
-    return () => api.saveRank('conn-a', 'customer', order);
+    return () => api.saveRank('conn-a', 'customer', order, mapping.version);
   },
-  saveSyncPriority: async (api) => () => api.saveSyncPriority(['conn-b', 'conn-a']),
+  saveSyncPriority: async (api) => {
+    const [first] = await api.listConnections();
+    return () => api.saveSyncPriority(['conn-b', 'conn-a'], first!.priorityVersion);
+  },
   resync: async (api) => () => api.resync('conn-a'),
   importActors: async (api) => {
     await api.setConnectionActive('conn-a', false); // the simulator imports only into an inactive connection
@@ -103,6 +106,4 @@ export const CALLS: Record<OperationName, (api: RestBackend) => Promise<Prepared
 export const NO_CONTENT: ReadonlySet<OperationName> = new Set([
   'removeConnector',
   'removeConnection',
-  'saveRank',
-  'saveSyncPriority',
 ]);

@@ -3,9 +3,10 @@
 // what a slow, a dropped and a half-sent answer become. web-test-runner.config.mjs starts the server
 // and tells its port at `/__api-port`.
 import { expect } from '@open-wc/testing';
-import { ErpProblem, isAbort } from '../../src/backend/problem.js';
+import { isAbort } from '../../src/backend/problem.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import { uncontrolledFetch } from './uncontrolled-fetch.js';
+import { rejection } from '../helpers/problems.js';
 
 interface ServerInfo {
   port: number;
@@ -32,15 +33,6 @@ function backend(options: { token?: string | null; timeoutMs?: number } = {}): R
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ErpProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ErpProblem);
-    return error as ErpProblem;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const acme = { type: 'company' as const, id: 'c1' };
 

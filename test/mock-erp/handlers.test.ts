@@ -1,28 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { ErpProblem } from '../../src/backend/problem.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
+import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { createHandlers, ErpSimulator, persistTo, type StateStorage } from '../../demo/mock-erp/index.js';
+import { rejection } from '../helpers/problems.js';
 
 const worker = setupWorker();
 const company = (id: string) => ({ type: 'company' as const, id });
 
 /** A fresh simulator served by msw for one test. */
-function serve(): { sim: ErpSimulator; api: RestBackend } {
+function serve(): { sim: ErpSimulator; api: RestAdminBackend } {
   const sim = new ErpSimulator();
   worker.use(...createHandlers(sim));
-  return { sim, api: new RestBackend({ baseUrl: '/api/erp', timeoutMs: 5000 }) };
+  return { sim, api: new RestAdminBackend({ baseUrl: '/api/erp', timeoutMs: 5000 }) };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ErpProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ErpProblem) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 class MemoryStorage implements StateStorage {
   readonly data = new Map<string, string>();

@@ -273,9 +273,10 @@ describe('ErpSimulator: administration', () => {
     const list = sim.getListMapping('conn-a', 'currencies');
     const dup = problemOf(() => sim.saveListMapping('conn-a', { ...list, map: { ...list.map, USD: 'crm-eur' } }));
     expect(dup).to.include({ code: 'duplicate-mapping', field: '/map/USD' });
-    const defaults = sim.getDefaults('conn-a', 'customer');
-    expect(problemOf(() => sim.saveDefaults('conn-a', 'customer', defaults.map((d) => ({ ...d, mandatory: false })))).code).to.equal('locked');
-    sim.saveRank('conn-a', 'customer', ['creditLimit', 'name']);
+    const { defaults, version } = sim.getDefaults('conn-a', 'customer');
+    const unlocked = defaults.map((d) => ({ ...d, mandatory: false }));
+    expect(problemOf(() => sim.saveDefaults('conn-a', 'customer', { defaults: unlocked, version })).code).to.equal('locked');
+    sim.saveRank('conn-a', 'customer', ['creditLimit', 'name'], sim.getActorTypeMapping('conn-a', 'customer').version);
     expect(sim.getEntityState(c('c1')).connections[0]!.fields.map((f) => f.field.key).slice(0, 2)).to.deep.equal(['creditLimit', 'name']);
   });
 

@@ -76,8 +76,8 @@ export function adminProblemMessage(problem: ProblemBody, subject = ''): string 
         : problemMessage(problem);
     case 'version-conflict':
       return msg(
-        'Another administrator saved these settings meanwhile. Your changes are still here: load the current settings to see theirs (this discards yours), then make your changes again.',
-        { id: 'admin.error.versionConflict' },
+        'Another administrator saved these settings meanwhile. Your changes are still here: Reload loads their version and keeps your changes on top; then save again.',
+        { id: 'admin.error.versionConflictKeep' },
       );
     case 'sync-active':
       return msg('Import is only possible while synchronization of this connection is switched off (not Active).', {

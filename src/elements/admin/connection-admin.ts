@@ -10,7 +10,6 @@ import { baseStyles } from '../shared/base-styles.js';
 import type { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import type { ErpMappingEditor } from './mapping-editor.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
 
@@ -80,7 +79,7 @@ export class ErpConnectionAdmin extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -96,18 +95,21 @@ export class ErpConnectionAdmin extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const previous = changed.get('connection') as ErpConnection | undefined;
-    if ((changed.has('connection') && previous?.id !== this.connection?.id) || changed.has('backend')) void this.load();
+    const otherConnection = changed.has('connection') && previous?.id !== this.connection?.id;
+    // A new backend object alone (e.g. after configure()) reloads in place: the editors stay, with
+    // their unsaved edits and any save in flight.
+    if (otherConnection || changed.has('backend')) void this.load(!otherConnection);
   }
 
   /** Loads the mapping of every actor type the connector supports (404 = not supported). */
-  private async load(): Promise<void> {
+  private async load(keepEditors = false): Promise<void> {
     const c = this.connection;
     if (!c || !this.backend) return;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     const signal = abort.signal;
     this.loadError = null;
-    this.mappings = null;
+    if (!keepEditors) this.mappings = null;
     try {
       const found = await Promise.all(
         ACTOR_TYPES.map((type) =>
@@ -129,10 +131,8 @@ export class ErpConnectionAdmin extends LitElement {
   private onSaved(event: MappingSavedEvent): void {
     if (!this.mappings) return;
     const m = event.mapping;
+    // Every editor of the actor type gets the new version; each keeps its own unsaved edits.
     this.mappings = this.mappings.map((x) => (x.actorType === m.actorType ? m : x));
-    // Rank Fields reorders the mapping editor's rows without losing its unsaved edits.
-    const editor = this.renderRoot.querySelector<ErpMappingEditor>(`erp-mapping-editor[data-type="${m.actorType}"]`);
-    if (editor && event.target !== editor) editor.applyOrder(m.fields.map((f) => f.erpField.key));
   }
 
   private async select(type: ActorType, focus = false): Promise<void> {

@@ -24,6 +24,7 @@ import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { reloadButton, reloadedKeptMessage } from './conflict.js';
 
 const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
@@ -80,10 +81,12 @@ export class ErpConnectionDialog extends LitElement {
   private testAbort?: AbortController;
   private saveAbort?: AbortController;
   private readonly addKeys = new IdempotencyKeys();
+  private readonly activeKeys = new IdempotencyKeys();
+  @state() private reloading = false;
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -302,9 +305,10 @@ export class ErpConnectionDialog extends LitElement {
     this.saveError = null;
     try {
       const input = this.input;
+      const idempotencyKey = this.addKeys.for([this.original?.id ?? null, this.original?.version ?? null, input]);
       const saved = this.original
-        ? await this.backend!.updateConnection(this.original.id, input, this.original.version, { signal: abort.signal })
-        : await this.backend!.addConnection(input, { signal: abort.signal, idempotencyKey: this.addKeys.for(input) });
+        ? await this.backend!.updateConnection(this.original.id, input, this.original.version, { signal: abort.signal, idempotencyKey })
+        : await this.backend!.addConnection(input, { signal: abort.signal, idempotencyKey });
       if (abort.signal.aborted) return;
       this.addKeys.done();
       this.saving = false;
@@ -325,7 +329,10 @@ export class ErpConnectionDialog extends LitElement {
     this.deactivating = true;
     this.saveError = null;
     try {
-      const updated = await this.backend!.setConnectionActive(this.original.id, false);
+      const updated = await this.backend!.setConnectionActive(this.original.id, false, {
+        idempotencyKey: this.activeKeys.for(this.original.id),
+      });
+      this.activeKeys.done();
       this.original = { ...this.original, active: false, version: updated.version };
       const name = updated.name;
       this.notice = msg(str`${name} is no longer active. You can now change its configuration fields.`, {
@@ -338,6 +345,22 @@ export class ErpConnectionDialog extends LitElement {
       if (!isAbort(error)) this.saveError = toProblem(error);
     } finally {
       this.deactivating = false;
+    }
+  }
+
+  /** After a 409: takes the stored connection's version; the form keeps everything the admin entered. */
+  private async reload(): Promise<void> {
+    if (!this.original || this.reloading) return;
+    this.reloading = true;
+    try {
+      const fresh = await this.backend!.getConnection(this.original.id);
+      this.original = structuredClone(fresh);
+      this.saveError = null;
+      this.notice = reloadedKeptMessage();
+    } catch (error) {
+      if (!isAbort(error)) this.saveError = toProblem(error);
+    } finally {
+      this.reloading = false;
     }
   }
 
@@ -427,7 +450,8 @@ export class ErpConnectionDialog extends LitElement {
         ${this.renderTest()}
         <div role="alert" id="conn-save-error" class="error">
           ${this.saveError
-            ? html`${msg('Not saved.', { id: 'admin.conn.notSaved' })} ${adminProblemMessage(this.saveError, this.name.trim())}`
+            ? html`${msg('Not saved.', { id: 'admin.conn.notSaved' })} ${adminProblemMessage(this.saveError, this.name.trim())}
+                ${reloadButton(this.saveError, this.reloading, () => void this.reload())}`
             : nothing}
         </div>
         <p id="conn-blocked" class="muted">${blocked}</p>

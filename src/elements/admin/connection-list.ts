@@ -8,6 +8,7 @@ import type { ErpConnection, Principal, SyncConnector } from '../../model/types.
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { getLocale } from '../../i18n/localization.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { AdminChangedEvent, ManageConnectionEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
@@ -37,9 +38,11 @@ export class ErpConnectionList extends LitElement {
 
   @query('erp-connection-dialog') private dialog!: ErpConnectionDialog;
 
+  private readonly activeKeys = new IdempotencyKeys();
+
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   /** Opens Define new ERP connection. */
@@ -72,7 +75,10 @@ export class ErpConnectionList extends LitElement {
     this.pendingActive = new Map([...this.pendingActive, [connection.id, active]]);
     const name = connection.name;
     try {
-      const updated = await this.backend!.setConnectionActive(connection.id, active);
+      const updated = await this.backend!.setConnectionActive(connection.id, active, {
+        idempotencyKey: this.activeKeys.for([connection.id, active]),
+      });
+      this.activeKeys.done();
       this.message = updated.active
         ? msg(str`${name} is active.`, { id: 'admin.conn.nowActive' })
         : msg(str`${name} is not active.`, { id: 'admin.conn.nowInactive' });

@@ -61,11 +61,12 @@ export class ErpConnectorList extends LitElement {
   private testAbort?: AbortController;
   private saveAbort?: AbortController;
   private readonly addKeys = new IdempotencyKeys();
+  private readonly removeKeys = new IdempotencyKeys();
   private removing = new Set<string>();
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -150,9 +151,10 @@ export class ErpConnectorList extends LitElement {
     this.saving = true;
     this.saveError = null;
     try {
+      const idempotencyKey = this.addKeys.for([this.editing?.id ?? null, input]);
       const saved = this.editing
-        ? await this.backend!.updateConnector(this.editing.id, input, { signal: abort.signal })
-        : await this.backend!.addConnector(input, { signal: abort.signal, idempotencyKey: this.addKeys.for(input) });
+        ? await this.backend!.updateConnector(this.editing.id, input, { signal: abort.signal, idempotencyKey })
+        : await this.backend!.addConnector(input, { signal: abort.signal, idempotencyKey });
       if (abort.signal.aborted) return;
       this.addKeys.done();
       this.saving = false;
@@ -183,7 +185,8 @@ export class ErpConnectorList extends LitElement {
     this.removing.add(connector.id);
     this.requestUpdate();
     try {
-      await this.backend!.removeConnector(connector.id);
+      await this.backend!.removeConnector(connector.id, { idempotencyKey: this.removeKeys.for(connector.id) });
+      this.removeKeys.done();
       this.listMessage = msg(str`Removed ${name}.`, { id: 'admin.connector.removed' });
       this.dispatchEvent(new AdminChangedEvent());
     } catch (error) {
@@ -314,6 +317,7 @@ export class ErpConnectorList extends LitElement {
               this.testError = null;
             }}
             @blur=${() => (this.urlTouched = true)}
+            @change=${() => (this.urlTouched = true)}
           />
           <p id="connector-url-message" class="error" aria-live="polite">${urlError}</p>
         </div>

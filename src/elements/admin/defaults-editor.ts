@@ -13,8 +13,10 @@ import { formatFieldValue } from '../../model/format.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { isVersionConflict, reloadButton, reloadedKeptMessage } from './conflict.js';
 
 const hasValue = (v: FieldValue) => v !== null && v !== '';
 
@@ -24,6 +26,9 @@ const hasValue = (v: FieldValue) => v !== null && v !== '';
  * sync default value** (ERP field first, then the three choices; the value is edited with
  * `<erp-field>`). Connector-mandatory defaults are locked (always mandatory, cannot be removed).
  * These drive the Create in ERP dialog and the conflict picker's extra fields.
+ *
+ * Saves carry the defaults' version: when another admin saved first (409) the dialog keeps the input
+ * and **Reload** loads the current defaults, so OK puts the input on top of them.
  *
  * @csspart dialog - The native dialog.
  */
@@ -38,6 +43,9 @@ export class ErpDefaultsEditor extends LitElement {
   @property({ attribute: false }) fields: FieldMeta[] = [];
 
   @state() private defaults: DefaultValue[] | null = null;
+  /** The version of `defaults`, sent as If-Match. */
+  private version = '';
+  @state() private reloading = false;
   @state() private loadError: ErpProblem | null = null;
   @state() private message = '';
   @state() private listError = '';
@@ -58,10 +66,11 @@ export class ErpDefaultsEditor extends LitElement {
   private opener: HTMLElement | null = null;
   private abort?: AbortController;
   private saveAbort?: AbortController;
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -81,13 +90,40 @@ export class ErpDefaultsEditor extends LitElement {
     const abort = (this.abort = new AbortController());
     this.loadError = null;
     try {
-      const defaults = await this.backend!.getDefaults(this.connectionId, this.actorType, { signal: abort.signal });
+      const loaded = await this.backend!.getDefaults(this.connectionId, this.actorType, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      this.defaults = defaults;
+      this.defaults = loaded.defaults;
+      this.version = loaded.version;
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;
       this.loadError = toProblem(error);
     }
+  }
+
+  /** After a 409 in the dialog: loads the current defaults; the dialog's input stays for OK. */
+  private async reload(): Promise<void> {
+    if (this.reloading) return;
+    this.reloading = true;
+    await this.load();
+    this.reloading = false;
+    if (this.loadError) {
+      // Shown in the dialog (the section's own alert is behind the modal dialog).
+      this.saveError = this.loadError;
+      return;
+    }
+    this.saveError = null;
+    this.message = reloadedKeptMessage();
+  }
+
+  /** Saves a new list of defaults against the loaded version (one idempotency key per list). */
+  private async store(list: DefaultValue[], signal?: AbortSignal): Promise<void> {
+    const body = { defaults: list, version: this.version };
+    const idempotencyKey = this.keys.for([this.connectionId, this.actorType, body]);
+    const saved = await this.backend!.saveDefaults(this.connectionId, this.actorType, body, { signal, idempotencyKey });
+    this.keys.done();
+    if (signal?.aborted) return;
+    this.defaults = saved.defaults;
+    this.version = saved.version;
   }
 
   private meta(key: string): FieldMeta | undefined {
@@ -165,17 +201,17 @@ export class ErpDefaultsEditor extends LitElement {
       mandatory: this.mandatory || this.locked,
     };
     if (this.locked) entry.locked = true;
-    const list = this.editing
-      ? this.defaults.map((d) => (d.field === this.editing ? entry : d))
+    // After a reload the field may have got a default meanwhile (or lost it): replace or add.
+    const list = this.defaults.some((d) => d.field === entry.field)
+      ? this.defaults.map((d) => (d.field === entry.field ? entry : d))
       : [...this.defaults, entry];
     this.saveAbort?.abort();
     const abort = (this.saveAbort = new AbortController());
     this.saving = true;
     this.saveError = null;
     try {
-      const saved = await this.backend!.saveDefaults(this.connectionId, this.actorType, list, { signal: abort.signal });
+      await this.store(list, abort.signal);
       if (abort.signal.aborted) return;
-      this.defaults = saved;
       const label = this.meta(entry.field)?.label ?? entry.field;
       this.saving = false;
       this.close();
@@ -192,14 +228,18 @@ export class ErpDefaultsEditor extends LitElement {
     this.removing = new Set([...this.removing, d.field]);
     const label = this.meta(d.field)?.label ?? d.field;
     try {
-      this.defaults = await this.backend!.saveDefaults(
-        this.connectionId,
-        this.actorType,
-        this.defaults.filter((x) => x.field !== d.field),
-      );
+      await this.store(this.defaults.filter((x) => x.field !== d.field));
       this.message = msg(str`Default for ${label} removed.`, { id: 'admin.def.removed' });
     } catch (error) {
-      if (!isAbort(error)) this.message = adminProblemMessage(toProblem(error));
+      if (isAbort(error)) return;
+      const problem = toProblem(error);
+      if (isVersionConflict(problem)) {
+        // Nothing to keep but the intent: show the current defaults, so Remove can be pressed again.
+        await this.load();
+        this.message = msg(str`Not removed: another administrator changed the defaults meanwhile. The current defaults are shown; remove the default for ${label} again if it is still needed.`, {
+          id: 'admin.def.removeConflict',
+        });
+      } else this.message = adminProblemMessage(problem);
     } finally {
       const next = new Set(this.removing);
       next.delete(d.field);
@@ -366,7 +406,8 @@ export class ErpDefaultsEditor extends LitElement {
           : nothing}
         <div role="alert" class="error">
           ${this.saveError
-            ? html`${msg('Not saved. Your input is kept.', { id: 'admin.def.notSaved' })} ${adminProblemMessage(this.saveError)}`
+            ? html`${msg('Not saved. Your input is kept.', { id: 'admin.def.notSaved' })} ${adminProblemMessage(this.saveError)}
+              ${reloadButton(this.saveError, this.reloading, () => void this.reload())}`
             : nothing}
         </div>
         <p id="def-blocked" class="muted">${blocked}</p>

@@ -10,8 +10,10 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { reapply, reloadButton, reloadedKeptMessage } from './conflict.js';
 import { optionNodes } from './option-nodes.js';
 
 /** Rows shown at once; "Show more" adds the next page (1,000-item lists stay quick). */
@@ -65,16 +67,18 @@ export class ErpListMappingEditor extends LitElement {
   @state() private message = '';
   @state() private filter = '';
   @state() private shown = LIST_PAGE;
+  @state() private reloading = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
   private abort?: AbortController;
+  private readonly keys = new IdempotencyKeys();
   private filterTimer?: ReturnType<typeof setTimeout>;
   private listName = '';
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -133,7 +137,10 @@ export class ErpListMappingEditor extends LitElement {
     this.saving = true;
     this.saveError = null;
     try {
-      const saved = await this.backend!.saveListMapping(this.connectionId, { ...this.mapping, map: this.map }, { signal: abort.signal });
+      const body = { ...this.mapping, map: this.map };
+      const idempotencyKey = this.keys.for([this.connectionId, body]);
+      const saved = await this.backend!.saveListMapping(this.connectionId, body, { signal: abort.signal, idempotencyKey });
+      this.keys.done();
       if (abort.signal.aborted) return;
       this.mapping = saved;
       this.map = { ...saved.map };
@@ -146,9 +153,18 @@ export class ErpListMappingEditor extends LitElement {
     }
   }
 
+  /** After a 409: loads the current list mapping and puts the admin's choices back on top. */
   private async loadCurrent(): Promise<void> {
+    const base = this.mapping;
+    const mine = this.map;
+    if (!base || this.reloading) return;
+    this.reloading = true;
     await this.load();
+    this.reloading = false;
+    if (this.loadError || !this.mapping) return;
+    this.map = reapply(base.map, mine, this.mapping.map);
     this.saveError = null;
+    this.message = reloadedKeptMessage();
   }
 
   protected override render() {
@@ -174,9 +190,7 @@ export class ErpListMappingEditor extends LitElement {
       <div role="alert" class="error">
         ${this.saveError
           ? html`${msg('Not saved. Your choices are kept.', { id: 'admin.list.notSaved' })} ${adminProblemMessage(this.saveError)}
-            ${this.saveError.status === 409
-              ? html`<button type="button" @click=${this.loadCurrent}>${msg('Load the current settings', { id: 'admin.map.loadCurrent' })}</button>`
-              : nothing}`
+            ${reloadButton(this.saveError, this.reloading, () => void this.loadCurrent())}`
           : nothing}
       </div>
       <div class="actions dialog-actions">

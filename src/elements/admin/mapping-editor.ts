@@ -10,9 +10,11 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { getLocale } from '../../i18n/localization.js';
 import { actorTypeLabel, entityLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { reapply, reloadButton, reloadedKeptMessage } from './conflict.js';
 import type { ErpListMappingEditor } from './list-mapping-editor.js';
 import { optionNodes } from './option-nodes.js';
 
@@ -78,7 +80,8 @@ function notSyncableText(reason: string): string {
  * switch, and per ERP field the **CRM field** (only compatible types), the **Direction** (disabled
  * until a CRM field is picked; fields that cannot be synced say why), **Show in Search** and
  * **Show in ERP tab**; **List mapping** for mapped list fields; suggestions by matching names;
- * **Done** saves. A failed save keeps every edit; a 409 offers to load the other admin's version.
+ * **Done** saves. A failed save keeps every edit; after a 409 **Reload** loads the other admin's
+ * version and puts the edits back on top.
  *
  * Rows are keyed and guarded, so changing one row re-renders that row only (300 fields stay quick).
  *
@@ -122,10 +125,11 @@ export class ErpMappingEditor extends LitElement {
 
   @query('erp-list-mapping-editor') private listDialog!: ErpListMappingEditor;
   private abort?: AbortController;
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {
@@ -143,24 +147,22 @@ export class ErpMappingEditor extends LitElement {
     return this.draft;
   }
 
-  /** Takes a new field order (Rank Fields saved) without losing unsaved edits. */
-  applyOrder(order: string[]): void {
-    const reorder = (fields: FieldMapping[]) => {
-      const byKey = new Map(fields.map((f) => [f.erpField.key, f]));
-      return [...order.map((k) => byKey.get(k)!).filter(Boolean), ...fields.filter((f) => !order.includes(f.erpField.key))];
-    };
-    if (this.mapping) this.mapping = { ...this.mapping, fields: reorder(this.mapping.fields) };
-    if (this.draft) this.draft = { ...this.draft, fields: reorder(this.draft.fields) };
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapping') && this.mapping) {
       const previous = changed.get('mapping') as ActorTypeMapping | undefined;
-      // A new mapping replaces the draft, unless it is the same version (a new order only).
-      if (!this.draft || !previous || previous.version !== this.mapping.version || previous.actorType !== this.mapping.actorType) {
-        this.draft = structuredClone(this.mapping);
+      const fresh = this.mapping;
+      const unsaved = !!this.draft && !!previous && JSON.stringify(this.draft) !== JSON.stringify(previous);
+      if (!unsaved || previous.actorType !== fresh.actorType) {
+        this.draft = structuredClone(fresh);
         this.suggestions = null;
+      } else if (sameButOrder(previous, fresh)) {
+        // Rank Fields saved a new order (and version): the unsaved edits move onto it.
+        const byKey = new Map(this.draft!.fields.map((f) => [f.erpField.key, f]));
+        const fields = fresh.fields.map((f) => byKey.get(f.erpField.key) ?? f);
+        this.draft = { ...this.draft!, fields, version: fresh.version };
       }
+      // Otherwise another admin's version arrived: the edits stay on the old version, so Done answers
+      // 409 and Reload puts them on top of the new one (never silently over it).
     }
   }
 
@@ -205,7 +207,9 @@ export class ErpMappingEditor extends LitElement {
     this.error = null;
     this.message = '';
     try {
-      const saved = await this.backend!.saveActorTypeMapping(this.connectionId, this.draft, { signal: abort.signal });
+      const idempotencyKey = this.keys.for([this.connectionId, this.draft]);
+      const saved = await this.backend!.saveActorTypeMapping(this.connectionId, this.draft, { signal: abort.signal, idempotencyKey });
+      this.keys.done();
       if (abort.signal.aborted) return false;
       this.mapping = saved;
       this.draft = structuredClone(saved);
@@ -221,16 +225,21 @@ export class ErpMappingEditor extends LitElement {
     }
   }
 
-  /** After a 409: loads the stored mapping (discarding the draft). */
+  /** After a 409: loads the stored mapping and puts the admin's edits back on top of it. */
   private async loadCurrent(): Promise<void> {
-    if (!this.draft || this.reloading) return;
+    if (!this.draft || !this.mapping || this.reloading) return;
     this.reloading = true;
     try {
       const fresh = await this.backend!.getActorTypeMapping(this.connectionId, this.draft.actorType);
+      const base = this.mapping;
+      const draft = this.draft;
+      const rows = (m: ActorTypeMapping) => Object.fromEntries(m.fields.map((f) => [f.erpField.key, f]));
+      const mine = reapply(rows(base), rows(draft), rows(fresh));
+      const enabled = draft.enabled !== base.enabled ? draft.enabled : fresh.enabled;
       this.mapping = fresh;
-      this.draft = structuredClone(fresh);
+      this.draft = { ...fresh, enabled, fields: fresh.fields.map((f) => mine[f.erpField.key] ?? f) };
       this.error = null;
-      this.message = msg('The current settings are loaded.', { id: 'admin.map.reloaded' });
+      this.message = reloadedKeptMessage();
       this.dispatchEvent(new MappingSavedEvent(fresh));
     } catch (error) {
       if (!isAbort(error)) this.error = toProblem(error);
@@ -317,11 +326,7 @@ export class ErpMappingEditor extends LitElement {
       <div role="alert" class="error">
         ${this.error
           ? html`${msg('Not saved. Your changes are kept.', { id: 'admin.map.notSaved' })} ${adminProblemMessage(this.error)}
-            ${this.error.status === 409
-              ? html`<button type="button" aria-busy=${this.reloading ? 'true' : 'false'} @click=${this.loadCurrent}>
-                  ${msg('Load the current settings', { id: 'admin.map.loadCurrent' })}
-                </button>`
-              : nothing}`
+            ${reloadButton(this.error, this.reloading, () => void this.loadCurrent())}`
           : nothing}
       </div>
       <div class="actions">
@@ -397,4 +402,11 @@ export class ErpMappingEditor extends LitElement {
       </td>
     </tr>`;
   }
+}
+
+/** Whether two versions of a mapping differ only in their field order and version (a Rank Fields save). */
+function sameButOrder(a: ActorTypeMapping, b: ActorTypeMapping): boolean {
+  const norm = (m: ActorTypeMapping) =>
+    JSON.stringify({ ...m, version: '', fields: [...m.fields].sort((x, y) => x.erpField.key.localeCompare(y.erpField.key)) });
+  return norm(a) === norm(b);
 }

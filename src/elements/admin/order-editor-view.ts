@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ErpProblem } from '../../backend/problem.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { reloadButton } from './conflict.js';
 import type { OrderChangeEvent, OrderItem } from './order-list.js';
 
 export interface OrderEditorView {
@@ -13,6 +14,9 @@ export interface OrderEditorView {
   saving: boolean;
   message: string;
   error: ErpProblem | null;
+  /** Reload after a version conflict (keeps the order). */
+  reloading: boolean;
+  onReload: () => void;
   onOrder: (order: string[]) => void;
   onSave: () => void;
 }
@@ -37,7 +41,8 @@ export function renderOrderEditor(v: OrderEditorView): TemplateResult {
     <p role="status" class="muted">${v.message}</p>
     <div role="alert" class="error">
       ${v.error
-        ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(v.error)}`
+        ? html`${msg('Not saved. The new order is kept.', { id: 'admin.rank.notSaved' })} ${adminProblemMessage(v.error)}
+          ${reloadButton(v.error, v.reloading, v.onReload)}`
         : nothing}
     </div>`;
 }

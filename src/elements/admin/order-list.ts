@@ -73,7 +73,7 @@ export class ErpOrderList extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   private async move(index: number, delta: number, focus: 'item' | 'up' | 'down'): Promise<void> {

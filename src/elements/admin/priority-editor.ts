@@ -6,15 +6,19 @@ import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
 import type { ErpConnection } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminTerms } from './admin-terms.js';
+import { keepOrder, reloadedKeptMessage } from './conflict.js';
 import type { OrderItem } from './order-list.js';
 import { renderOrderEditor } from './order-editor-view.js';
 
 /**
  * **Set Sync Priority**: the order of the active ERP connections (which one leads when several
- * sync the same CRM record). **Save** stores it; a failed save keeps the new order.
+ * sync the same CRM record). **Save** stores it with the order's version (`priorityVersion`); a failed
+ * save keeps the new order, and after a 409 (another admin saved first) **Reload** takes the current
+ * version and keeps the new order. New connection lists (after other changes) keep an unsaved order.
  *
  * @csspart section - The section.
  */
@@ -29,18 +33,31 @@ export class ErpPriorityEditor extends LitElement {
   @state() private saving = false;
   @state() private error: ErpProblem | null = null;
   @state() private message = '';
+  @state() private reloading = false;
+  private savedOrder = '';
+  private version = '';
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
-  private get active(): ErpConnection[] {
-    return this.connections.filter((c) => c.active).sort((a, b) => a.priority - b.priority);
+  private static activeIds(connections: ErpConnection[]): string[] {
+    return connections
+      .filter((c) => c.active)
+      .sort((a, b) => a.priority - b.priority)
+      .map((c) => c.id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('connections')) this.order = this.active.map((c) => c.id);
+    if (changed.has('connections')) {
+      const fresh = ErpPriorityEditor.activeIds(this.connections);
+      const unsaved = this.order.join() !== this.savedOrder;
+      this.savedOrder = fresh.join();
+      this.version = this.connections[0]?.priorityVersion ?? '';
+      this.order = unsaved ? keepOrder(this.order, fresh) : fresh;
+    }
   }
 
   private async save(): Promise<void> {
@@ -48,14 +65,40 @@ export class ErpPriorityEditor extends LitElement {
     this.saving = true;
     this.error = null;
     this.message = '';
+    const order = this.order.slice();
     try {
-      await this.backend!.saveSyncPriority(this.order.slice());
+      const idempotencyKey = this.keys.for([order, this.version]);
+      const saved = await this.backend!.saveSyncPriority(order, this.version, { idempotencyKey });
+      this.keys.done();
+      // The next save (before the screen reloads the connections) goes against the new version.
+      this.version = saved.version;
+      this.savedOrder = order.join();
       this.message = msg('The sync priority is saved.', { id: 'admin.prio.saved' });
       this.dispatchEvent(new AdminChangedEvent());
     } catch (error) {
       if (!isAbort(error)) this.error = toProblem(error);
     } finally {
       this.saving = false;
+    }
+  }
+
+  /** After a 409: takes the current connections and version, keeping the admin's order. */
+  private async reload(): Promise<void> {
+    if (this.reloading) return;
+    this.reloading = true;
+    try {
+      const fresh = await this.backend!.listConnections();
+      this.version = fresh[0]?.priorityVersion ?? '';
+      const order = keepOrder(this.order, ErpPriorityEditor.activeIds(fresh));
+      this.savedOrder = ErpPriorityEditor.activeIds(fresh).join();
+      this.connections = fresh;
+      this.order = order;
+      this.error = null;
+      this.message = reloadedKeptMessage();
+    } catch (error) {
+      if (!isAbort(error)) this.error = toProblem(error);
+    } finally {
+      this.reloading = false;
     }
   }
 
@@ -76,6 +119,8 @@ export class ErpPriorityEditor extends LitElement {
         saving: this.saving,
         message: this.message,
         error: this.error,
+        reloading: this.reloading,
+        onReload: () => void this.reload(),
         onOrder: (order) => {
           this.order = order;
           this.message = '';

@@ -6,16 +6,19 @@ import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
 import type { ActorTypeMapping } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
 import { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminTerms } from './admin-terms.js';
+import { keepOrder, reloadedKeptMessage } from './conflict.js';
 import type { OrderItem } from './order-list.js';
 import { renderOrderEditor } from './order-editor-view.js';
 
 /**
  * **Rank Fields**: the order of the "Show in ERP tab" fields of one actor type in the end user's
- * ERP tab (buttons and keyboard via `<erp-order-list>`); **Save** stores it. A failed save keeps
- * the new order.
+ * ERP tab (buttons and keyboard via `<erp-order-list>`); **Save** stores it with the mapping's
+ * version. A failed save keeps the new order; after a 409 (another admin saved first) **Reload** takes
+ * the current version and keeps the new order.
  *
  * @event erp-internal-mapping-saved - The rank was saved (the mapping with its fields reordered).
  */
@@ -31,11 +34,15 @@ export class ErpRankEditor extends LitElement {
   @state() private saving = false;
   @state() private error: ErpProblem | null = null;
   @state() private message = '';
+  @state() private reloading = false;
   private savedOrder = '';
+  /** The version the order is saved against (the mapping's, or a newer one after Reload). */
+  private version = '';
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   private tabFields(m: ActorTypeMapping): string[] {
@@ -48,7 +55,8 @@ export class ErpRankEditor extends LitElement {
       // Keep an unsaved order when only other settings changed.
       const unsaved = this.order.join() !== this.savedOrder;
       this.savedOrder = fresh.join();
-      if (!unsaved || fresh.length !== this.order.length || fresh.some((k) => !this.order.includes(k))) this.order = fresh;
+      this.version = this.mapping.version;
+      this.order = unsaved ? keepOrder(this.order, fresh) : fresh;
     }
   }
 
@@ -58,17 +66,36 @@ export class ErpRankEditor extends LitElement {
     this.error = null;
     this.message = '';
     const order = this.order.slice();
+    const { actorType } = this.mapping;
     try {
-      await this.backend!.saveRank(this.connectionId, this.mapping.actorType, order);
+      const idempotencyKey = this.keys.for([this.connectionId, actorType, order, this.version]);
+      const saved = await this.backend!.saveRank(this.connectionId, actorType, order, this.version, { idempotencyKey });
+      this.keys.done();
+      this.version = saved.version;
       this.savedOrder = order.join();
       this.message = msg('The new order is saved. The ERP tab shows the fields in this order.', { id: 'admin.rank.saved' });
-      const byKey = new Map(this.mapping.fields.map((f) => [f.erpField.key, f]));
-      const fields = [...order.map((k) => byKey.get(k)!), ...this.mapping.fields.filter((f) => !order.includes(f.erpField.key))];
-      this.dispatchEvent(new MappingSavedEvent({ ...this.mapping, fields }));
+      this.dispatchEvent(new MappingSavedEvent(saved));
     } catch (error) {
       if (!isAbort(error)) this.error = toProblem(error);
     } finally {
       this.saving = false;
+    }
+  }
+
+  /** After a 409: takes the current version (and fields), keeping the admin's order. */
+  private async reload(): Promise<void> {
+    if (!this.mapping || this.reloading) return;
+    this.reloading = true;
+    try {
+      const fresh = await this.backend!.getActorTypeMapping(this.connectionId, this.mapping.actorType);
+      this.version = fresh.version;
+      this.order = keepOrder(this.order, this.tabFields(fresh));
+      this.error = null;
+      this.message = reloadedKeptMessage();
+    } catch (error) {
+      if (!isAbort(error)) this.error = toProblem(error);
+    } finally {
+      this.reloading = false;
     }
   }
 
@@ -88,6 +115,8 @@ export class ErpRankEditor extends LitElement {
         saving: this.saving,
         message: this.message,
         error: this.error,
+        reloading: this.reloading,
+        onReload: () => void this.reload(),
         onOrder: (order) => {
           this.order = order;
           this.message = '';

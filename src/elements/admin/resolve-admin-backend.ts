@@ -1,5 +1,5 @@
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { RestBackend } from '../../backend/rest-backend.js';
+import { RestAdminBackend } from '../../backend/rest-backend.js';
 
 /**
  * The admin twin of `resolveBackend`: the element's own `backend` property, else a REST client for
@@ -7,5 +7,5 @@ import { RestBackend } from '../../backend/rest-backend.js';
  */
 export function resolveAdminBackend(own: ErpAdminBackend | undefined, url: string | null | undefined): ErpAdminBackend {
   if (own) return own;
-  return url ? new RestBackend({ baseUrl: url }) : new RestBackend();
+  return url ? new RestAdminBackend({ baseUrl: url }) : new RestAdminBackend();
 }

@@ -34,7 +34,7 @@ export class ErpResyncAction extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   override disconnectedCallback(): void {

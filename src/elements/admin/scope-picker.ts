@@ -98,7 +98,7 @@ export class ErpScopePicker extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   /** Whether the scope is complete (Everyone, or at least one user or group). */

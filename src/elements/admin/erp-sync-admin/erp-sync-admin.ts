@@ -66,7 +66,7 @@ export class ErpSyncAdmin extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this);
+    new LocaleController(this, 'admin');
   }
 
   /** Loads the connectors and connections again. */

@@ -1,0 +1,4 @@
+// The Add sync default value editor's save against every fault (the table is in admin-faults.ts).
+import { describeEditorFaults } from './admin-faults.js';
+
+describeEditorFaults('Add sync default value');

@@ -1,0 +1,4 @@
+// The List mapping editor's save against every fault (the table is in admin-faults.ts).
+import { describeEditorFaults } from './admin-faults.js';
+
+describeEditorFaults('List mapping');
