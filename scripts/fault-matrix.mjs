@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Writes docs/fault-matrix.md from the operation and fault lists in test/hardening/fault-cases.ts (the
-// same lists test/hardening/fault-matrix.test.ts runs; that test fails when this file is stale).
+// Writes docs/fault-matrix.md from the lists in test/hardening/fault-cases.ts (operation x fault) and
+// test/hardening/journey-cases.ts (end-user action x fault): the same lists fault-matrix.test.ts and
+// journey-matrix.test.ts run; both tests fail when this file is stale.
 // Usage: node scripts/fault-matrix.mjs [--check]   (--check: exit 1 if the file is not current)
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -10,7 +11,7 @@ const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'docs/fault-matrix.md');
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['test/hardening/fault-cases.ts'],
+  entryPoints: ['test/hardening/journey-cases.ts'],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -18,8 +19,8 @@ const result = await build({
   logLevel: 'warning',
 });
 const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`;
-const { renderMarkdown } = await import(url);
-const text = renderMarkdown();
+const { renderDocument } = await import(url);
+const text = renderDocument();
 if (process.argv.includes('--check')) {
   let current = '';
   try {

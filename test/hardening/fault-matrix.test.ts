@@ -4,13 +4,15 @@
 import { expect } from '@open-wc/testing';
 import { configure } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
+import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { problemMessage } from '../../src/i18n/problem-message.js';
 import { switchLocale } from '../../src/i18n/localization.js';
 import type { Fault, OperationName } from '../../demo/mock-erp/faults.js';
 import { useSimulator } from '../helpers/sim.js';
 import { CALLS } from './operations.js';
-import { FAULTS, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, renderMarkdown, type FaultCase } from './fault-cases.js';
+import { FAULTS, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, type FaultCase } from './fault-cases.js';
+import { renderDocument } from './journey-cases.js';
+import { capturePageErrors } from '../helpers/page-errors.js';
 
 /** The first string leaf becomes a number (else the first number/boolean a string); `7` when there is none. */
 function breakOneField(json: unknown): unknown {
@@ -55,26 +57,8 @@ function printMatrix() {
 describe('fault matrix: every operation x every fault', () => {
   const sim = useSimulator();
   let capture: { text: string }[] = [];
-  const uncaught: string[] = [];
-  const warnings: string[] = [];
-  const onError = (e: ErrorEvent) => uncaught.push(String(e.message));
-  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(String(e.reason));
-  const originalWarn = console.warn;
-  const originalError = console.error;
-
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-    console.warn = (...args: unknown[]) => (warnings.push(args.map(String).join(' ')), originalWarn(...args));
-    console.error = (...args: unknown[]) => (warnings.push(args.map(String).join(' ')), originalError(...args));
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    console.warn = originalWarn;
-    console.error = originalError;
-    printMatrix();
-  });
+  const { uncaught, warnings } = capturePageErrors();
+  after(() => printMatrix());
   beforeEach(() => {
     capture = [];
     const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -89,7 +73,7 @@ describe('fault matrix: every operation x every fault', () => {
   for (const op of MATRIX_OPERATIONS) {
     it(`${op}: rejects with the right problem and message for each fault`, async function () {
       this.timeout(20_000);
-      const api = new RestBackend();
+      const api = new RestAdminBackend();
       const call = await CALLS[op](api);
       // The real answer (to break one field of it); the call must succeed without a fault.
       await call();
@@ -147,11 +131,11 @@ describe('fault matrix: every operation x every fault', () => {
 
   it('docs/fault-matrix.md is the current rendering of these lists (node scripts/fault-matrix.mjs)', async () => {
     const committed = await (await fetch('/docs/fault-matrix.md')).text();
-    expect(committed).to.equal(renderMarkdown());
+    expect(committed).to.equal(renderDocument());
   });
 
   it('can fail: a fault the client would not report is caught', async () => {
-    const api = new RestBackend();
+    const api = new RestAdminBackend();
     sim().faults.inject('listConnectors', { kind: 'problem', status: 403, code: 'forbidden', times: 1 });
     const problem = await api.listConnectors().catch((e: unknown) => e as ErpProblem);
     expect(problemMessage(problem as ErpProblem)).to.not.contain('Sign in again');

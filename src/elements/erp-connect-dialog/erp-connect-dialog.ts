@@ -351,9 +351,10 @@ export class ErpConnectDialog extends LitElement {
     const more = cursor !== null;
     this.searching = more ? 'more' : 'new';
     this.searchError = null;
+    // A failed new search puts back the rows and the choice it replaced: nothing the user picked is lost.
+    const replaced = more ? null : { results: this.results, selectedKey: this.selectedKey };
     if (!more) {
       this.results = null;
-      this.selectedKey = null;
       this.listboxController.reset();
     }
     const { id } = this.connection;
@@ -373,6 +374,11 @@ export class ErpConnectDialog extends LitElement {
       if (seq !== this.searchSeq || abort.signal.aborted) return;
       const previous = more && this.results ? this.results.rows : [];
       const seen = new Set(previous.map((r) => r.key));
+      // A choice survives a new search when it is a suggestion or among the new rows.
+      const key = this.selectedKey;
+      if (!more && key !== null && !this.suggestions?.some((s) => s.key === key) && !result.rows.some((r) => r.key === key)) {
+        this.selectedKey = null;
+      }
       this.results = {
         query,
         columns: result.columns,
@@ -390,6 +396,10 @@ export class ErpConnectDialog extends LitElement {
     } catch (error) {
       if (seq !== this.searchSeq || isAbort(error)) return;
       this.searchError = { problem: toProblem(error), more };
+      if (replaced) {
+        this.results = replaced.results;
+        this.selectedKey = replaced.selectedKey;
+      }
     } finally {
       if (seq === this.searchSeq) {
         this.searching = null;
@@ -639,7 +649,10 @@ export class ErpConnectDialog extends LitElement {
         e.preventDefault();
         this.close();
       }}
-      @close=${() => this.abortAll()}
+      @close=${() => {
+        // A close event can arrive after the dialog was opened again at once: keep the new requests.
+        if (!this.dialog?.open) this.abortAll();
+      }}
     >
       <h2 id="title" part="title" tabindex="-1" ?data-step-focus=${this.step === 'create'}>${title}</h2>
       ${this.connection && this.entity

@@ -52,15 +52,15 @@ export function renderSuggestions(v: SuggestionsView) {
   if (!v.loading && !v.error && list.length === 0) return nothing;
   return html`<fieldset part="suggestions" class="suggestions" aria-describedby="suggestions-hint">
     <legend id="suggestions-title">${msg('Suggested matches', { id: 'match.title' })}</legend>
-    ${v.loading
-      ? html`<p class="muted">${msg('Looking for matching ERP records…', { id: 'match.loading' })}</p>`
-      : nothing}
-    ${v.error
-      ? // Suggestions are a help, not a step: a failure says so quietly and the search still works.
-        html`<p class="muted" part="suggestions-error">
-          ${msg(str`Suggestions could not be loaded: ${problemMessage(v.error)}`, { id: 'match.failed' })}
-        </p>`
-      : nothing}
+    <p class="muted" aria-live="polite">
+      ${v.loading ? msg('Looking for matching ERP records…', { id: 'match.loading' }) : nothing}
+      ${v.error
+        ? // Suggestions are a help, not a step: a failure is announced politely and the search still works.
+          html`<span part="suggestions-error">
+            ${msg(str`Suggestions could not be loaded: ${problemMessage(v.error)}`, { id: 'match.failed' })}
+          </span>`
+        : nothing}
+    </p>
     <p class="muted hint" id="suggestions-hint">
       ${list.length
         ? msg('Nothing is connected until you choose a record and press Connect.', { id: 'match.hint' })
