@@ -51,11 +51,6 @@ export interface Journey {
   recovery: string;
   /** How answers race in this journey, or why they cannot (starts with "n/a:"). */
   order: string;
-  /**
-   * A known bug (in a file this matrix may not change) that the cells detect but do not fail on:
-   * the grid shows them as `pending`; test/hardening/journey-pending.test.ts fails until it is fixed.
-   */
-  pending?: string;
 }
 
 const ONE_AT_A_TIME = 'n/a: one request at a time (a second click sends nothing: concurrency.test.ts)';
@@ -229,11 +224,9 @@ export function renderJourneyMarkdown(results?: (journey: Journey, fault: Journe
   const mark = (j: Journey, f: JourneyFault) =>
     isNotApplicable(j, f)
       ? 'n/a'
-      : j.pending && f.id !== 'order'
-        ? 'pending'
-        : results
-          ? results(j, f) ? 'pass' : 'FAIL'
-          : '✓';
+      : results
+        ? results(j, f) ? 'pass' : 'FAIL'
+        : '✓';
   const lines = [
     '# Journey fault matrix',
     '',
@@ -271,13 +264,6 @@ export function renderJourneyMarkdown(results?: (journey: Journey, fault: Journe
     `${JOURNEYS.length} actions x ${JOURNEY_FAULTS.length} faults = ${JOURNEYS.length * JOURNEY_FAULTS.length} cells, ${
       JOURNEYS.filter((j) => j.order.startsWith('n/a')).length
     } of them n/a.`,
-    '',
-    '## Pending bugs',
-    '',
-    'A `pending` cell passes every other check; the known bug below is proven by',
-    '`test/hardening/journey-pending.test.ts`, which fails until the bug is fixed (then the cell reads ✓).',
-    '',
-    ...JOURNEYS.filter((j) => j.pending).map((j) => `- \`${j.id}\` (\`${j.element}\`): ${escapeCell(j.pending!)}.`),
     '',
   ];
   return lines.join('\n');

@@ -54,10 +54,6 @@ async function waitFor<T>(find: () => T | undefined, timeout = 15_000): Promise<
 
 type Outcome = '' | string;
 const results = new Map<string, Outcome>(); // `${lang} ${journey} ${fault}`
-/** Cells that passed but met their journey's known bug (journey-cases `pending`). */
-const pendings = new Map<string, string>();
-/** Journeys whose known bug did not show: journey-cases `pending` is out of date. */
-const fixedPending = new Set<string>();
 const cellKey = (lang: Lang, j: Journey, f: JourneyFault) => `${lang} ${j.id} ${f.id}`;
 
 function printMatrix(ids: readonly string[]) {
@@ -67,7 +63,7 @@ function printMatrix(ids: readonly string[]) {
     if (isNotApplicable(j, f)) return 'n/a';
     const key = cellKey(lang, j, f);
     const r = results.get(key);
-    return r === undefined ? '-' : r !== '' ? 'FAIL' : pendings.has(key) ? 'pending' : 'pass';
+    return r === undefined ? '-' : r !== '' ? 'FAIL' : 'pass';
   };
   const rows = JOURNEYS.filter((j) => ids.includes(j.id)).map((j) => `${j.id.padEnd(width)} | ${JOURNEY_FAULTS.map((f) => mark('en', j, f).padEnd(8)).join(' | ')}`);
   const german = GERMAN_JOURNEYS.filter(() => ids.includes('german')).map(
@@ -88,10 +84,6 @@ function printMatrix(ids: readonly string[]) {
       ...rows,
       ...(german.length ? ['German (lang="de"):', ...german] : []),
       ...failed.map(([k, r]) => `FAIL ${k}: ${r}`),
-      ...JOURNEYS.filter((j) => [...pendings.keys()].some((k) => k.split(' ')[1] === j.id)).map(
-        (j) => `pending ${j.id} (journey-pending.test.ts): ${j.pending}; seen in ${[...pendings.keys()].filter((k) => k.split(' ')[1] === j.id).length} cells`,
-      ),
-      ...[...fixedPending].map((id) => `FIXED? ${id} did not show its pending bug: update journey-cases.ts`),
     ].join('\n'),
   );
 }
@@ -110,7 +102,6 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
     async function runCell(ctx: Context, scene: Scene, j: Journey, f: JourneyFault): Promise<Outcome> {
       const mark = { uncaught: uncaught.length, warnings: warnings.length };
       let outcome = '';
-      let pending = '';
       try {
         if (f.id === 'order') {
           outcome = await scene.outOfOrder!();
@@ -127,14 +118,12 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
           }
           const notAnnounced = message && !announced(message) ? `"${normalize(message.textContent ?? '').trim()}" is not in an alert or live region` : '';
           if (!message) outcome = `no message containing "${fragment}"`;
-          else if (notAnnounced && j.id === 'suggestions') pending = notAnnounced; // journey-cases `pending`
           else if (notAnnounced) outcome = `message ${notAnnounced}`;
           if (!outcome && f.transient && !scene.retryControl()) outcome = 'no retry control after a transient fault';
           if (!outcome) {
             await scene.afterError?.();
             const lost = await scene.kept();
             if (lost) outcome = `lost after the fault: ${lost}`;
-            else if (scene.pendingCheck) pending = await scene.pendingCheck(message!);
           }
           if (!outcome) {
             sim().faults.clear();
@@ -151,8 +140,6 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
       }
       if (!outcome && uncaught.length > mark.uncaught) outcome = `uncaught: ${uncaught.slice(mark.uncaught).join('; ')}`;
       if (!outcome && warnings.length > mark.warnings) outcome = `console: ${warnings.slice(mark.warnings).join('; ')}`;
-      if (!outcome && pending) pendings.set(cellKey(ctx.lang, j, f), pending);
-      if (!outcome && !pending && j.pending && f.id !== 'order') fixedPending.add(j.id);
       return outcome;
     }
 
@@ -184,8 +171,6 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
         this.timeout(180_000);
         const problems = await runJourney(j, 'en', JOURNEY_FAULTS);
         expect(problems, problems.join('\n')).to.deep.equal([]);
-        // A known bug that no longer shows: the table must stop calling it pending.
-        expect(fixedPending.has(j.id), `${j.id}: its pending bug is fixed; remove \`pending\` in journey-cases.ts`).to.equal(false);
       });
     }
 
