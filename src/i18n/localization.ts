@@ -3,7 +3,6 @@ import { SOURCE_LOCALE, TARGET_LOCALES, type UiLocale } from './locales.js';
 import type { StringPack } from './string-packs.js';
 
 type TargetLocale = (typeof TARGET_LOCALES)[number];
-type Templates = TemplateMap;
 
 /**
  * The one place `configureLocalization` is called (it may run once per page). Translations are split
@@ -32,9 +31,9 @@ const loaders: Record<TargetLocale, Record<StringPack, () => Promise<LocaleModul
 /** Packs some element on the page has asked for; `core` always. */
 const wanted = new Set<StringPack>(['core']);
 /** What the active locale has loaded. @lit/localize keeps this very object, so merging into it works. */
-let active: { locale: string; templates: Templates; packs: Set<StringPack> } | null = null;
+let active: { locale: string; templates: TemplateMap; packs: Set<StringPack> } | null = null;
 
-async function loadPacks(locale: TargetLocale, packs: Iterable<StringPack>, into: Templates): Promise<void> {
+async function loadPacks(locale: TargetLocale, packs: Iterable<StringPack>, into: TemplateMap): Promise<void> {
   const modules = await Promise.all([...packs].map((pack) => loaders[locale][pack]()));
   for (const module of modules) Object.assign(into, module.templates);
 }
@@ -44,7 +43,7 @@ const { getLocale, setLocale } = configureLocalization({
   targetLocales: TARGET_LOCALES,
   loadLocale: async (locale) => {
     const packs = new Set(wanted);
-    const templates: Templates = {};
+    const templates: TemplateMap = {};
     await loadPacks(locale as TargetLocale, packs, templates);
     active = { locale, templates, packs };
     return { templates };
