@@ -2,16 +2,15 @@
 // marks its button busy and keeps its accessible name; closing a dialog or removing the element aborts
 // its requests (no update, no console error or warning afterwards); every non-idempotent write carries
 // an Idempotency-Key. Requests are counted by wrapping `fetch` through `configure({ fetch })`.
-import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/erp-tab.js';
 import '../../src/define/erp-connect-dialog.js';
 import '../../src/define/erp-sync-admin.js';
 import { configure } from '../../src/backend/config.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
-import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
 import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
+import { showConnectDialog } from '../helpers/connect-dialog.js';
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from '../admin/admin-helpers.js';
 
@@ -151,21 +150,7 @@ describe('concurrency', () => {
 
   describe('<erp-connect-dialog>', () => {
     async function openDialog(entityId: string) {
-      const backend = new RestBackend();
-      const entity = { type: 'company' as const, id: entityId };
-      const state = await backend.getEntityState(entity);
-      const connection = state.connections.find((c) => c.id === 'conn-a')!;
-      const el = fixtureSync<ErpConnectDialog>(html`<erp-connect-dialog
-        lang="en"
-        .backend=${backend}
-        .connection=${connection}
-        .entity=${{ ...entity, name: state.entity.name }}
-        .actorType=${'customer'}
-      ></erp-connect-dialog>`);
-      await el.updateComplete;
-      await el.show();
-      const root = el.shadowRoot!;
-      await findByRole('dialog', { name: 'Connect to ERP' }, root);
+      const { el, root } = await showConnectDialog(entityId);
       const status = () => root.querySelector('[role="status"]')!.textContent!.trim();
       await until(() => status() !== '' && !status().endsWith('…'), 'first search done');
       return { el, root, status };

@@ -9,13 +9,12 @@ import '../../src/define/erp-connect-dialog.js';
 import '../../src/define/erp-conflict-picker.js';
 import '../../src/define/erp-history.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
-import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
-import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConflictPicker } from '../../src/elements/erp-conflict-picker/erp-conflict-picker.js';
 import type { ErpHistory } from '../../src/elements/erp-history/erp-history.js';
 import type { HistoryEvent, SyncConflict } from '../../src/model/types.js';
 import { deepElements, findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
+import { showConnectDialog } from '../helpers/connect-dialog.js';
 import { useSimulator } from '../helpers/sim.js';
 
 declare global {
@@ -127,22 +126,8 @@ describe('hostile ERP and CRM content', () => {
     sim().setCrmValue('company', 'c2', 'name', crmName);
     sim().setCrmValue('company', 'c2', 'city', HOSTILE.long);
     sim().setCrmValue('company', 'c2', 'email', HOSTILE.url);
-    const backend = new RestBackend();
-    const entity = { type: 'company' as const, id: 'c2' };
-    const state = await backend.getEntityState(entity);
+    const { root, dialog, state } = await showConnectDialog('c2');
     expect(state.entity.name).to.equal(crmName);
-    const connection = state.connections.find((c) => c.id === 'conn-a')!;
-    const el = fixtureSync<ErpConnectDialog>(html`<erp-connect-dialog
-      lang="en"
-      .backend=${backend}
-      .connection=${connection}
-      .entity=${{ ...entity, name: state.entity.name }}
-      .actorType=${'customer'}
-    ></erp-connect-dialog>`);
-    await el.updateComplete;
-    await el.show();
-    const root = el.shadowRoot!;
-    const dialog = await findByRole('dialog', { name: 'Connect to ERP' }, root);
     expectInert(root, [crmName]);
     const input = (await findByRole('textbox', { name: 'Search text' }, root)) as HTMLInputElement;
     input.value = 'Brandt';
@@ -161,21 +146,7 @@ describe('hostile ERP and CRM content', () => {
   it('shows hostile search results as inert, wrapping text in the connect dialog', async () => {
     sim().setErpValues('conn-a', 'customer', '100002', { name: `Brandt ${HOSTILE.long}`, city: HOSTILE.bidi });
     sim().setErpValues('conn-a', 'customer', '100003', { name: `Brandt ${HOSTILE.html}`, city: HOSTILE.emoji });
-    const backend = new RestBackend();
-    const entity = { type: 'company' as const, id: 'c2' };
-    const state = await backend.getEntityState(entity);
-    const connection = state.connections.find((c) => c.id === 'conn-a')!;
-    const el = fixtureSync<ErpConnectDialog>(html`<erp-connect-dialog
-      lang="en"
-      .backend=${backend}
-      .connection=${connection}
-      .entity=${{ ...entity, name: 'Brandt' }}
-      .actorType=${'customer'}
-    ></erp-connect-dialog>`);
-    await el.updateComplete;
-    await el.show();
-    const root = el.shadowRoot!;
-    const dialog = await findByRole('dialog', { name: 'Connect to ERP' }, root);
+    const { root, dialog } = await showConnectDialog('c2', 'Brandt');
     const input = (await findByRole('textbox', { name: 'Search text' }, root)) as HTMLInputElement;
     input.value = 'Brandt';
     input.dispatchEvent(new Event('input'));
