@@ -80,7 +80,7 @@ function validate(ctx: Ctx, input: ConnectionInput, existing?: ConnectionRecord)
   return config;
 }
 
-function missingMandatory(fields: FieldMeta[], config: Record<string, ConfigValue>): FieldMeta[] {
+export function missingMandatory(fields: FieldMeta[], config: Record<string, ConfigValue>): FieldMeta[] {
   return fields.filter((m) => {
     if (m.access !== 'mandatory') return false;
     const v = config[m.key];
@@ -88,7 +88,7 @@ function missingMandatory(fields: FieldMeta[], config: Record<string, ConfigValu
   });
 }
 
-function runTest(fields: FieldMeta[], config: Record<string, ConfigValue>): TestResult {
+export function runTest(fields: FieldMeta[], config: Record<string, ConfigValue>): TestResult {
   const missing = missingMandatory(fields, config);
   if (missing.length) return { ok: false, message: `Missing: ${missing.map((m) => m.label).join(', ')}` };
   if (config.password === 'wrong') return { ok: false, message: `Authentication failed: user "${String(config.username)}" was rejected by the ERP` };

@@ -71,7 +71,11 @@ function handler(sim: ErpSimulator, base: string, faults: Faults, latency: Handl
           return typeof value === 'string' ? value : '';
         },
         query: (name) => url.searchParams.get(name),
-        header: (name) => request.headers.get(name),
+        header: (name) => {
+          const value = request.headers.get(name);
+          // If-Match is an entity tag: `"v3"` (the standard form) and bare `v3` name the same version.
+          return name.toLowerCase() === 'if-match' && value ? value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1') : value;
+        },
       };
       // Every write honours its Idempotency-Key: a replayed request answers like the first, applied once.
       const keyed = route.method !== 'get' && !route.ownKey && !route.safe;

@@ -2,9 +2,12 @@ import type { ProblemBody } from '../../src/model/types.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   500: 'Internal Server Error',

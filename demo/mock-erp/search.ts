@@ -29,7 +29,8 @@ const OPERATORS: Record<string, RestrictionOperator[]> = {
   checkbox: ['equals', 'eq'],
 };
 
-function source(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?: string | null): ActorSource {
+/** The connection and actor type a search may run on, else the problem. */
+function target(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?: string | null): void {
   const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).actorTypes.includes(actorType) || !mapping(ctx, conn.id, actorType).enabled) {
     fail(422, 'actor-type-not-supported', `"${conn.name}" does not offer ${actorType}`);
@@ -37,7 +38,6 @@ function source(ctx: Ctx, connectionId: string, actorType: ActorType, parentKey?
   if (actorType === 'person' && !parentKey) {
     fail(422, 'parent-required', 'Persons are searched under their company\'s ERP actor', '/parentKey');
   }
-  return ctx.actors.source(conn.id, actorType, parentKey);
 }
 
 function page(limit: number | undefined, cursor: string | null | undefined) {
@@ -59,19 +59,32 @@ function row(actor: ErpActor, cols: FieldMeta[]): ActorRow {
   return { key: actor.key, displayName: String(actor.values.name ?? actor.key), cells };
 }
 
+/** What a connector is asked for: text (or restrictions), optionally under a parent, one page. */
+export interface ActorQuery {
+  text?: string;
+  restrictions?: Restriction[];
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface ActorPage {
+  actors: ErpActor[];
+  total: number;
+  nextCursor: string | null;
+}
+
 /**
  * Scans a source once: counts every match (for `total`) but builds actors only for the page.
  * `cheap` tests an index without building the actor; `full` (optional) tests the built actor.
  */
 function scan(
   src: ActorSource,
-  cols: FieldMeta[],
   req: { limit?: number; cursor?: string | null },
   cheap: (i: number) => boolean,
   full?: (a: ErpActor) => boolean,
-): SearchResult {
+): ActorPage {
   const { size, start } = page(req.limit, req.cursor);
-  const rows: ActorRow[] = [];
+  const actors: ErpActor[] = [];
   let total = 0;
   let nextCursor: string | null = null;
   for (let i = 0; i < src.size; i++) {
@@ -80,31 +93,79 @@ function scan(
     if (actor && full && !full(actor)) continue;
     total++;
     if (i < start) continue;
-    if (rows.length < size) rows.push(row(actor ?? src.actorAt(i), cols));
+    if (actors.length < size) actors.push(actor ?? src.actorAt(i));
     else nextCursor ??= String(i);
   }
-  return { columns: cols, rows, total, nextCursor };
+  return { actors, total, nextCursor };
+}
+
+/**
+ * The ERP side of every search (what the simulated ERP's connector answers): text on name and key,
+ * or restrictions (validated against the searchable fields), one page of whole actors.
+ */
+export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuery): ActorPage {
+  if (q.restrictions?.length) {
+    const searchable = searchableFieldsOf(actorType);
+    const tests = q.restrictions.map((r, i) => compile(r, i, searchable));
+    const onName = tests.filter((t) => t.field === 'name');
+    const rest = tests.filter((t) => t.field !== 'name');
+    return scan(
+      src,
+      q,
+      (i) => onName.every((t) => t.test(src.nameAt(i))),
+      rest.length ? (a) => rest.every((t) => t.test(a.values[t.field] ?? null)) : undefined,
+    );
+  }
+  const text = (q.text ?? '').trim().toLowerCase();
+  if (!text) {
+    // Empty text lists everything: pure index arithmetic, only the page is built.
+    const { size, start } = page(q.limit, q.cursor);
+    const actors: ErpActor[] = [];
+    for (let i = start; i < Math.min(start + size, src.size); i++) actors.push(src.actorAt(i));
+    const end = start + size;
+    return { actors, total: src.size, nextCursor: end < src.size ? String(end) : null };
+  }
+  return scan(src, q, (i) => src.nameAt(i).toLowerCase().includes(text) || src.keyAt(i).toLowerCase().startsWith(text));
+}
+
+/** An actor page as the search result's rows, in the columns of the mapping. */
+export function toSearchResult(ctx: Ctx, connectionId: string, actorType: ActorType, found: ActorPage): SearchResult {
+  const cols = columns(ctx, connectionId, actorType);
+  return { columns: cols, rows: found.actors.map((a) => row(a, cols)), total: found.total, nextCursor: found.nextCursor };
+}
+
+/** Checks a text search (connection, actor type, parent, cursor) without running it. */
+export function checkSearch(ctx: Ctx, connectionId: string, actorType: ActorType, req: SearchRequest): void {
+  target(ctx, connectionId, actorType, req.parentKey);
+  page(req.limit, req.cursor);
+}
+
+/** Checks an advanced search (support, restrictions, cursor) without running it. */
+export function checkAdvancedSearch(ctx: Ctx, connectionId: string, actorType: ActorType, req: AdvancedSearchRequest): void {
+  const conn = searchableConnection(ctx, connectionId);
+  if (!connectorKind(ctx, conn).advancedSearch) {
+    fail(422, 'advanced-search-unsupported', `"${conn.name}" does not support advanced search`);
+  }
+  target(ctx, connectionId, actorType, req.parentKey);
+  const searchable = getSearchableFields(ctx, connectionId, actorType);
+  (req.restrictions ?? []).forEach((r, i) => compile(r, i, searchable));
+  page(req.limit, req.cursor);
 }
 
 export function searchActors(ctx: Ctx, connectionId: string, actorType: ActorType, req: SearchRequest): SearchResult {
-  const src = source(ctx, connectionId, actorType, req.parentKey);
-  const cols = columns(ctx, connectionId, actorType);
-  const text = (req.text ?? '').trim().toLowerCase();
-  if (!text) {
-    // Empty text lists everything: pure index arithmetic, only the page is built.
-    const { size, start } = page(req.limit, req.cursor);
-    const rows: ActorRow[] = [];
-    for (let i = start; i < Math.min(start + size, src.size); i++) rows.push(row(src.actorAt(i), cols));
-    const end = start + size;
-    return { columns: cols, rows, total: src.size, nextCursor: end < src.size ? String(end) : null };
-  }
-  return scan(src, cols, req, (i) => src.nameAt(i).toLowerCase().includes(text) || src.keyAt(i).toLowerCase().startsWith(text));
+  checkSearch(ctx, connectionId, actorType, req);
+  const src = ctx.actors.source(connectionId, actorType, req.parentKey);
+  return toSearchResult(ctx, connectionId, actorType, queryActors(src, actorType, req));
+}
+
+function searchableFieldsOf(actorType: ActorType): FieldMeta[] {
+  return ERP_FIELDS[actorType].filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
 }
 
 export function getSearchableFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
   const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).advancedSearch) return [];
-  return ERP_FIELDS[actorType].filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
+  return searchableFieldsOf(actorType);
 }
 
 export function searchActorsAdvanced(
@@ -113,22 +174,9 @@ export function searchActorsAdvanced(
   actorType: ActorType,
   req: AdvancedSearchRequest,
 ): SearchResult {
-  const conn = searchableConnection(ctx, connectionId);
-  if (!connectorKind(ctx, conn).advancedSearch) {
-    fail(422, 'advanced-search-unsupported', `"${conn.name}" does not support advanced search`);
-  }
-  const src = source(ctx, connectionId, actorType, req.parentKey);
-  const searchable = getSearchableFields(ctx, connectionId, actorType);
-  const tests = (req.restrictions ?? []).map((r, i) => compile(r, i, searchable));
-  const onName = tests.filter((t) => t.field === 'name');
-  const rest = tests.filter((t) => t.field !== 'name');
-  return scan(
-    src,
-    columns(ctx, connectionId, actorType),
-    req,
-    (i) => onName.every((t) => t.test(src.nameAt(i))),
-    rest.length ? (a) => rest.every((t) => t.test(a.values[t.field] ?? null)) : undefined,
-  );
+  checkAdvancedSearch(ctx, connectionId, actorType, req);
+  const src = ctx.actors.source(connectionId, actorType, req.parentKey);
+  return toSearchResult(ctx, connectionId, actorType, queryActors(src, actorType, { ...req, restrictions: req.restrictions ?? [] }));
 }
 
 function compile(r: Restriction, index: number, searchable: FieldMeta[]) {

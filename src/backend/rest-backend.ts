@@ -61,10 +61,12 @@ const actorPath = (connectionId: string, actorType: ActorType) =>
   `/connections/${enc(connectionId)}/actor-types/${enc(actorType)}`;
 // Every request that is not a GET carries an Idempotency-Key: the caller's key for one user action
 // (reused when that action is retried), else a fresh one, so a replayed request is applied once.
-const writeHeaders = (o: WriteOptions) => ({ 'If-Match': o.version, 'Idempotency-Key': o.idempotencyKey });
+// Versions travel as HTTP entity tags: quoted, as the ETag header carries them.
+const etag = (version: string) => `"${version}"`;
+const writeHeaders = (o: WriteOptions) => ({ 'If-Match': etag(o.version), 'Idempotency-Key': o.idempotencyKey });
 const postHeaders = (o?: PostWriteOptions) => ({ 'Idempotency-Key': o?.idempotencyKey || crypto.randomUUID() });
 const versionHeaders = (version: string, o?: KeyedOptions) => ({
-  'If-Match': version,
+  'If-Match': etag(version),
   'Idempotency-Key': o?.idempotencyKey || crypto.randomUUID(),
 });
 

@@ -137,7 +137,7 @@ describe('RestBackend', () => {
       expect(result).to.deep.equal(state);
       expect(sent[0].method).to.equal('PUT');
       expect(sent[0].url.pathname).to.equal('/api/erp/entities/company/c%2F42/links/erp%201');
-      expect(sent[0].headers['if-match']).to.equal('v1');
+      expect(sent[0].headers['if-match']).to.equal('"v1"');
       expect(sent[0].headers['idempotency-key']).to.equal('key-1');
       expect(sent[0].headers['content-type']).to.equal('application/json');
       expect(sent[0].body).to.deep.equal(request);
@@ -149,7 +149,7 @@ describe('RestBackend', () => {
       await backend.removeLink(company, 'erp 1', { version: 'v7', idempotencyKey: 'key-2' });
       expect(sent[0].method).to.equal('DELETE');
       expect(sent[0].url.pathname).to.equal('/api/erp/entities/company/c%2F42/links/erp%201');
-      expect(sent[0].headers['if-match']).to.equal('v7');
+      expect(sent[0].headers['if-match']).to.equal('"v7"');
       expect(sent[0].headers['idempotency-key']).to.equal('key-2');
       expect(sent[0].headers['content-type']).to.equal(undefined);
       expect(sent[0].body).to.equal(undefined);
@@ -162,7 +162,7 @@ describe('RestBackend', () => {
       await backend.updateConnection('c1', connectionInput, 'v3');
       expect(sent[0].method).to.equal('PUT');
       expect(sent[0].url.pathname).to.equal('/api/erp/admin/connections/c1');
-      expect(sent[0].headers['if-match']).to.equal('v3');
+      expect(sent[0].headers['if-match']).to.equal('"v3"');
       expect(sent[0].headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
       expect(sent[1].headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
       expect(sent[1].headers['idempotency-key']).not.to.equal(sent[0].headers['idempotency-key']);
@@ -177,7 +177,7 @@ describe('RestBackend', () => {
         expect(sent[0].method).not.to.equal('GET');
         expect(sent[0].headers['idempotency-key']).to.equal(`key-${name}`);
         expect(sent[0].headers['if-match'] !== undefined, 'If-Match').to.equal(VERSIONED.has(name));
-        if (VERSIONED.has(name)) expect(sent[0].headers['if-match']).to.match(/^v\d$/);
+        if (VERSIONED.has(name)) expect(sent[0].headers['if-match']).to.match(/^"v\d"$/);
         if (name === 'saveLink' || name === 'removeLink') return; // their key is required (WriteOptions)
         await call(backend, '');
         expect(sent[1].headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
@@ -234,7 +234,7 @@ describe('RestBackend', () => {
         { order: ['b', 'a'] },
       ]);
       expect(sent[2].url.pathname).to.equal('/api/erp/admin/connections/c1/actor-types/customer/rank');
-      expect(sent[2].headers['if-match']).to.equal('v3');
+      expect(sent[2].headers['if-match']).to.equal('"v3"');
     });
   });
 

@@ -1,0 +1,105 @@
+import type { ActorType, FieldMeta, FieldValue, ListItem, Restriction, TestResult } from '../../src/model/types.js';
+import { ServiceProblem } from '../http/problem.js';
+
+/** An actor as connectors/protocol.yaml carries it. */
+export interface WireActor {
+  erpKey: string;
+  actorType: ActorType;
+  parentKey?: string | null;
+  lastModified: string;
+  values: Record<string, FieldValue>;
+}
+
+export interface ActorPage {
+  actors: WireActor[];
+  total?: number;
+  nextCursor: string | null;
+}
+
+export type Config = Record<string, FieldValue>;
+
+/**
+ * Calls one sync connector (connectors/protocol.yaml). Every call has a deadline; a connector that
+ * is down, slow, or answers something that is not the protocol becomes the contract's
+ * `connector-error` (502) with a message that says which, and the connector's own message when it
+ * sent one. The connector's 409 and 422 keep their meaning.
+ */
+export class ConnectorClient {
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  describe = () => this.call<{ name: string; version?: string }>('GET', '/');
+  configFields = async () => (await this.call<{ fields: FieldMeta[] }>('GET', '/config-fields')).fields;
+  testConfig = (config: Config) => this.call<TestResult>('POST', '/test-config', { config });
+  getActors = async (config: Config, actorType: ActorType, keys: string[]) =>
+    checkActors((await this.call<{ actors: WireActor[] }>('POST', '/actors/get', { config, actorType, keys })).actors);
+  search = async (config: Config, actorType: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) => {
+    const page = await this.call<ActorPage>('POST', '/actors/search', { config, actorType, ...q });
+    checkActors(page.actors);
+    if (page.nextCursor !== null && typeof page.nextCursor !== 'string') throw connectorError('The sync connector answered a page without a cursor');
+    return page;
+  };
+  create = async (config: Config, actorType: ActorType, values: Record<string, FieldValue>, parentKey: string | null) =>
+    (await this.call<{ actor: WireActor }>('POST', '/actors/create', { config, actorType, values, parentKey })).actor;
+  save = async (config: Config, actorType: ActorType, actors: { erpKey: string; lastModified?: string; values: Record<string, FieldValue> }[]) =>
+    (await this.call<{ actors: WireActor[] }>('POST', '/actors/save', { config, actorType, actors })).actors;
+  changedSince = (config: Config, actorType: ActorType, since: string, cursor: string | null, limit: number) =>
+    this.call<ActorPage>('POST', '/actors/changed-since', { config, actorType, since, cursor, limit });
+  list = async (config: Config, listName: string) => (await this.call<{ items: ListItem[] }>('POST', '/lists/get', { config, listName })).items;
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const url = this.url.replace(/\/$/, '') + path;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: 'error',
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw connectorError(timedOut ? `The sync connector did not answer within ${Math.round(this.timeoutMs / 1000)} s` : 'The sync connector cannot be reached');
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw connectorError('The sync connector broke off its answer');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw connectorError(`The sync connector answered something that is not JSON (HTTP ${response.status})`);
+    }
+    if (!response.ok) {
+      const p = (json ?? {}) as { code?: unknown; detail?: unknown; field?: unknown };
+      const detail = typeof p.detail === 'string' ? p.detail.slice(0, 500) : `The sync connector answered HTTP ${response.status}`;
+      const field = typeof p.field === 'string' ? p.field : undefined;
+      if (response.status === 409) throw new ServiceProblem(409, 'version-conflict', detail);
+      if (response.status === 422) throw new ServiceProblem(422, 'validation-failed', detail, field);
+      if (response.status === 404) throw new ServiceProblem(404, 'actor-not-found', detail);
+      throw connectorError(detail);
+    }
+    if (!json || typeof json !== 'object') throw connectorError('The sync connector answered something that is not the protocol');
+    return json as T;
+  }
+}
+
+export function connectorError(detail: string): ServiceProblem {
+  return new ServiceProblem(502, 'connector-error', detail);
+}
+
+/** Checks a page or list of actors from a connector (answers are data from outside). */
+export function checkActors(actors: unknown): WireActor[] {
+  if (!Array.isArray(actors)) throw connectorError('The sync connector answered something that is not the protocol');
+  for (const a of actors) {
+    const ok = a && typeof a === 'object' && typeof a.erpKey === 'string' && typeof a.lastModified === 'string' && a.values && typeof a.values === 'object';
+    if (!ok) throw connectorError('The sync connector answered an actor without erpKey, lastModified or values');
+  }
+  return actors as WireActor[];
+}

@@ -1,0 +1,453 @@
+import type { ActorType, CrmEntityType, FieldMeta, HistoryEvent, MatchSuggestion, Page, Restriction, SearchResult } from '../../src/model/types.js';
+import * as connections from '../../demo/mock-erp/admin-connections.js';
+import * as connectors from '../../demo/mock-erp/admin-connectors.js';
+import * as data from '../../demo/mock-erp/admin-data.js';
+import * as mappings from '../../demo/mock-erp/admin-mapping.js';
+import { connection, crmRecord, linkVersion, mapping, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
+import { companyLink } from '../../demo/mock-erp/entity-state.js';
+import { getEntityState } from '../../demo/mock-erp/entity-state.js';
+import * as linking from '../../demo/mock-erp/linking.js';
+import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
+import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
+import * as search from '../../demo/mock-erp/search.js';
+import { syncNow } from '../../demo/mock-erp/sync.js';
+import { ConnectorClient, type WireActor } from '../connectors/client.js';
+import type { CrmAdapter } from '../crm/adapter.js';
+import { problem, ServiceProblem } from '../http/problem.js';
+import type { Db, Queryable } from '../storage/db.js';
+import { StateStore, type Scope } from '../storage/state.js';
+import { connectorOf, runDomain, ServiceActors, type ActorRef } from './run.js';
+
+/** What an operation gets from its HTTP request (already validated against api/openapi.yaml). */
+export interface OpInput {
+  user: UserRecord;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: never;
+  /** The If-Match header without quotes (`*` stays `*`), or null. */
+  ifMatch: string | null;
+  /** Stores the answer under the request's Idempotency-Key, inside the write's transaction. */
+  remember?: (tx: Queryable, body: unknown) => Promise<void>;
+}
+
+export interface OpOutput {
+  status?: number;
+  body?: unknown;
+  /** The version of the resource, sent as a quoted ETag. */
+  etag?: string;
+}
+
+export type Operation = (input: OpInput) => Promise<OpOutput>;
+
+const ENTITY_TYPES = ['company', 'person', 'project'];
+const ACTOR_TYPES = ['customer', 'supplier', 'person', 'project', 'partner'];
+const HISTORY_PAGE = 20;
+
+/**
+ * Every operation of api/openapi.yaml on the database and the connectors. The business rules are the
+ * domain model's (demo/mock-erp, shared with the in-browser simulator, so the two answer alike);
+ * this layer decides what to load, runs them, and writes back what changed in one transaction.
+ */
+export class SyncService {
+  private readonly store: StateStore;
+
+  constructor(
+    private readonly db: Db,
+    store: StateStore,
+    readonly crm: CrmAdapter,
+    private readonly timeoutMs: number,
+  ) {
+    this.store = store;
+  }
+
+  // ----- the two ways to run domain code -----
+
+  /** Loads the working set (no transaction is held while connectors answer) and runs `work`. */
+  private async read<T>(user: UserRecord, scope: Scope, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
+    const state = await this.store.load(this.db, user, scope);
+    const run = await runDomain(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [] });
+    return run!.result;
+  }
+
+  /**
+   * Runs `work` as one transaction under a lock on `lock` (a record, or the configuration): loads,
+   * runs, sends the ERP writes, saves what changed. Actors are read before the transaction starts.
+   */
+  private async write<T>(i: OpInput, scope: Scope, lock: string, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
+    const { user } = i;
+    const actors = new ServiceActors(this.timeoutMs);
+    try {
+      const state = await this.store.load(this.db, user, scope);
+      await runDomain(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
+    } catch {
+      // The real run below meets the same problem and answers it.
+    }
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
+      const state = await this.store.load(tx, user, scope);
+      const run = (await runDomain(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
+      await this.store.save(tx, state, run.state);
+      await i.remember?.(tx, run.result);
+      return run.result;
+    });
+  }
+
+  /** Records a connector failure on the link (status and last error), outside the failed transaction. */
+  private async recordSyncError(type: string, id: string, cid: string, error: ServiceProblem): Promise<void> {
+    await this.db.query(`UPDATE links SET data = data || $4 WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3`, [
+      type,
+      id,
+      cid,
+      JSON.stringify({ status: 'error', lastError: error.body }),
+    ]);
+  }
+
+  // ----- end user -----
+
+  readonly operations: Record<string, Operation> = {
+    getEntityState: async (i) => {
+      const e = entity(i);
+      return { body: await this.read(i.user, { entities: [e] }, (ctx) => getEntityState(ctx, e), (s) => linkedActors(s)) };
+    },
+    searchActors: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      const req = i.body as { text: string; parentKey?: string | null; cursor?: string | null; limit?: number };
+      return { body: await this.search(i.user, cid, at, (ctx) => search.checkSearch(ctx, cid, at, req), { text: req.text, parentKey: req.parentKey ?? null, cursor: req.cursor ?? null, limit: req.limit ?? 50 }) };
+    },
+    getSearchableFields: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      return { body: await this.read(i.user, {}, (ctx) => search.getSearchableFields(ctx, cid, at)) };
+    },
+    searchActorsAdvanced: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      const req = i.body as { restrictions: Restriction[]; parentKey?: string | null; cursor?: string | null; limit?: number };
+      return {
+        body: await this.search(i.user, cid, at, (ctx) => search.checkAdvancedSearch(ctx, cid, at, req), {
+          restrictions: req.restrictions,
+          parentKey: req.parentKey ?? null,
+          cursor: req.cursor ?? null,
+          limit: req.limit ?? 50,
+        }),
+      };
+    },
+    getList: async (i) => {
+      const cid = i.params.connectionId!;
+      const state = await this.store.load(this.db, i.user, {});
+      await runDomain(state, (ctx) => usableConnection(ctx, cid), { actors: new ServiceActors(this.timeoutMs) });
+      const { client, config } = connectorOf(state, cid, this.timeoutMs);
+      const items = await client.list(config, i.params.listName!);
+      if (!items.length) problem(404, 'list-not-found', `No list "${i.params.listName}"`);
+      return { body: items };
+    },
+    compare: async (i) => {
+      const e = entity(i);
+      const req = i.body as { connectionId: string; actorType: ActorType; erpKey: string };
+      return { body: await this.read(i.user, { entities: [e] }, (ctx) => linking.compare(ctx, e, req), () => [{ connectionId: req.connectionId, type: req.actorType, key: req.erpKey }]) };
+    },
+    getNewActorFields: async (i) => {
+      const e = entity(i);
+      const [cid, at] = [i.query.connectionId ?? '', actorType(i.query.actorType)];
+      return { body: await this.read(i.user, { entities: [e] }, (ctx) => linking.getNewActorFields(ctx, e, cid, at)) };
+    },
+    saveLink: async (i) => {
+      const e = entity(i);
+      const cid = i.params.connectionId!;
+      const req = i.body as { actorType: ActorType; erpKey?: string };
+      const scope: Scope = { entities: [e], erpKeys: req.erpKey ? [{ connectionId: cid, erpKey: req.erpKey }] : [] };
+      const result = await this.write(i, scope, `entity:${e.type}:${e.id}`, (ctx) =>
+        linking.saveLink(ctx, e, cid, i.body, { version: resolveVersion(i.ifMatch, () => linkVersion(ctx, e.type, e.id, cid)), idempotencyKey: '' }),
+        (s) => [...linkedActors(s), ...(req.erpKey ? [{ connectionId: cid, type: req.actorType, key: req.erpKey }] : [])],
+      );
+      return { body: result, etag: result.version };
+    },
+    removeLink: async (i) => {
+      const e = entity(i);
+      const cid = i.params.connectionId!;
+      const result = await this.write(i, { entities: [e] }, `entity:${e.type}:${e.id}`, (ctx) =>
+        linking.removeLink(ctx, e, cid, { version: resolveVersion(i.ifMatch, () => linkVersion(ctx, e.type, e.id, cid)), idempotencyKey: '' }),
+      );
+      return { body: result, etag: result.version };
+    },
+    syncNow: async (i) => {
+      const e = entity(i);
+      const cid = i.params.connectionId!;
+      try {
+        const result = await this.write(i, { entities: [e] }, `entity:${e.type}:${e.id}`, (ctx) => syncNow(ctx, e, cid), (s) => linkedActors(s));
+        return { body: result };
+      } catch (error) {
+        if (error instanceof ServiceProblem && error.body.code === 'connector-error') await this.recordSyncError(e.type, e.id, cid, error);
+        throw error;
+      }
+    },
+    getMatchSuggestions: async (i) => {
+      const e = entity(i);
+      return { body: { suggestions: await this.matchSuggestions(i.user, e, i.query.connectionId ?? '', actorType(i.query.actorType)) } };
+    },
+    getHistory: async (i) => {
+      const e = entity(i);
+      const cid = i.params.connectionId!;
+      await this.read(i.user, { entities: [e] }, (ctx) => {
+        crmRecord(ctx, e.type, e.id);
+        connection(ctx, cid);
+      });
+      const start = i.query.cursor ? Number(i.query.cursor) : 0;
+      if (!Number.isInteger(start) || start < 0) problem(400, 'invalid-cursor', 'The paging cursor is not valid', '/cursor');
+      const rows = await this.db.query<{ event: HistoryEvent }>(
+        'SELECT event FROM history WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3 ORDER BY seq DESC OFFSET $4 LIMIT $5',
+        [e.type, e.id, cid, start, HISTORY_PAGE + 1],
+      );
+      const page: Page<HistoryEvent> = { items: rows.slice(0, HISTORY_PAGE).map((r) => r.event), nextCursor: rows.length > HISTORY_PAGE ? String(start + HISTORY_PAGE) : null };
+      return { body: page };
+    },
+
+    // ----- administration -----
+
+    listConnectors: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connectors.listConnectors(ctx)) }),
+    addConnector: async (i) => ({ status: 201, body: await this.admin(i, (ctx) => connectors.addConnector(ctx, i.body)) }),
+    testConnectorUrl: async (i) => {
+      await this.read(i.user, {}, (ctx) => requireAdmin(ctx));
+      const url = String((i.body as { url: string }).url);
+      if (!/^https?:\/\//i.test(url)) return { body: { ok: false, message: 'Not a valid http(s) URL' } };
+      try {
+        const about = await new ConnectorClient(url, this.timeoutMs).describe();
+        return { body: { ok: true, message: `Connector answered: ${String(about.name)}${about.version ? ` ${String(about.version)}` : ''}` } };
+      } catch (error) {
+        return { body: { ok: false, message: error instanceof ServiceProblem ? (error.body.detail ?? error.body.code) : 'No answer' } };
+      }
+    },
+    updateConnector: async (i) => ({ body: await this.admin(i, (ctx) => connectors.updateConnector(ctx, i.params.id!, i.body)) }),
+    removeConnector: async (i) => {
+      await this.admin(i, (ctx) => connectors.removeConnector(ctx, i.params.id!));
+      return {};
+    },
+    getConnectorConfigFields: async (i) => {
+      const state = await this.store.load(this.db, i.user, {});
+      const connector = (await runDomain(state, (ctx) => {
+        connectors.getConnectorConfigFields(ctx, i.params.id!);
+        return ctx.state.connectors.find((c) => c.id === i.params.id)!;
+      }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
+      return { body: await new ConnectorClient(connector.url, this.timeoutMs).configFields() };
+    },
+    getConnectorList: async (i) => {
+      // Lists of config fields (e.g. a data centre's country) are the connector's, before any connection exists.
+      const body = await this.read(i.user, {}, (ctx) => connectors.getConnectorList(ctx, i.params.id!, i.params.listName!));
+      return { body };
+    },
+    listConnections: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listConnections(ctx)) }),
+    addConnection: async (i) => ({ status: 201, body: await this.admin(i, (ctx) => connections.addConnection(ctx, i.body)) }),
+    testConnectionConfig: async (i) => {
+      const input = i.body as { connectorId: string; config?: Record<string, never> };
+      const state = await this.store.load(this.db, i.user, {});
+      const connector = (await runDomain(state, (ctx) => {
+        requireAdmin(ctx);
+        return ctx.state.connectors.find((c) => c.id === input.connectorId);
+      }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
+      if (!connector) problem(422, 'validation-failed', 'Unknown connector', '/connectorId');
+      return { body: await this.testConfig(connector.url, input.config ?? {}) };
+    },
+    getConnection: async (i) => {
+      const body = await this.read(i.user, {}, (ctx) => connections.getConnection(ctx, i.params.id!));
+      return { body, etag: body.version };
+    },
+    updateConnection: async (i) => {
+      const id = i.params.id!;
+      const body = await this.admin(i, (ctx) => connections.updateConnection(ctx, id, i.body, resolveVersion(i.ifMatch, () => `v${connection(ctx, id).version}`)));
+      return { body, etag: body.version };
+    },
+    removeConnection: async (i) => {
+      await this.admin(i, (ctx) => connections.removeConnection(ctx, i.params.id!), { connectionId: i.params.id! });
+      await this.db.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.id]);
+      return {};
+    },
+    testConnection: async (i) => {
+      const state = await this.store.load(this.db, i.user, {});
+      const conn = (await runDomain(state, (ctx) => {
+        requireAdmin(ctx);
+        return connection(ctx, i.params.id!);
+      }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
+      const connector = state.connectors.find((c) => c.id === conn.connectorId) ?? problem(409, 'connector-not-found', `"${conn.name}" has no sync connector`);
+      return { body: await this.testConfig(connector.url, conn.config as Record<string, never>) };
+    },
+    setConnectionActive: async (i) => {
+      const body = await this.admin(i, (ctx) => connections.setConnectionActive(ctx, i.params.id!, (i.body as { active: boolean }).active === true));
+      return { body, etag: body.version };
+    },
+    listPrincipals: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listPrincipals(ctx, i.query.q ?? '')) }),
+    getActorTypeMapping: async (i) => {
+      const body = await this.read(i.user, {}, (ctx) => mappings.getActorTypeMapping(ctx, i.params.connectionId!, actorType(i.params.actorType)));
+      return { body, etag: body.version };
+    },
+    saveActorTypeMapping: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      const input = i.body as { actorType: string };
+      if (input.actorType !== at) problem(422, 'validation-failed', 'actorType differs from the URL', '/actorType');
+      const body = await this.admin(i, (ctx) => mappings.saveActorTypeMapping(ctx, cid, i.body, resolveVersion(i.ifMatch, () => `v${mapping(ctx, cid, at).version}`)));
+      return { body, etag: body.version };
+    },
+    getListMapping: async (i) => {
+      const body = await this.read(i.user, {}, (ctx) => mappings.getListMapping(ctx, i.params.connectionId!, i.params.listName!));
+      return { body, etag: body.version };
+    },
+    saveListMapping: async (i) => {
+      const [cid, list] = [i.params.connectionId!, i.params.listName!];
+      const body = await this.admin(i, (ctx) =>
+        mappings.saveListMapping(ctx, cid, { ...(i.body as object), listName: list } as never, resolveVersion(i.ifMatch, () => mappings.getListMapping(ctx, cid, list).version)),
+      );
+      return { body, etag: body.version };
+    },
+    getDefaults: async (i) => {
+      const body = await this.read(i.user, {}, (ctx) => mappings.getDefaults(ctx, i.params.connectionId!, actorType(i.params.actorType)));
+      return { body, etag: body.version };
+    },
+    saveDefaults: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      const body = await this.admin(i, (ctx) => mappings.saveDefaults(ctx, cid, at, i.body, resolveVersion(i.ifMatch, () => mappings.getDefaults(ctx, cid, at).version)));
+      return { body, etag: body.version };
+    },
+    saveRank: async (i) => {
+      const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
+      const order = (i.body as { order: string[] }).order;
+      const body = await this.admin(i, (ctx) => mappings.saveRank(ctx, cid, at, order, resolveVersion(i.ifMatch, () => `v${mapping(ctx, cid, at).version}`)));
+      return { body, etag: body.version };
+    },
+    saveSyncPriority: async (i) => {
+      const order = (i.body as { order: string[] }).order;
+      const body = await this.admin(i, (ctx) => mappings.saveSyncPriority(ctx, order, resolveVersion(i.ifMatch, () => `p${ctx.state.priorityVersion ?? 1}`)));
+      return { body, etag: body.version };
+    },
+    resync: async (i) => {
+      const cid = i.params.connectionId!;
+      return { body: await this.admin(i, (ctx) => data.resync(ctx, cid), { connectionId: cid }, (s) => linkedActors(s)) };
+    },
+    importActors: async (i) => {
+      const cid = i.params.connectionId!;
+      const req = i.body as { actorType: ActorType; keys: string[] };
+      const types = [...new Set(Object.values(ENTITY_OF_ACTOR))];
+      const all = (await this.crm.list(this.db)).filter((r) => types.includes(r.type));
+      const scope: Scope = { connectionId: cid, entities: all.map((r) => ({ type: r.type, id: r.id })) };
+      return {
+        body: await this.admin(i, (ctx) => data.importActors(ctx, cid, req), scope, () => (req.keys ?? []).map((key) => ({ connectionId: cid, type: req.actorType, key }))),
+      };
+    },
+  };
+
+  private admin<T>(i: OpInput, work: (ctx: Ctx) => T, scope: Scope = {}, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
+    return this.write(i, scope, 'configuration', work, prefetch);
+  }
+
+  private async testConfig(url: string, config: Record<string, unknown>) {
+    try {
+      return await new ConnectorClient(url, this.timeoutMs).testConfig(config as never);
+    } catch (error) {
+      if (error instanceof ServiceProblem) return { ok: false, message: error.body.detail ?? error.body.code };
+      throw error;
+    }
+  }
+
+  /** Checks the request in the domain, then lets the connector search and shapes its page as rows. */
+  private async search(user: UserRecord, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
+    const state = await this.store.load(this.db, user, {});
+    await runDomain(state, check, { actors: new ServiceActors(this.timeoutMs) });
+    const { client, config } = connectorOf(state, cid, this.timeoutMs);
+    const page = await client.search(config, at, query);
+    const run = await runDomain(state, (ctx) => search.toSearchResult(ctx, cid, at, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }), {
+      actors: new ServiceActors(this.timeoutMs),
+    });
+    return run!.result;
+  }
+
+  /**
+   * Match suggestions through the connector: the previously linked actor, the CRM's ERP number, the
+   * VAT number and e-mail (advanced search where the connector has it), and similar names (text search).
+   */
+  private async matchSuggestions(user: UserRecord, e: { type: CrmEntityType; id: string }, cid: string, at: ActorType): Promise<MatchSuggestion[]> {
+    const state = await this.store.load(this.db, user, { entities: [e] });
+    const facts = (await runDomain(state, (ctx) => {
+      const record = crmRecord(ctx, e.type, e.id);
+      const conn = usableConnection(ctx, cid);
+      const parentKey = at === 'person' ? (companyLink(ctx, record, conn.id)?.erpKey ?? null) : null;
+      return { record, previous: ctx.state.previousLinks[linkKey(record.type, record.id, conn.id)], parentKey, advanced: search.getSearchableFields(ctx, cid, at).length > 0 };
+    }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
+    if (at === 'person' && !facts.parentKey) return [];
+    const { client, config } = connectorOf(state, cid, this.timeoutMs);
+    const found = new Map<string, { actor: WireActor; reasons: Set<string> }>();
+    const add = (actor: WireActor | undefined, reason: string) => {
+      if (!actor || actor.actorType !== at) return;
+      const entry = found.get(actor.erpKey) ?? { actor, reasons: new Set<string>() };
+      entry.reasons.add(reason);
+      found.set(actor.erpKey, entry);
+    };
+    const v = facts.record.values;
+    const keys = [facts.previous?.actorType === at ? facts.previous.erpKey : '', String(v.erpNumber ?? '').replace(/\s+/g, '')].filter(Boolean);
+    const byKey = keys.length ? await client.getActors(config, at, keys) : [];
+    if (facts.previous) add(byKey.find((a) => a.erpKey === facts.previous!.erpKey), 'previously-linked');
+    add(byKey.find((a) => a.erpKey === String(v.erpNumber ?? '').replace(/\s+/g, '')), 'erp-number-equal');
+    const vat = wellFormedVat(v.orgNr) ? normalizeVat(v.orgNr) : '';
+    const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(v.email ?? '').trim()) ? String(v.email).trim().toLowerCase() : '';
+    const strong: Restriction[][] = [];
+    if (facts.advanced && vat) strong.push([{ field: 'vatNumber', operator: 'contains', values: [vat] }]);
+    if (facts.advanced && email) strong.push([{ field: 'email', operator: 'equals', values: [email] }]);
+    for (const restrictions of strong) {
+      const page = await client.search(config, at, { restrictions, parentKey: facts.parentKey, limit: 5 });
+      for (const a of page.actors) {
+        if (vat && wellFormedVat(a.values.vatNumber) && normalizeVat(a.values.vatNumber) === vat) add(a, 'vat-equal');
+        if (email && String(a.values.email ?? '').trim().toLowerCase() === email) add(a, 'email-equal');
+      }
+    }
+    const name = normalizeName(facts.record.name);
+    const firstWord = name.split(' ').find((w) => w.length >= 3);
+    if (firstWord) {
+      const page = await client.search(config, at, { text: firstWord, parentKey: facts.parentKey, limit: 20 });
+      let weak = 0;
+      for (const a of page.actors) {
+        const other = normalizeName(a.values.name);
+        const similar = name.length >= 3 && other.length >= 3 && (name === other || name.includes(other) || other.includes(name));
+        if (!similar || weak >= 5) continue;
+        if (!found.has(a.erpKey)) weak++;
+        add(a, 'name-similar');
+      }
+    }
+    const linked = await this.db.query<{ erp_key: string }>(
+      'SELECT erp_key FROM links WHERE connection_id = $1 AND actor_type = $2 AND erp_key = ANY($3::text[]) AND NOT (entity_type = $4 AND entity_id = $5)',
+      [cid, at, [...found.keys()], e.type, e.id],
+    );
+    const elsewhere = new Set(linked.map((l) => l.erp_key));
+    const rank = (s: MatchSuggestion) => (s.reasons.includes('previously-linked') ? 0 : 100) + (s.strength === 'strong' ? 0 : 50) - s.reasons.length;
+    return [...found.values()]
+      .filter((f) => !elsewhere.has(f.actor.erpKey))
+      .map(({ actor, reasons }): MatchSuggestion => ({
+        key: actor.erpKey,
+        displayName: String(actor.values.name ?? actor.erpKey),
+        strength: [...reasons].some((r) => r !== 'name-similar') ? 'strong' : 'weak',
+        reasons: [...reasons] as MatchSuggestion['reasons'],
+      }))
+      .sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+const ENTITY_OF_ACTOR: Record<string, CrmEntityType> = { customer: 'company', supplier: 'company', person: 'person', project: 'project', partner: 'company' };
+
+function entity(i: OpInput): { type: CrmEntityType; id: string } {
+  const type = i.params.entityType!;
+  if (!ENTITY_TYPES.includes(type)) problem(404, 'entity-not-found', `Unknown CRM entity type "${type}"`);
+  return { type: type as CrmEntityType, id: i.params.entityId! };
+}
+
+function actorType(value: string | undefined): ActorType {
+  if (!ACTOR_TYPES.includes(value ?? '')) problem(404, 'actor-type-not-supported', `Unknown actor type "${value}"`);
+  return value as ActorType;
+}
+
+/** `*` matches whatever version is current; otherwise the client's version as sent. */
+function resolveVersion(ifMatch: string | null, current: () => string): string {
+  return ifMatch === '*' ? current() : (ifMatch ?? '');
+}
+
+/** The actors behind the links in the working set (fetched in one call per connection and type). */
+function linkedActors(state: SimState): ActorRef[] {
+  return Object.entries(state.links).map(([key, l]) => ({ connectionId: key.slice(key.lastIndexOf('/') + 1), type: l.actorType, key: l.erpKey }));
+}
+
+const toActor = (w: WireActor) => ({ key: w.erpKey, type: w.actorType, values: w.values, ...(w.parentKey ? { parentKey: w.parentKey } : {}) });
+
+export type { FieldMeta, Queryable };

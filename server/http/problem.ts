@@ -1,0 +1,15 @@
+import type { ProblemBody } from '../../src/model/types.js';
+import { problemBody } from '../../demo/mock-erp/problems.js';
+
+/** A problem the service answers as application/problem+json (never with a stack or an internal message). */
+export class ServiceProblem extends Error {
+  readonly body: ProblemBody;
+  constructor(status: number, code: string, detail?: string, field?: string) {
+    super(detail ?? code);
+    this.body = problemBody(status, code, detail, field);
+  }
+}
+
+export function problem(status: number, code: string, detail?: string, field?: string): never {
+  throw new ServiceProblem(status, code, detail, field);
+}

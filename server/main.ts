@@ -1,0 +1,26 @@
+// The ERP sync service. `npm run serve` (or `npm start`, with the demo) runs it; see README, "The sync service".
+import { startService } from './start.js';
+
+const env = process.env;
+const demo = process.argv.includes('--demo') || env.ERP_SYNC_DEMO === '1';
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+const running = await startService({
+  demo,
+  port: Number(env.PORT ?? 8787),
+  host: env.HOST ?? '127.0.0.1',
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.DATA_DIR ?? '.data/erp-sync',
+  secretKey: env.ERP_SYNC_SECRET_KEY || undefined,
+  auth: env.JWT_SECRET || env.JWT_JWKS_URL ? { secret: env.JWT_SECRET, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE } : undefined,
+  corsOrigins: list(env.CORS_ORIGINS ?? (demo ? 'http://localhost:5173,http://127.0.0.1:5173' : '')),
+  bodyLimit: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
+  connectorTimeoutMs: env.CONNECTOR_TIMEOUT_MS ? Number(env.CONNECTOR_TIMEOUT_MS) : undefined,
+  connectorUrl: env.CONNECTOR_URL || undefined,
+  logger: env.LOG === '1',
+  onProgress: (m) => console.log(`[sync service] ${m}`),
+});
+console.log(`[sync service] API at ${running.apiUrl}${running.connectorUrl ? ` · simulated ERP connector at ${running.connectorUrl}` : ''}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void running.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildSimulatedConnector } from '../connectors/simulated/app.js';
+import { API_PREFIX, buildService, type ServiceOptions } from './app.js';
+import { openPglite, openPostgres, type Db } from './storage/db.js';
+import { migrate } from './storage/migrate.js';
+import { seedDemo } from './storage/seed.js';
+import { StateStore } from './storage/state.js';
+import { Secrets } from './storage/secrets.js';
+import { DatabaseCrm } from './crm/adapter.js';
+
+export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
+  port?: number;
+  host?: string;
+  /** A PostgreSQL URL; without it PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Seed the demo installation and run the simulated ERP connector in this process. */
+  demo?: boolean;
+  /** Where the demo's connectors are (default: a simulated connector started here). */
+  connectorUrl?: string;
+  /** Serve the simulated connector's fault control (tests). */
+  connectorControl?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningService {
+  url: string;
+  apiUrl: string;
+  connectorUrl?: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Secrets for the demo: made once and kept in the data folder (a deployment sets them in the environment). */
+function demoSecret(dir: string, name: string): string {
+  const file = join(dir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const value = randomBytes(32).toString('base64url');
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+export async function startService(options: StartOptions = {}): Promise<RunningService> {
+  const say = options.onProgress ?? (() => {});
+  const dataDir = options.dataDir ?? '.data/erp-sync';
+  const fresh = !options.databaseUrl && !existsSync(join(dataDir, 'PG_VERSION'));
+  say(options.databaseUrl ? 'Connecting to PostgreSQL…' : fresh ? `Creating the embedded database in ${dataDir} (first start, ~10 s)…` : `Opening the embedded database in ${dataDir}…`);
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(join(dataDir, 'pglite'));
+  const applied = await migrate(db);
+  if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+
+  const secretsDir = join(dataDir, 'secrets');
+  const secretKey = options.secretKey ?? (options.demo ? demoSecret(secretsDir, 'config.key') : '');
+  if (!secretKey) throw new Error('Set ERP_SYNC_SECRET_KEY: it encrypts connection settings at rest');
+  const auth = options.auth ?? { secret: options.demo ? demoSecret(secretsDir, 'jwt.key') : '' };
+
+  let connectorUrl = options.connectorUrl;
+  let connector: Awaited<ReturnType<typeof buildSimulatedConnector>> | undefined;
+  if (options.demo && !connectorUrl) {
+    connector = await buildSimulatedConnector({ dataFile: join(dataDir, 'simulated-erp.json'), control: options.connectorControl ?? false });
+    await connector.listen({ port: 0, host: '127.0.0.1' });
+    connectorUrl = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}`;
+  }
+  if (options.demo && connectorUrl) {
+    const seeded = await seedDemo(db, new StateStore(new Secrets(secretKey), new DatabaseCrm()), connectorUrl);
+    if (seeded) say('Seeded the demo CRM, connectors and connections');
+    else await repointConnectors(db, connectorUrl);
+  }
+
+  const { app } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
+  await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
+  const url = `http://${options.host ?? '127.0.0.1'}:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    apiUrl: url + API_PREFIX,
+    connectorUrl,
+    db,
+    async close() {
+      await app.close();
+      await connector?.close();
+      await db.close();
+    },
+  };
+}
+
+/** The in-process simulated connector gets a new port on every start: the demo's connectors follow it. */
+async function repointConnectors(db: Db, connectorUrl: string): Promise<void> {
+  await db.query(
+    `UPDATE connectors SET data = jsonb_set(data, '{url}', to_jsonb($1 || '/' || (data->>'kind'))) WHERE data->>'url' ~ '^http://127\\.0\\.0\\.1:[0-9]+/(contoso|northwind)$'`,
+    [connectorUrl.replace(/\/$/, '')],
+  );
+}
