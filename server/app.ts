@@ -75,6 +75,9 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
 
   app.setErrorHandler((error: FastifyError & { validation?: ValidationItem[]; validationContext?: string }, req, reply) => {
     if (error instanceof ServiceProblem) return send(reply, error);
+    // The domain model's own problems (SimProblem) carry their answer.
+    const domain = (error as { body?: ServiceProblem['body'] }).body;
+    if (error.name === 'SimProblem' && domain) return reply.code(domain.status).type('application/problem+json').send(domain);
     const problem = httpProblem(error);
     if (problem.body.status >= 500) req.log.error({ err: error }, 'request failed');
     return send(reply, problem);
@@ -89,6 +92,8 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
   const users = new WeakMap<FastifyRequest, UserRecord>();
   app.register(async (api) => {
     api.addHook('onRequest', async (req) => {
+      // Ids are text: a NUL in the path can name no record (PostgreSQL text cannot hold it).
+      if (/%00/.test(req.url)) throw new ServiceProblem(400, 'invalid-request', 'The path contains a NUL character');
       users.set(req, await verify(req.headers.authorization));
     });
     await api.register(openapiGlue, {
@@ -194,7 +199,7 @@ function httpProblem(error: FastifyError & { validation?: ValidationItem[]; vali
     const pointer = `${v.instancePath}${extra}`;
     const detail = v.keyword === 'additionalProperties' ? `Unknown field ${pointer}` : `${where === 'body' ? '' : `${where} `}${pointer || '/'} ${v.message ?? 'is not valid'}`;
     if (where === 'body') return new ServiceProblem(422, v.keyword === 'additionalProperties' ? 'unknown-field' : 'validation-failed', detail, pointer || '/');
-    return new ServiceProblem(400, 'invalid-request', detail, where === 'headers' ? undefined : pointer);
+    return new ServiceProblem(400, 'invalid-request', detail, pointer || undefined);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -17,6 +17,7 @@ const running = await startService({
   bodyLimit: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
   connectorTimeoutMs: env.CONNECTOR_TIMEOUT_MS ? Number(env.CONNECTOR_TIMEOUT_MS) : undefined,
   connectorUrl: env.CONNECTOR_URL || undefined,
+  idempotencyLeaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) : undefined,
   logger: env.LOG === '1',
   onProgress: (m) => console.log(`[sync service] ${m}`),
 });

@@ -30,9 +30,14 @@ export interface RunningService {
   url: string;
   apiUrl: string;
   connectorUrl?: string;
+  dataDir: string;
   db: Db;
+  /** Demo only: back to the freshly seeded installation (tests). */
+  resetDemo(): Promise<void>;
   close(): Promise<void>;
 }
+
+const TABLES = 'crm_records, crm_principals, connectors, connections, mappings, settings, links, link_versions, history, edits, idempotency_keys';
 
 /** Secrets for the demo: made once and kept in the data folder (a deployment sets them in the environment). */
 function demoSecret(dir: string, name: string): string {
@@ -65,8 +70,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     await connector.listen({ port: 0, host: '127.0.0.1' });
     connectorUrl = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}`;
   }
+  const store = new StateStore(new Secrets(secretKey), new DatabaseCrm());
   if (options.demo && connectorUrl) {
-    const seeded = await seedDemo(db, new StateStore(new Secrets(secretKey), new DatabaseCrm()), connectorUrl);
+    const seeded = await seedDemo(db, store, connectorUrl);
     if (seeded) say('Seeded the demo CRM, connectors and connections');
     else await repointConnectors(db, connectorUrl);
   }
@@ -78,7 +84,13 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     url,
     apiUrl: url + API_PREFIX,
     connectorUrl,
+    dataDir,
     db,
+    async resetDemo() {
+      if (!options.demo || !connectorUrl) throw new Error('Only the demo installation can be reset');
+      await db.exec(`TRUNCATE ${TABLES}`);
+      await seedDemo(db, store, connectorUrl);
+    },
     async close() {
       await app.close();
       await connector?.close();
@@ -89,8 +101,10 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
 
 /** The in-process simulated connector gets a new port on every start: the demo's connectors follow it. */
 async function repointConnectors(db: Db, connectorUrl: string): Promise<void> {
-  await db.query(
-    `UPDATE connectors SET data = jsonb_set(data, '{url}', to_jsonb($1 || '/' || (data->>'kind'))) WHERE data->>'url' ~ '^http://127\\.0\\.0\\.1:[0-9]+/(contoso|northwind)$'`,
-    [connectorUrl.replace(/\/$/, '')],
-  );
+  const rows = await db.query<{ id: string; data: { url: string; kind: string } }>('SELECT id, data FROM connectors');
+  for (const row of rows) {
+    if (!/^http:\/\/127\.0\.0\.1:\d+\/(contoso|northwind)$/.test(row.data.url)) continue;
+    const data = { ...row.data, url: `${connectorUrl.replace(/\/$/, '')}/${row.data.kind}` };
+    await db.query('UPDATE connectors SET data = $2 WHERE id = $1', [row.id, JSON.stringify(data)]);
+  }
 }

@@ -38,6 +38,7 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
   });
   const erp = new SimulatedErp(options.dataFile);
   const faults = new Map<string, ConnectorFault & { times: number }>();
+  const hits = new Map<string, number>();
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
     if (error instanceof ErpError) return problem(reply, error.status, error.code, error.message, error.field);
@@ -47,10 +48,10 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
 
   // Injected faults apply to every product and path: "<op>" or "*".
   app.addHook('preHandler', async (req, reply) => {
-    const op = req.routeOptions.config && (req.routeOptions.config as { operationId?: string }).operationId;
     const path = req.url.replace(/^\/(contoso|northwind)/, '');
+    if (!path.startsWith('/__control')) hits.set(path, (hits.get(path) ?? 0) + 1);
     const fault = faults.get(path) ?? faults.get('*');
-    if (!fault || path.startsWith('/__control') || op === undefined) return;
+    if (!fault || path.startsWith('/__control')) return;
     if (--fault.times <= 0) faults.delete(faults.get(path) ? path : '*');
     if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
     if (fault.kind === 'problem') return problem(reply, fault.status ?? 500, 'erp-error', fault.detail ?? 'The ERP failed');
@@ -66,6 +67,8 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
       else faults.delete(path);
       return { ok: true };
     });
+    // How often each path was called: tests see that a request reached the ERP.
+    app.get('/__control/hits', async () => Object.fromEntries(hits));
   }
 
   for (const kind of ['contoso', 'northwind'] as const) {

@@ -30,7 +30,7 @@ export class DatabaseCrm implements CrmAdapter {
   async put(tx: Queryable, record: CrmRecord) {
     await tx.query(
       `INSERT INTO crm_records (type, id, name, company_id, data, changed_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (type, id) DO UPDATE SET name = $3, company_id = $4, data = crm_records.data || $5, changed_at = now()`,
+       ON CONFLICT (type, id) DO UPDATE SET name = $3, company_id = $4, data = $5, changed_at = now()`,
       [record.type, record.id, record.name, record.companyId ?? null, JSON.stringify(record)],
     );
   }

@@ -94,12 +94,13 @@ export class SyncService {
 
   /** Records a connector failure on the link (status and last error), outside the failed transaction. */
   private async recordSyncError(type: string, id: string, cid: string, error: ServiceProblem): Promise<void> {
-    await this.db.query(`UPDATE links SET data = data || $4 WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3`, [
-      type,
-      id,
-      cid,
-      JSON.stringify({ status: 'error', lastError: error.body }),
-    ]);
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`entity:${type}:${id}`]);
+      const [row] = await tx.query<{ data: object }>('SELECT data FROM links WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3', [type, id, cid]);
+      if (!row) return;
+      const data = JSON.stringify({ ...row.data, status: 'error', lastError: error.body });
+      await tx.query('UPDATE links SET data = $4 WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3', [type, id, cid, data]);
+    });
   }
 
   // ----- end user -----
@@ -215,22 +216,22 @@ export class SyncService {
         return { body: { ok: false, message: error instanceof ServiceProblem ? (error.body.detail ?? error.body.code) : 'No answer' } };
       }
     },
-    updateConnector: async (i) => ({ body: await this.admin(i, (ctx) => connectors.updateConnector(ctx, i.params.id!, i.body)) }),
+    updateConnector: async (i) => ({ body: await this.admin(i, (ctx) => connectors.updateConnector(ctx, i.params.connectorId!, i.body)) }),
     removeConnector: async (i) => {
-      await this.admin(i, (ctx) => connectors.removeConnector(ctx, i.params.id!));
+      await this.admin(i, (ctx) => connectors.removeConnector(ctx, i.params.connectorId!));
       return {};
     },
     getConnectorConfigFields: async (i) => {
       const state = await this.store.load(this.db, i.user, {});
       const connector = (await runDomain(state, (ctx) => {
-        connectors.getConnectorConfigFields(ctx, i.params.id!);
-        return ctx.state.connectors.find((c) => c.id === i.params.id)!;
+        connectors.getConnectorConfigFields(ctx, i.params.connectorId!);
+        return ctx.state.connectors.find((c) => c.id === i.params.connectorId)!;
       }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
       return { body: await new ConnectorClient(connector.url, this.timeoutMs).configFields() };
     },
     getConnectorList: async (i) => {
       // Lists of config fields (e.g. a data centre's country) are the connector's, before any connection exists.
-      const body = await this.read(i.user, {}, (ctx) => connectors.getConnectorList(ctx, i.params.id!, i.params.listName!));
+      const body = await this.read(i.user, {}, (ctx) => connectors.getConnectorList(ctx, i.params.connectorId!, i.params.listName!));
       return { body };
     },
     listConnections: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listConnections(ctx)) }),
@@ -246,30 +247,30 @@ export class SyncService {
       return { body: await this.testConfig(connector.url, input.config ?? {}) };
     },
     getConnection: async (i) => {
-      const body = await this.read(i.user, {}, (ctx) => connections.getConnection(ctx, i.params.id!));
+      const body = await this.read(i.user, {}, (ctx) => connections.getConnection(ctx, i.params.connectionId!));
       return { body, etag: body.version };
     },
     updateConnection: async (i) => {
-      const id = i.params.id!;
+      const id = i.params.connectionId!;
       const body = await this.admin(i, (ctx) => connections.updateConnection(ctx, id, i.body, resolveVersion(i.ifMatch, () => `v${connection(ctx, id).version}`)));
       return { body, etag: body.version };
     },
     removeConnection: async (i) => {
-      await this.admin(i, (ctx) => connections.removeConnection(ctx, i.params.id!), { connectionId: i.params.id! });
-      await this.db.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.id]);
+      await this.admin(i, (ctx) => connections.removeConnection(ctx, i.params.connectionId!), { connectionId: i.params.connectionId! });
+      await this.db.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.connectionId]);
       return {};
     },
     testConnection: async (i) => {
       const state = await this.store.load(this.db, i.user, {});
       const conn = (await runDomain(state, (ctx) => {
         requireAdmin(ctx);
-        return connection(ctx, i.params.id!);
+        return connection(ctx, i.params.connectionId!);
       }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
       const connector = state.connectors.find((c) => c.id === conn.connectorId) ?? problem(409, 'connector-not-found', `"${conn.name}" has no sync connector`);
       return { body: await this.testConfig(connector.url, conn.config as Record<string, never>) };
     },
     setConnectionActive: async (i) => {
-      const body = await this.admin(i, (ctx) => connections.setConnectionActive(ctx, i.params.id!, (i.body as { active: boolean }).active === true));
+      const body = await this.admin(i, (ctx) => connections.setConnectionActive(ctx, i.params.connectionId!, (i.body as { active: boolean }).active === true));
       return { body, etag: body.version };
     },
     listPrincipals: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listPrincipals(ctx, i.query.q ?? '')) }),

@@ -72,14 +72,14 @@ export class StateStore {
     const ids = keys.map((k) => k[1]);
     const linkRows = await tx.query<LinkRow>(
       `SELECT l.* FROM links l JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON l.entity_type = k.t AND l.entity_id = k.i
-       UNION SELECT * FROM links WHERE (connection_id, erp_key) IN (SELECT * FROM unnest($3::text[], $4::text[]))
-       UNION SELECT * FROM links WHERE connection_id = $5`,
+       UNION ALL SELECT * FROM links WHERE (connection_id, erp_key) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+       UNION ALL SELECT * FROM links WHERE connection_id = $5`,
       [types, ids, (scope.erpKeys ?? []).map((k) => k.connectionId), (scope.erpKeys ?? []).map((k) => k.erpKey), scope.connectionId ?? null],
     );
     for (const l of linkRows) state.links[linkKey(l.entity_type as CrmEntityType, l.entity_id, l.connection_id)] = { actorType: l.actor_type as never, erpKey: l.erp_key, ...l.data };
     const versions = await tx.query<{ entity_type: string; entity_id: string; connection_id: string; version: number; previous: never }>(
       `SELECT v.* FROM link_versions v JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON v.entity_type = k.t AND v.entity_id = k.i
-       UNION SELECT * FROM link_versions WHERE connection_id = $3`,
+       UNION ALL SELECT * FROM link_versions WHERE connection_id = $3`,
       [types, ids, scope.connectionId ?? null],
     );
     for (const v of versions) {

@@ -87,7 +87,7 @@ export class RestBackend implements ErpBackend {
    */
   protected async request<T>(method: Method, path: string, spec: RequestSpec<T>): Promise<T> {
     const config = this.config;
-    const url = new URL(config.baseUrl.replace(/\/$/, '') + path, document.baseURI);
+    const url = new URL(config.baseUrl.replace(/\/$/, '') + path, globalThis.document?.baseURI);
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, v);
     const extra = typeof config.headers === 'function' ? config.headers() : config.headers;
     const headers: Record<string, string> = {
