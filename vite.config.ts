@@ -21,7 +21,14 @@ export default defineConfig({
   // `npm start` serves the demo CRM page; `npm run build` builds the library into dist/.
   root: resolve(import.meta.dirname, 'demo'),
   plugins: [mswWorker(), vueExamplePlugin()],
-  server: { port: 5173, strictPort: true },
+  // With ERP_SYNC_URL (what `npm start` sets), the page reaches the sync service on its own origin.
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: process.env.ERP_SYNC_URL
+      ? Object.fromEntries(['/api/erp', '/dev', '/crm'].map((path) => [path, { target: process.env.ERP_SYNC_URL }]))
+      : undefined,
+  },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: false,

@@ -11,6 +11,30 @@ const ENTITY_TITLES = { company: 'Companies', person: 'Contacts', project: 'Proj
 
 const sim = new ErpSimulator();
 persistTo(sim, localStorage);
+
+interface DemoUser {
+  id: string;
+  name: string;
+}
+/**
+ * `npm start` serves the page with the sync service behind `/api/erp` (its database, the simulated ERP
+ * connector, the development sign-in). `?backend=simulator`, or no service answering, runs the
+ * in-browser simulator instead (offline).
+ */
+const backendParam = new URLSearchParams(location.search).get('backend');
+const serviceUsers: DemoUser[] | null =
+  backendParam === 'simulator'
+    ? null
+    : await fetch('/dev/users')
+        .then((r) => (r.ok && r.headers.get('content-type')?.includes('json') ? (r.json() as Promise<DemoUser[]>) : null))
+        .catch(() => null);
+let records: { type: string; id: string; name: string; description: string }[] = DEMO_RECORDS;
+let serviceToken = '';
+async function signIn(userId: string): Promise<void> {
+  const res = await fetch('/dev/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }) });
+  serviceToken = ((await res.json()) as { token: string }).token;
+  sessionStorage.setItem('erp-demo-user', userId);
+}
 // `?api=http://127.0.0.1:8787/api/erp` (see `npm run serve:api`): talk to the reference server over
 // real HTTP instead of the in-page service worker; remembered for the tab, `?api=off` switches back.
 // The record list, user picker and fault panel below still drive the in-page simulator only.
@@ -18,7 +42,14 @@ const apiParam = new URLSearchParams(location.search).get('api');
 if (apiParam === 'off') sessionStorage.removeItem('erp-demo-api');
 else if (apiParam) sessionStorage.setItem('erp-demo-api', apiParam);
 const remoteApi = sessionStorage.getItem('erp-demo-api');
-if (remoteApi) {
+if (serviceUsers) {
+  await signIn(sessionStorage.getItem('erp-demo-user') ?? 'u-anna');
+  configure({ baseUrl: '/api/erp', headers: () => ({ Authorization: `Bearer ${serviceToken}` }) });
+  records = (await (await fetch('/crm/records', { headers: { Authorization: `Bearer ${serviceToken}` } })).json()) as typeof records;
+  // The reset and the fault panel drive the in-browser simulator only.
+  $('reset').hidden = true;
+  ($('faults-title').closest('aside') as HTMLElement).hidden = true;
+} else if (remoteApi) {
   const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('erp-demo-token') ?? 'demo';
   sessionStorage.setItem('erp-demo-token', token);
   configure({ baseUrl: remoteApi, headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' });
@@ -36,7 +67,7 @@ function currentParams() {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') ?? 'en';
   const entity = params.get('entity') ?? 'company';
-  const id = params.get('id') ?? DEMO_RECORDS.find((r) => r.type === entity)?.id ?? 'c1';
+  const id = params.get('id') ?? records.find((r) => r.type === entity)?.id ?? 'c1';
   return { lang, entity, id };
 }
 
@@ -54,7 +85,7 @@ function renderNav(): void {
     const heading = document.createElement('h2');
     heading.textContent = ENTITY_TITLES[type];
     const list = document.createElement('ul');
-    for (const record of DEMO_RECORDS.filter((r) => r.type === type)) {
+    for (const record of records.filter((r) => r.type === type)) {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = `?lang=${lang}&entity=${type}&id=${record.id}`;
@@ -74,7 +105,7 @@ function renderNav(): void {
 
 function renderRecord(): void {
   const { entity, id } = currentParams();
-  const record = DEMO_RECORDS.find((r) => r.type === entity && r.id === id);
+  const record = records.find((r) => r.type === entity && r.id === id);
   const main = $('record');
   main.replaceChildren();
   const title = document.createElement('h1');
@@ -94,12 +125,13 @@ function renderRecord(): void {
 
 function renderUsers(): void {
   const select = $<HTMLSelectElement>('user');
+  const current = serviceUsers ? (sessionStorage.getItem('erp-demo-user') ?? 'u-anna') : sim.currentUser.id;
   select.replaceChildren(
-    ...sim.users().map((u) => {
+    ...(serviceUsers ?? sim.users()).map((u) => {
       const option = document.createElement('option');
       option.value = u.id;
       option.textContent = u.name;
-      option.selected = u.id === sim.currentUser.id;
+      option.selected = u.id === current;
       return option;
     }),
   );
@@ -122,8 +154,12 @@ $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
   renderNav();
 });
 $<HTMLSelectElement>('user').addEventListener('change', (e) => {
-  sim.setCurrentUser((e.target as HTMLSelectElement).value);
-  renderRecord();
+  const id = (e.target as HTMLSelectElement).value;
+  if (serviceUsers) void signIn(id).then(renderRecord);
+  else {
+    sim.setCurrentUser(id);
+    renderRecord();
+  }
 });
 $('reset').addEventListener('click', () => {
   sim.reset();
