@@ -378,7 +378,7 @@ describe('RestBackend', () => {
       const { fetch, sent } = fakeFetch(() => json(state));
       configure({ headers: { 'If-Match': '*', 'Idempotency-Key': 'global' }, fetch });
       await new RestAdminBackend().saveLink(company, 'erp', { actorType: 'customer', erpKey: 'K', choices: {} }, { version: 'v9', idempotencyKey: 'mine' });
-      expect(sent[0].headers['if-match']).to.equal('v9');
+      expect(sent[0].headers['if-match']).to.equal('"v9"');
       expect(sent[0].headers['idempotency-key']).to.equal('mine');
     });
   });
