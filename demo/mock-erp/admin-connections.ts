@@ -136,7 +136,7 @@ export function updateConnection(ctx: Ctx, id: string, input: ConnectionInput, v
   requireAdmin(ctx);
   const record = connection(ctx, id);
   if (!version) fail(428, 'version-required', 'The If-Match header is missing');
-  if (version !== `v${record.version}`) fail(409, 'version-conflict', 'The connection was changed by someone else');
+  if (version !== '*' && version !== `v${record.version}`) fail(409, 'version-conflict', 'The connection was changed by someone else');
   const config = validate(ctx, input, record);
   if (record.active && (input.connectorId !== record.connectorId || JSON.stringify(config) !== JSON.stringify(record.config))) {
     fail(409, 'connection-active', 'Configuration fields can only be edited while the connection is not active', '/config');

@@ -26,7 +26,7 @@ function supported(ctx: Ctx, connectionId: string, actorType: ActorType) {
 
 function checkVersion(sent: string | null | undefined, current: number, prefix = 'v') {
   if (!sent) fail(428, 'version-required', 'The If-Match header is missing');
-  if (sent !== `${prefix}${current}`) fail(409, 'version-conflict', 'Someone else changed this configuration meanwhile');
+  if (sent !== '*' && sent !== `${prefix}${current}`) fail(409, 'version-conflict', 'Someone else changed this configuration meanwhile');
 }
 
 export function getActorTypeMapping(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeMapping {

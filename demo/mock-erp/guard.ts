@@ -22,7 +22,8 @@ export function guardedWrite<T>(
 ): T {
   return once(ctx, guard.idempotencyKey, fingerprint, () => {
     if (!guard.version) fail(428, 'version-required', 'The If-Match header is missing');
-    if (guard.version !== currentVersion()) {
+    // `*` (If-Match: *) matches whatever version is current.
+    if (guard.version !== '*' && guard.version !== currentVersion()) {
       // Not remembered: after reloading, the same key may be retried with the fresh version.
       fail(409, 'version-conflict', 'This record was changed by someone else since you loaded it');
     }

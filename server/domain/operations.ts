@@ -3,7 +3,7 @@ import * as connections from '../../demo/mock-erp/admin-connections.js';
 import * as connectors from '../../demo/mock-erp/admin-connectors.js';
 import * as data from '../../demo/mock-erp/admin-data.js';
 import * as mappings from '../../demo/mock-erp/admin-mapping.js';
-import { connection, crmRecord, linkVersion, mapping, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
+import { connection, crmRecord, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
 import { companyLink } from '../../demo/mock-erp/entity-state.js';
 import { getEntityState } from '../../demo/mock-erp/entity-state.js';
 import * as linking from '../../demo/mock-erp/linking.js';
@@ -156,7 +156,7 @@ export class SyncService {
       const req = i.body as { actorType: ActorType; erpKey?: string };
       const scope: Scope = { entities: [e], erpKeys: req.erpKey ? [{ connectionId: cid, erpKey: req.erpKey }] : [] };
       const result = await this.write(i, scope, `entity:${e.type}:${e.id}`, (ctx) =>
-        linking.saveLink(ctx, e, cid, i.body, { version: resolveVersion(i.ifMatch, () => linkVersion(ctx, e.type, e.id, cid)), idempotencyKey: '' }),
+        linking.saveLink(ctx, e, cid, i.body, { version: i.ifMatch ?? '', idempotencyKey: '' }),
         (s) => [...linkedActors(s), ...(req.erpKey ? [{ connectionId: cid, type: req.actorType, key: req.erpKey }] : [])],
       );
       return { body: result, etag: result.version };
@@ -165,7 +165,7 @@ export class SyncService {
       const e = entity(i);
       const cid = i.params.connectionId!;
       const result = await this.write(i, { entities: [e] }, `entity:${e.type}:${e.id}`, (ctx) =>
-        linking.removeLink(ctx, e, cid, { version: resolveVersion(i.ifMatch, () => linkVersion(ctx, e.type, e.id, cid)), idempotencyKey: '' }),
+        linking.removeLink(ctx, e, cid, { version: i.ifMatch ?? '', idempotencyKey: '' }),
       );
       return { body: result, etag: result.version };
     },
@@ -252,7 +252,7 @@ export class SyncService {
     },
     updateConnection: async (i) => {
       const id = i.params.connectionId!;
-      const body = await this.admin(i, (ctx) => connections.updateConnection(ctx, id, i.body, resolveVersion(i.ifMatch, () => `v${connection(ctx, id).version}`)));
+      const body = await this.admin(i, (ctx) => connections.updateConnection(ctx, id, i.body, i.ifMatch));
       return { body, etag: body.version };
     },
     removeConnection: async (i) => {
@@ -282,7 +282,7 @@ export class SyncService {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
       const input = i.body as { actorType: string };
       if (input.actorType !== at) problem(422, 'validation-failed', 'actorType differs from the URL', '/actorType');
-      const body = await this.admin(i, (ctx) => mappings.saveActorTypeMapping(ctx, cid, i.body, resolveVersion(i.ifMatch, () => `v${mapping(ctx, cid, at).version}`)));
+      const body = await this.admin(i, (ctx) => mappings.saveActorTypeMapping(ctx, cid, i.body, i.ifMatch));
       return { body, etag: body.version };
     },
     getListMapping: async (i) => {
@@ -292,7 +292,7 @@ export class SyncService {
     saveListMapping: async (i) => {
       const [cid, list] = [i.params.connectionId!, i.params.listName!];
       const body = await this.admin(i, (ctx) =>
-        mappings.saveListMapping(ctx, cid, { ...(i.body as object), listName: list } as never, resolveVersion(i.ifMatch, () => mappings.getListMapping(ctx, cid, list).version)),
+        mappings.saveListMapping(ctx, cid, { ...(i.body as object), listName: list } as never, i.ifMatch),
       );
       return { body, etag: body.version };
     },
@@ -302,18 +302,18 @@ export class SyncService {
     },
     saveDefaults: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
-      const body = await this.admin(i, (ctx) => mappings.saveDefaults(ctx, cid, at, i.body, resolveVersion(i.ifMatch, () => mappings.getDefaults(ctx, cid, at).version)));
+      const body = await this.admin(i, (ctx) => mappings.saveDefaults(ctx, cid, at, i.body, i.ifMatch));
       return { body, etag: body.version };
     },
     saveRank: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
       const order = (i.body as { order: string[] }).order;
-      const body = await this.admin(i, (ctx) => mappings.saveRank(ctx, cid, at, order, resolveVersion(i.ifMatch, () => `v${mapping(ctx, cid, at).version}`)));
+      const body = await this.admin(i, (ctx) => mappings.saveRank(ctx, cid, at, order, i.ifMatch));
       return { body, etag: body.version };
     },
     saveSyncPriority: async (i) => {
       const order = (i.body as { order: string[] }).order;
-      const body = await this.admin(i, (ctx) => mappings.saveSyncPriority(ctx, order, resolveVersion(i.ifMatch, () => `p${ctx.state.priorityVersion ?? 1}`)));
+      const body = await this.admin(i, (ctx) => mappings.saveSyncPriority(ctx, order, i.ifMatch));
       return { body, etag: body.version };
     },
     resync: async (i) => {
@@ -439,10 +439,6 @@ function actorType(value: string | undefined): ActorType {
   return value as ActorType;
 }
 
-/** `*` matches whatever version is current; otherwise the client's version as sent. */
-function resolveVersion(ifMatch: string | null, current: () => string): string {
-  return ifMatch === '*' ? current() : (ifMatch ?? '');
-}
 
 /** The actors behind the links in the working set (fetched in one call per connection and type). */
 function linkedActors(state: SimState): ActorRef[] {
