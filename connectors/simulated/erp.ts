@@ -49,7 +49,7 @@ const DATASETS: Record<Kind, Record<string, string>> = {
  * the connector loses nothing.
  */
 export class SimulatedErp {
-  private readonly sim = new ErpSimulator();
+  private readonly sim = new ErpSimulator({ indexNames: true });
   private modified: Record<string, string> = {};
   private clock = 0;
 

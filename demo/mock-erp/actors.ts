@@ -1,5 +1,5 @@
 import type { ActorType } from '../../src/model/types.js';
-import { countOf, generateActor, generatePerson, indexOf, keyAt, nameAt, personCount } from './generate.js';
+import { countOf, generateActor, generatePerson, indexOf, keyAt, lowerNameAt, nameAt, nameCandidates, personCount } from './generate.js';
 import type { DataSetSpec, ErpActor, SimState, Values } from './model.js';
 import { typeKey } from './model.js';
 import { FIXED_ACTORS } from './seed-data.js';
@@ -9,6 +9,10 @@ export interface ActorSource {
   size: number;
   keyAt(i: number): string;
   nameAt(i: number): string;
+  /** `nameAt(i).toLowerCase()`, cheaper where the source can keep it. */
+  lowerNameAt(i: number): string;
+  /** Where an index can tell: the only indexes whose name may contain `text` (lower case), ascending. */
+  candidates?(text: string): number[] | undefined;
   actorAt(i: number): ErpActor;
 }
 
@@ -27,7 +31,11 @@ export class ActorStore {
   materialized = 0;
   private readonly fixed = new Map<string, ErpActor>();
 
-  constructor(private readonly state: () => SimState) {
+  constructor(
+    private readonly state: () => SimState,
+    /** Keep a trigram index of the generated names (the connector service; a page scans instead). */
+    private readonly indexNames = false,
+  ) {
     for (const [connectionId, actors] of Object.entries(FIXED_ACTORS)) {
       for (const actor of actors) this.fixed.set(typeKey(connectionId, actor.key), actor);
     }
@@ -87,17 +95,34 @@ export class ActorStore {
     if (type === 'person') return this.personSource(connectionId, parentKey ?? '');
     const created = this.created(connectionId).filter((a) => a.type === type);
     const count = countOf(spec, type);
-    const name = (i: number): string => {
-      const key = keyAt(type, i);
-      const override = this.state().overrides[typeKey(connectionId, key)]?.name;
-      const fixed = this.fixed.get(typeKey(connectionId, key));
-      return String(override ?? (fixed?.type === type ? fixed.values.name : null) ?? nameAt(spec, type, i));
-    };
+    // The few names that differ from the generated ones: changed in the ERP, or fixed demo actors.
+    const changed = new Map<number, string>();
+    for (const [k, override] of Object.entries(this.state().overrides)) {
+      if (!k.startsWith(`${connectionId}/`) || override.name === undefined) continue;
+      const i = indexOf(spec, type, k.slice(connectionId.length + 1));
+      if (i >= 0) changed.set(i, String(override.name));
+    }
+    for (const [k, fixed] of this.fixed) {
+      if (!k.startsWith(`${connectionId}/`) || fixed.type !== type) continue;
+      const i = indexOf(spec, type, fixed.key);
+      if (i >= 0 && !changed.has(i)) changed.set(i, String(fixed.values.name));
+    }
+    const name = (i: number): string => changed.get(i) ?? nameAt(spec, type, i);
     return {
       size: count + created.length,
       keyAt: (i) => (i < count ? keyAt(type, i) : created[i - count]!.key),
       nameAt: (i) => (i < count ? name(i) : String(created[i - count]!.values.name ?? '')),
+      lowerNameAt: (i) => (i < count ? (changed.get(i)?.toLowerCase() ?? lowerNameAt(spec, type, i)) : String(created[i - count]!.values.name ?? '').toLowerCase()),
       actorAt: (i) => (i < count ? this.generated(connectionId, type, i) : structuredClone(created[i - count]!)),
+      candidates: (text) => {
+        if (!this.indexNames) return undefined;
+        const generated = nameCandidates(spec, type, text);
+        if (!generated) return undefined;
+        // Changed names may match where the generated ones did not; created actors are not indexed.
+        const all = new Set([...generated, ...changed.keys()]);
+        for (let i = count; i < count + created.length; i++) all.add(i);
+        return [...all].sort((a, b) => a - b);
+      },
     };
   }
 
@@ -111,6 +136,7 @@ export class ActorStore {
       size: count + created.length,
       keyAt: (i) => (i < count ? `${parentKey}-${i + 1}` : created[i - count]!.key),
       nameAt: (i) => String(at(i).values.name ?? ''),
+      lowerNameAt: (i) => String(at(i).values.name ?? '').toLowerCase(),
       actorAt: at,
     };
   }

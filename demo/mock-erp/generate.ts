@@ -73,8 +73,63 @@ function company(rng: Rng) {
   return { country, name };
 }
 
-/** Just the name: cheap enough to scan 100,000 of them for a text search. */
+// Generated names (and their lower case), kept once made: a text search scans every name of the data set.
+const names = new Map<string, string[]>();
+const lowerNames = new Map<string, string[]>();
+
+// Trigram index of the generated names per data set (built on first use, where asked for: the
+// simulated ERP connector, which answers many searches; the in-browser simulator scans).
+const trigramIndexes = new Map<string, Map<string, number[]>>();
+
+function trigramsOf(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+  return grams;
+}
+
+/**
+ * The indexes of the generated names that may contain `text` (lower case), ascending, or undefined
+ * when the text is too short for the index (then every name is a candidate).
+ */
+export function nameCandidates(spec: DataSetSpec, type: ActorType, text: string): number[] | undefined {
+  if (text.length < 3) return undefined;
+  const key = `${spec.seed}/${type}`;
+  let index = trigramIndexes.get(key);
+  if (!index) {
+    index = new Map();
+    const count = countOf(spec, type);
+    for (let i = 0; i < count; i++) {
+      for (const gram of trigramsOf(lowerNameAt(spec, type, i))) {
+        const list = index.get(gram);
+        if (list) list.push(i);
+        else index.set(gram, [i]);
+      }
+    }
+    trigramIndexes.set(key, index);
+  }
+  const lists = [...trigramsOf(text)].map((g) => index.get(g) ?? []).sort((a, b) => a.length - b.length);
+  const [shortest = [], ...rest] = lists;
+  const others = rest.map((l) => new Set(l));
+  return shortest.filter((i) => others.every((set) => set.has(i)));
+}
+
+/** `nameAt(...).toLowerCase()`, made once. */
+export function lowerNameAt(spec: DataSetSpec, type: ActorType, i: number): string {
+  const key = `${spec.seed}/${type}`;
+  let list = lowerNames.get(key);
+  if (!list) lowerNames.set(key, (list = []));
+  return (list[i] ??= nameAt(spec, type, i).toLowerCase());
+}
+
+/** Just the name: cheap enough to scan 100,000 of them for a text search (and made once). */
 export function nameAt(spec: DataSetSpec, type: ActorType, i: number): string {
+  const key = `${spec.seed}/${type}`;
+  let list = names.get(key);
+  if (!list) names.set(key, (list = []));
+  return (list[i] ??= makeName(spec, type, i));
+}
+
+function makeName(spec: DataSetSpec, type: ActorType, i: number): string {
   const rng = rngFor(spec, type, i);
   if (type === 'project') return `${rng.pick(FIRST)} ${rng.pick(PROJECT_WORDS)} ${2020 + (i % 7)}`;
   return company(rng).name;

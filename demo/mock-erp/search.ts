@@ -82,12 +82,16 @@ function scan(
   req: { limit?: number; cursor?: string | null },
   cheap: (i: number) => boolean,
   full?: (a: ErpActor) => boolean,
+  /** The only indexes that can match, ascending (an index said so); else every one. */
+  only?: number[],
 ): ActorPage {
   const { size, start } = page(req.limit, req.cursor);
   const actors: ErpActor[] = [];
   let total = 0;
   let nextCursor: string | null = null;
-  for (let i = 0; i < src.size; i++) {
+  const n = only ? only.length : src.size;
+  for (let j = 0; j < n; j++) {
+    const i = only ? only[j]! : j;
     if (!cheap(i)) continue;
     const actor = full ? src.actorAt(i) : undefined;
     if (actor && full && !full(actor)) continue;
@@ -125,7 +129,10 @@ export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuer
     const end = start + size;
     return { actors, total: src.size, nextCursor: end < src.size ? String(end) : null };
   }
-  return scan(src, q, (i) => src.nameAt(i).toLowerCase().includes(text) || src.keyAt(i).toLowerCase().startsWith(text));
+  // ERP keys are digits or "P-…": only such a text can be the start of one.
+  const keyish = /^(\d|p-|p$)/.test(text);
+  const only = keyish ? undefined : src.candidates?.(text);
+  return scan(src, q, (i) => src.lowerNameAt(i).includes(text) || (keyish && src.keyAt(i).toLowerCase().startsWith(text)), undefined, only);
 }
 
 /** An actor page as the search result's rows, in the columns of the mapping. */

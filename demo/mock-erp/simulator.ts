@@ -37,6 +37,8 @@ import { syncNow } from './sync.js';
 export interface SimulatorOptions {
   /** Clock in epoch ms (tests pin it). */
   now?: () => number;
+  /** Index the generated names for text search (the connector service; a page scans instead). */
+  indexNames?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export class ErpSimulator {
   constructor(options: SimulatorOptions = {}) {
     this.clock = options.now ?? Date.now;
     this.state = createInitialState(this.clock());
-    this.actors = new ActorStore(() => this.state);
+    this.actors = new ActorStore(() => this.state, options.indexNames ?? false);
     const currentState = () => this.state;
     this.ctx = {
       // A getter: reset() and load() replace the state object.
