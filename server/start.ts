@@ -7,7 +7,7 @@ import { API_PREFIX, buildService, type ServiceOptions } from './app.js';
 import { openPglite, openPostgres, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { seedDemo } from './storage/seed.js';
-import { StateStore } from './storage/state.js';
+import { StateStore, touchConfig } from './storage/state.js';
 import { Secrets } from './storage/secrets.js';
 import { DatabaseCrm } from './crm/adapter.js';
 
@@ -106,5 +106,6 @@ async function repointConnectors(db: Db, connectorUrl: string): Promise<void> {
     if (!/^http:\/\/127\.0\.0\.1:\d+\/(contoso|northwind)$/.test(row.data.url)) continue;
     const data = { ...row.data, url: `${connectorUrl.replace(/\/$/, '')}/${row.data.kind}` };
     await db.query('UPDATE connectors SET data = $2 WHERE id = $1', [row.id, JSON.stringify(data)]);
+    await touchConfig(db);
   }
 }

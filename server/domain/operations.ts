@@ -15,7 +15,7 @@ import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import { problem, ServiceProblem } from '../http/problem.js';
 import type { Db, Queryable } from '../storage/db.js';
-import { StateStore, type Scope } from '../storage/state.js';
+import { StateStore, touchConfig, type Scope } from '../storage/state.js';
 import { connectorOf, runDomain, ServiceActors, type ActorRef } from './run.js';
 
 /** What an operation gets from its HTTP request (already validated against api/openapi.yaml). */
@@ -257,7 +257,10 @@ export class SyncService {
     },
     removeConnection: async (i) => {
       await this.admin(i, (ctx) => connections.removeConnection(ctx, i.params.connectionId!), { connectionId: i.params.connectionId! });
-      await this.db.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.connectionId]);
+      await this.db.transaction(async (tx) => {
+        await tx.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.connectionId]);
+        await touchConfig(tx);
+      });
       return {};
     },
     testConnection: async (i) => {

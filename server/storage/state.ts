@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CrmEntityType } from '../../src/model/types.js';
 import { entityKey, linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import type { CrmAdapter } from '../crm/adapter.js';
@@ -29,31 +30,15 @@ export class StateStore {
     private readonly crm: CrmAdapter,
   ) {}
 
+  /** The configuration as last read, valid while the database's `configVersion` is the same. */
+  private cached: { version: string; config: Config } | undefined;
+
   async load(tx: Queryable, user: UserRecord, scope: Scope): Promise<SimState> {
     const state = createEmptyState();
-    const principals = await tx.query<{ id: string; data: { kind: 'user' | 'group'; name: string; groups?: string[] } }>('SELECT id, data FROM crm_principals ORDER BY id');
-    for (const p of principals) {
-      if (p.data.kind === 'group') state.groups.push({ id: p.id, name: p.data.name });
-      else if (p.id !== user.id) state.users.push({ id: p.id, name: p.data.name, groups: p.data.groups ?? [], licence: false, admin: false });
-    }
+    Object.assign(state, structuredClone(await this.config(tx)));
     // The caller as the token describes them, whatever the directory says.
-    state.users.unshift(user);
+    state.users = [user, ...state.users.filter((u) => u.id !== user.id)];
     state.currentUser = user.id;
-
-    state.connectors = (await tx.query<Row<SimState['connectors'][number]>>('SELECT data FROM connectors ORDER BY position')).map((r) => r.data);
-    const connections = await tx.query<{ data: SimState['connections'][number]; config_enc: string }>('SELECT data, config_enc FROM connections ORDER BY position');
-    state.connections = connections.map((r) => ({ ...r.data, config: this.secrets.decrypt(r.config_enc) }));
-    for (const m of await tx.query<{ connection_id: string; name: string; kind: string; data: never; version: number }>('SELECT connection_id, name, kind, data, version FROM mappings')) {
-      const key = `${m.connection_id}/${m.name}`;
-      if (m.kind === 'mapping') state.mappings[key] = m.data;
-      else if (m.kind === 'list-mapping') state.listMappings[key] = m.data;
-      else {
-        state.defaults[key] = m.data;
-        (state.defaultsVersions ??= {})[key] = m.version;
-      }
-    }
-    const priority = await tx.query<{ value: number }>(`SELECT value FROM settings WHERE key = 'priorityVersion'`);
-    state.priorityVersion = priority[0]?.value ?? 1;
 
     // Scoped rows: the records, their links (all connections), versions and soft-unlink memory.
     const records = scope.connectionId ? await this.crm.linkedTo(tx, scope.connectionId) : [];
@@ -97,6 +82,39 @@ export class StateStore {
       }
     }
     return state;
+  }
+
+  /**
+   * Connectors, connections (decrypted), mappings, defaults, priority and the directory: small, read by
+   * every request, changed rarely. One query tells whether the copy in memory is still current; every
+   * change writes a new `configVersion` in its own transaction, so instances never serve a stale one.
+   */
+  private async config(tx: Queryable): Promise<Config> {
+    const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'configVersion'`);
+    const version = row ? String(row.value) : 'none';
+    if (this.cached?.version === version) return this.cached.config;
+    const config: Config = { users: [], groups: [], connectors: [], connections: [], mappings: {}, listMappings: {}, defaults: {}, defaultsVersions: {}, priorityVersion: 1 };
+    const principals = await tx.query<{ id: string; data: { kind: 'user' | 'group'; name: string; groups?: string[] } }>('SELECT id, data FROM crm_principals ORDER BY id');
+    for (const p of principals) {
+      if (p.data.kind === 'group') config.groups.push({ id: p.id, name: p.data.name });
+      else config.users.push({ id: p.id, name: p.data.name, groups: p.data.groups ?? [], licence: false, admin: false });
+    }
+    config.connectors = (await tx.query<Row<SimState['connectors'][number]>>('SELECT data FROM connectors ORDER BY position')).map((r) => r.data);
+    const connections = await tx.query<{ data: SimState['connections'][number]; config_enc: string }>('SELECT data, config_enc FROM connections ORDER BY position');
+    config.connections = connections.map((r) => ({ ...r.data, config: this.secrets.decrypt(r.config_enc) }));
+    for (const m of await tx.query<{ connection_id: string; name: string; kind: string; data: never; version: number }>('SELECT connection_id, name, kind, data, version FROM mappings')) {
+      const key = `${m.connection_id}/${m.name}`;
+      if (m.kind === 'mapping') config.mappings[key] = m.data;
+      else if (m.kind === 'list-mapping') config.listMappings[key] = m.data;
+      else {
+        config.defaults[key] = m.data;
+        config.defaultsVersions[key] = m.version;
+      }
+    }
+    const priority = await tx.query<{ value: number }>(`SELECT value FROM settings WHERE key = 'priorityVersion'`);
+    config.priorityVersion = priority[0]?.value ?? 1;
+    this.cached = { version, config };
+    return config;
   }
 
   /** Writes what differs between `before` (as loaded) and `after` (as the operation left it). */
@@ -154,6 +172,11 @@ export class StateStore {
       await tx.query(`INSERT INTO settings (key, value) VALUES ('priorityVersion', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [after.priorityVersion]);
     }
 
+    const configChanged = (['connectors', 'connections', 'mappings', 'listMappings', 'defaults', 'defaultsVersions', 'priorityVersion'] as const).some(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (configChanged) await touchConfig(tx);
+
     for (const c of changed(before.crm, after.crm)) {
       if (c.now) await this.crm.put(tx, c.now);
     }
@@ -189,6 +212,16 @@ export class StateStore {
       if (c.now) await tx.query('INSERT INTO edits (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = $2', [c.key, c.now]);
     }
   }
+}
+
+type Config = Pick<SimState, 'users' | 'groups' | 'connectors' | 'connections' | 'mappings' | 'listMappings' | 'defaults'> & {
+  defaultsVersions: Record<string, number>;
+  priorityVersion: number;
+};
+
+/** Marks the configuration as changed (every instance reloads it on its next request). */
+export async function touchConfig(q: Queryable): Promise<void> {
+  await q.query(`INSERT INTO settings (key, value) VALUES ('configVersion', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [JSON.stringify(randomUUID())]);
 }
 
 interface LinkRow {
