@@ -128,5 +128,8 @@ if (v && n) {
 }
 if (only.length) process.exit(0);
 mkdirSync(join(root, 'docs'), { recursive: true });
-writeFileSync(join(root, 'docs/benchmarks.md'), lines.join('\n') + '\n');
+// The sync service's section (npm run bench:service) is its own run: keep it.
+const previous = readFileSync(join(root, 'docs/benchmarks.md'), 'utf8');
+const serviceSection = /<!-- service-bench:start -->[\s\S]*<!-- service-bench:end -->/.exec(previous)?.[0];
+writeFileSync(join(root, 'docs/benchmarks.md'), lines.join('\n') + '\n' + (serviceSection ? `\n${serviceSection}\n` : ''));
 console.log('Wrote docs/benchmarks.md');
