@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -44,6 +47,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
     apiServerPlugin(),
+    syncServicePlugin(),
     forcedColorsPlugin(),
     embedBundlePlugin(),
     examplesPlugin(),
@@ -59,6 +63,49 @@ export default {
     },
   ],
 };
+
+/**
+ * The sync service (server/, on PGlite in a temp folder, with the simulated connector) in a process of
+ * its own, for test/integration/sync-service.test.ts: `/__sync-service` tells its API URL and a signed-in
+ * token. CORS allows the test pages' origin only.
+ */
+function syncServicePlugin() {
+  let started;
+  let child;
+  let dataDir;
+  return {
+    name: 'erp-sync-service',
+    async serve(context) {
+      if (context.path !== '/__sync-service') return undefined;
+      started ??= (async () => {
+        dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-'));
+        child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+          env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: context.origin },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        const apiUrl = await new Promise((resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+            const m = /API at (http:\/\/\S+)/.exec(out);
+            if (m) resolve(m[1]);
+          });
+          child.once('exit', (code) => reject(new Error(`sync service exited (${code}): ${out}`)));
+        });
+        const base = apiUrl.replace(/\/api\/erp$/, '');
+        const signIn = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
+        return { apiUrl, token: (await signIn.json()).token };
+      })();
+      return { body: JSON.stringify(await started), type: 'json' };
+    },
+    async serverStop() {
+      if (!child) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * The reference server (scripts/serve-api.mjs) on a free port for test/integration: test pages read
