@@ -1,7 +1,6 @@
 import type { ConfigValue, ConnectionInput, ErpConnection, FieldMeta, Principal, TestResult } from '../../src/model/types.js';
-import { connection, connectorKind, requireAdmin, type Ctx } from './context.js';
+import { connection, connectorKind, erpFields, requireAdmin, type Ctx } from './context.js';
 import { CONNECTOR_KINDS } from './connectors.js';
-import { ERP_FIELDS } from './fields.js';
 import type { ConnectionRecord, Values } from './model.js';
 import { hash } from './prng.js';
 import { fail } from './problems.js';
@@ -186,7 +185,7 @@ export function setConnectionActive(ctx: Ctx, id: string, active: boolean): ErpC
       const m = ctx.state.mappings[`${id}/${type}`];
       if (!m?.enabled) continue;
       const defaults = ctx.state.defaults[`${id}/${type}`] ?? [];
-      for (const meta of ERP_FIELDS[type]) {
+      for (const meta of erpFields(ctx, id, type)) {
         const mandatory = meta.access === 'mandatory' || defaults.some((d) => d.field === meta.key && d.mandatory);
         const mapped = m.fields.some((f) => f.erpField === meta.key && f.crmField && f.direction);
         const defaulted = defaults.some((d) => d.field === meta.key && (d.value !== null || d.askUser));

@@ -8,8 +8,8 @@ import type {
   SyncPriority,
 } from '../../src/model/types.js';
 import { bumpPriorityVersion } from './admin-connections.js';
-import { connection, connectorKind, crmListName, entityOf, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
-import { CRM_FIELDS, ERP_FIELDS, notSyncableReason } from './fields.js';
+import { connection, connectorKind, crmListName, entityOf, erpFields, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
+import { CRM_FIELDS, notSyncableReason } from './fields.js';
 import { CRM_LISTS, defaultListMap, ERP_LISTS } from './lists.js';
 import type { FieldMappingRecord } from './model.js';
 import { fail } from './problems.js';
@@ -32,7 +32,7 @@ function checkVersion(sent: string | null | undefined, current: number, prefix =
 export function getActorTypeMapping(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeMapping {
   const m = supported(ctx, connectionId, actorType);
   const fields = m.fields.map((f): FieldMapping => {
-    const meta = erpMeta(actorType, f.erpField);
+    const meta = erpMeta(ctx, connectionId, actorType, f.erpField);
     const out: FieldMapping = { erpField: meta, crmField: f.crmField, direction: f.direction, showInSearch: f.showInSearch, showInTab: f.showInTab };
     const reason = notSyncableReason(meta);
     if (reason) out.notSyncable = reason;
@@ -53,7 +53,7 @@ export function saveActorTypeMapping(ctx: Ctx, connectionId: string, body: Actor
   const fields: FieldMappingRecord[] = (body.fields ?? []).map((f, i) => {
     const at = `/fields/${i}`;
     const key = f.erpField?.key;
-    const meta = ERP_FIELDS[actorType].find((x) => x.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${at}/erpField`);
+    const meta = erpFields(ctx, connectionId, actorType).find((x) => x.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${at}/erpField`);
     if (seenErp.has(meta.key)) fail(422, 'duplicate-mapping', `${meta.label} is listed twice`, `${at}/erpField`);
     seenErp.add(meta.key);
     if (f.direction && !f.crmField) fail(422, 'validation-failed', `${meta.label}: pick a CRM field before a direction`, `${at}/direction`);
@@ -139,7 +139,7 @@ export function saveDefaults(
   checkVersion(ifMatch ?? body.version, defaultsVersion(ctx, key), 'd');
   const current = ctx.state.defaults[key] ?? [];
   const saved: DefaultValue[] = body.defaults.map((d, i) => {
-    const meta = ERP_FIELDS[actorType].find((m) => m.key === d.field) ?? fail(422, 'unknown-field', `No ERP field "${d.field}"`, `/${i}/field`);
+    const meta = erpFields(ctx, connectionId, actorType).find((m) => m.key === d.field) ?? fail(422, 'unknown-field', `No ERP field "${d.field}"`, `/${i}/field`);
     const reason = invalidReason({ ...meta, access: 'normal' }, d.value ?? null);
     if (reason) fail(422, 'validation-failed', reason, `/${i}/value`);
     const locked = current.find((c) => c.field === d.field)?.locked;

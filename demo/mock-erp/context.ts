@@ -18,12 +18,24 @@ import {
 import { fail } from './problems.js';
 import { crmToErpItem, erpToCrmItem } from './values.js';
 
+/**
+ * What the connectors say they offer, where a runtime asks them (the sync service); without one the
+ * product's own catalogue applies (fields.ts, connectors.ts: what the simulated ERP offers).
+ */
+export interface Catalogue {
+  /** The actor types and capabilities of a connection's connector, if it told. */
+  kind(conn: ConnectionRecord): ConnectorKind | undefined;
+  /** The ERP fields of an actor type in a connection, if its connector told. */
+  fields(connectionId: string, actorType: ActorType): FieldMeta[] | undefined;
+}
+
 /** What every operation module gets from the simulator: state, actors, clock, current user. */
 export interface Ctx {
   readonly state: SimState;
   readonly actors: ActorStore;
   now(): string;
   nextId(prefix: string): string;
+  readonly catalogue?: Catalogue;
 }
 
 export function currentUser(ctx: Ctx): UserRecord {
@@ -35,8 +47,15 @@ export function connection(ctx: Ctx, id: string): ConnectionRecord {
 }
 
 export function connectorKind(ctx: Ctx, conn: ConnectionRecord): ConnectorKind {
+  const told = ctx.catalogue?.kind(conn);
+  if (told) return told;
   const connector = ctx.state.connectors.find((c) => c.id === conn.connectorId);
   return CONNECTOR_KINDS[connector?.kind ?? 'contoso'];
+}
+
+/** The ERP fields of an actor type in a connection. */
+export function erpFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
+  return ctx.catalogue?.fields(connectionId, actorType) ?? ERP_FIELDS[actorType];
 }
 
 export function canCreate(ctx: Ctx, conn: ConnectionRecord): boolean {
@@ -93,16 +112,25 @@ export function mapping(ctx: Ctx, connectionId: string, actorType: ActorType): M
 }
 
 /** Mapped fields that actually sync (CRM field and direction set). */
-export function syncedFields(ctx: Ctx, connectionId: string, actorType: ActorType) {
-  return mapping(ctx, connectionId, actorType)
-    .fields.filter((f): f is FieldMappingRecord & { crmField: string; direction: NonNullable<FieldMappingRecord['direction']> } =>
-      Boolean(f.crmField && f.direction),
-    )
-    .map((f) => ({ ...f, meta: erpMeta(actorType, f.erpField) }));
+/**
+ * The mapping's fields that the ERP still has: a field the connector no longer offers (removed in the
+ * ERP) drops out of the tab, the search columns and the sync instead of failing them.
+ */
+export function mappedFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMappingRecord[] {
+  const offered = new Set(erpFields(ctx, connectionId, actorType).map((m) => m.key));
+  return mapping(ctx, connectionId, actorType).fields.filter((f) => offered.has(f.erpField));
 }
 
-export function erpMeta(actorType: ActorType, key: string): FieldMeta {
-  return ERP_FIELDS[actorType].find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`);
+export function syncedFields(ctx: Ctx, connectionId: string, actorType: ActorType) {
+  return mappedFields(ctx, connectionId, actorType)
+    .filter((f): f is FieldMappingRecord & { crmField: string; direction: NonNullable<FieldMappingRecord['direction']> } =>
+      Boolean(f.crmField && f.direction),
+    )
+    .map((f) => ({ ...f, meta: erpMeta(ctx, connectionId, actorType, f.erpField) }));
+}
+
+export function erpMeta(ctx: Ctx, connectionId: string, actorType: ActorType, key: string): FieldMeta {
+  return erpFields(ctx, connectionId, actorType).find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`);
 }
 
 export function listMap(ctx: Ctx, connectionId: string, listName: string): Record<string, string | null> {

@@ -16,7 +16,7 @@ import {
   erpMeta,
   linkOf,
   linkVersion,
-  mapping,
+  mappedFields,
   syncedFields,
   usableConnections,
   type Ctx,
@@ -68,10 +68,10 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
       info.pendingChanges = syncedFields(ctx, conn.id, link.actorType).filter(
         (s) => !same(crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField), erp.values[s.erpField] ?? null),
       ).length;
-      fields = mapping(ctx, conn.id, link.actorType)
-        .fields.filter((f) => f.showInTab)
+      fields = mappedFields(ctx, conn.id, link.actorType)
+        .filter((f) => f.showInTab)
         .map((f) => {
-          const meta = erpMeta(link.actorType, f.erpField);
+          const meta = erpMeta(ctx, conn.id, link.actorType, f.erpField);
           const value = erp.values[f.erpField] ?? null;
           const field: DisplayField = { field: meta, value, displayValue: display(meta, value) };
           if (f.crmField && f.direction) field.direction = f.direction;

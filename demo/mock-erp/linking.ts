@@ -17,6 +17,7 @@ import {
   canCreate,
   crmRecord,
   crmValueAsErp,
+  erpFields,
   erpMeta,
   erpValueAsCrm,
   linkVersion,
@@ -25,7 +26,6 @@ import {
   type Ctx,
 } from './context.js';
 import { companyLink, connectionState, offers } from './entity-state.js';
-import { ERP_FIELDS } from './fields.js';
 import { guardedWrite, type WriteGuard } from './guard.js';
 import { addHistory } from './history.js';
 import { linkKey, type ConnectionRecord, type CrmRecord, type ErpActor, type Values } from './model.js';
@@ -47,7 +47,7 @@ function askFields(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, actorTyp
   return (ctx.state.defaults[`${conn.id}/${actorType}`] ?? [])
     .filter((d) => d.askUser || d.mandatory)
     .map((d) => {
-      const field = erpMeta(actorType, d.field);
+      const field = erpMeta(ctx, conn.id, actorType, d.field);
       const mapped = synced.find((s) => s.erpField === d.field);
       const fromCrm = mapped ? crmValueAsErp(ctx, conn.id, field, record, mapped.crmField) : null;
       const value = erp?.values[d.field] ?? (fromCrm === '' ? null : fromCrm) ?? d.value ?? null;
@@ -83,10 +83,10 @@ export function getNewActorFields(ctx: Ctx, entity: EntityKey, connectionId: str
 }
 
 /** Checks values against the ERP field metadata; the JSON pointer names the offending one. */
-function validateValues(actorType: ActorType, values: Values, pointer: string): Values {
+function validateValues(ctx: Ctx, connectionId: string, actorType: ActorType, values: Values, pointer: string): Values {
   const out: Values = {};
   for (const [key, value] of Object.entries(values ?? {})) {
-    const meta = ERP_FIELDS[actorType].find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${pointer}/${key}`);
+    const meta = erpFields(ctx, connectionId, actorType).find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${pointer}/${key}`);
     if (meta.access === 'read-only' || meta.type === 'label') continue;
     const reason = invalidReason({ ...meta, access: 'normal' }, value);
     if (reason) fail(422, 'validation-failed', reason, `${pointer}/${key}`);
@@ -97,7 +97,7 @@ function validateValues(actorType: ActorType, values: Values, pointer: string): 
 
 function requireMandatory(ctx: Ctx, conn: ConnectionRecord, actorType: ActorType, values: Values, pointer: string) {
   const defaults = ctx.state.defaults[`${conn.id}/${actorType}`] ?? [];
-  for (const meta of ERP_FIELDS[actorType]) {
+  for (const meta of erpFields(ctx, conn.id, actorType)) {
     const mandatory = meta.access === 'mandatory' || defaults.some((d) => d.field === meta.key && d.mandatory);
     if (mandatory && (values[meta.key] ?? null) === null) fail(422, 'validation-failed', `${meta.label} is mandatory`, `${pointer}/${meta.key}`);
     if (mandatory && values[meta.key] === '') fail(422, 'validation-failed', `${meta.label} is mandatory`, `${pointer}/${meta.key}`);
@@ -112,8 +112,8 @@ function createActor(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, body: 
     const v = crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField);
     if (v !== null && v !== '' && s.meta.access !== 'read-only') values[s.erpField] = v;
   }
-  Object.assign(values, validateValues(body.actorType, body.create?.values ?? {}, '/create/values'));
-  Object.assign(values, validateValues(body.actorType, body.values ?? {}, '/values'));
+  Object.assign(values, validateValues(ctx, conn.id, body.actorType, body.create?.values ?? {}, '/create/values'));
+  Object.assign(values, validateValues(ctx, conn.id, body.actorType, body.values ?? {}, '/values'));
   requireMandatory(ctx, conn, body.actorType, values, '/create/values');
   const parentKey = body.actorType === 'person' ? companyLink(ctx, record, conn.id)?.erpKey : undefined;
   const created = ctx.actors.create(conn.id, body.actorType, values, parentKey);
@@ -191,7 +191,7 @@ export function saveLink(ctx: Ctx, entity: EntityKey, connectionId: string, body
       if (erp.type === 'person' && erp.parentKey !== companyLink(ctx, record, conn.id)?.erpKey) {
         fail(422, 'wrong-parent', 'This contact belongs to another ERP company', '/erpKey');
       }
-      const asked = validateValues(body.actorType, body.values ?? {}, '/values');
+      const asked = validateValues(ctx, conn.id, body.actorType, body.values ?? {}, '/values');
       if (Object.keys(asked).length) {
         ctx.actors.update(conn.id, erp, asked);
         Object.assign(erp.values, asked);

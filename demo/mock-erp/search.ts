@@ -10,7 +10,7 @@ import type {
   SearchResult,
 } from '../../src/model/types.js';
 import type { ActorSource } from './actors.js';
-import { connectorKind, erpMeta, mapping, searchableConnection, type Ctx } from './context.js';
+import { connectorKind, erpFields, erpMeta, mappedFields, mapping, searchableConnection, type Ctx } from './context.js';
 import { ERP_FIELDS } from './fields.js';
 import type { ErpActor } from './model.js';
 import { fail } from './problems.js';
@@ -48,9 +48,9 @@ function page(limit: number | undefined, cursor: string | null | undefined) {
 }
 
 function columns(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
-  return mapping(ctx, connectionId, actorType)
-    .fields.filter((f) => f.showInSearch)
-    .map((f) => erpMeta(actorType, f.erpField));
+  return mappedFields(ctx, connectionId, actorType)
+    .filter((f) => f.showInSearch)
+    .map((f) => erpMeta(ctx, connectionId, actorType, f.erpField));
 }
 
 function row(actor: ErpActor, cols: FieldMeta[]): ActorRow {
@@ -166,13 +166,17 @@ export function searchActors(ctx: Ctx, connectionId: string, actorType: ActorTyp
 }
 
 function searchableFieldsOf(actorType: ActorType): FieldMeta[] {
-  return ERP_FIELDS[actorType].filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
+  return searchable(ERP_FIELDS[actorType]);
+}
+
+function searchable(fields: FieldMeta[]): FieldMeta[] {
+  return fields.filter((m) => OPERATORS[m.type] && !NOT_SEARCHABLE.has(m.key));
 }
 
 export function getSearchableFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
   const conn = searchableConnection(ctx, connectionId);
   if (!connectorKind(ctx, conn).advancedSearch) return [];
-  return searchableFieldsOf(actorType);
+  return searchable(erpFields(ctx, connectionId, actorType));
 }
 
 export function searchActorsAdvanced(

@@ -33,6 +33,13 @@ export class ConnectorClient {
   describe = () => this.call<{ name: string; version?: string }>('GET', '/');
   configFields = async () => (await this.call<{ fields: FieldMeta[] }>('GET', '/config-fields')).fields;
   testConfig = (config: Config) => this.call<TestResult>('POST', '/test-config', { config });
+  actorTypes = async (config: Config) => {
+    const { actorTypes } = await this.call<{ actorTypes: { type: ActorType; fields: FieldMeta[]; canCreate: boolean; advancedSearch: boolean }[] }>('POST', '/actor-types', { config });
+    if (!Array.isArray(actorTypes) || actorTypes.some((t) => !t || typeof t.type !== 'string' || !Array.isArray(t.fields))) {
+      throw connectorError('The sync connector answered actor types that are not the protocol');
+    }
+    return actorTypes;
+  };
   getActors = async (config: Config, actorType: ActorType, keys: string[]) =>
     checkActors((await this.call<{ actors: WireActor[] }>('POST', '/actors/get', { config, actorType, keys })).actors);
   search = async (config: Config, actorType: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) => {

@@ -16,6 +16,7 @@ import type { CrmAdapter } from '../crm/adapter.js';
 import { problem, ServiceProblem } from '../http/problem.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { StateStore, touchConfig, type Scope } from '../storage/state.js';
+import { ConnectorCatalogue } from './catalogue.js';
 import { connectorOf, runDomain, ServiceActors, type ActorRef } from './run.js';
 
 /** What an operation gets from its HTTP request (already validated against api/openapi.yaml). */
@@ -50,6 +51,7 @@ const HISTORY_PAGE = 20;
  */
 export class SyncService {
   private readonly store: StateStore;
+  private readonly catalogue: ConnectorCatalogue;
 
   constructor(
     private readonly db: Db,
@@ -58,14 +60,20 @@ export class SyncService {
     private readonly timeoutMs: number,
   ) {
     this.store = store;
+    this.catalogue = new ConnectorCatalogue(timeoutMs);
   }
 
   // ----- the two ways to run domain code -----
 
+  /** Runs domain code with what the connections' connectors offer (actor types, fields). */
+  private async run<T>(state: SimState, work: (ctx: Ctx) => T, options: Omit<Parameters<typeof runDomain>[2], 'catalogue'>) {
+    return runDomain(state, work, { ...options, catalogue: await this.catalogue.prepare(state) });
+  }
+
   /** Loads the working set (no transaction is held while connectors answer) and runs `work`. */
   private async read<T>(user: UserRecord, scope: Scope, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
     const state = await this.store.load(this.db, user, scope);
-    const run = await runDomain(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [] });
+    const run = await this.run(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [] });
     return run!.result;
   }
 
@@ -78,14 +86,14 @@ export class SyncService {
     const actors = new ServiceActors(this.timeoutMs);
     try {
       const state = await this.store.load(this.db, user, scope);
-      await runDomain(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
+      await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
     } catch {
       // The real run below meets the same problem and answers it.
     }
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
       const state = await this.store.load(tx, user, scope);
-      const run = (await runDomain(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
+      const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
       await this.store.save(tx, state, run.state);
       await i.remember?.(tx, run.result);
       return run.result;
@@ -134,7 +142,7 @@ export class SyncService {
     getList: async (i) => {
       const cid = i.params.connectionId!;
       const state = await this.store.load(this.db, i.user, {});
-      await runDomain(state, (ctx) => usableConnection(ctx, cid), { actors: new ServiceActors(this.timeoutMs) });
+      await this.run(state, (ctx) => usableConnection(ctx, cid), { actors: new ServiceActors(this.timeoutMs) });
       const { client, config } = connectorOf(state, cid, this.timeoutMs);
       const items = await client.list(config, i.params.listName!);
       if (!items.length) problem(404, 'list-not-found', `No list "${i.params.listName}"`);
@@ -223,7 +231,7 @@ export class SyncService {
     },
     getConnectorConfigFields: async (i) => {
       const state = await this.store.load(this.db, i.user, {});
-      const connector = (await runDomain(state, (ctx) => {
+      const connector = (await this.run(state, (ctx) => {
         connectors.getConnectorConfigFields(ctx, i.params.connectorId!);
         return ctx.state.connectors.find((c) => c.id === i.params.connectorId)!;
       }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
@@ -239,7 +247,7 @@ export class SyncService {
     testConnectionConfig: async (i) => {
       const input = i.body as { connectorId: string; config?: Record<string, never> };
       const state = await this.store.load(this.db, i.user, {});
-      const connector = (await runDomain(state, (ctx) => {
+      const connector = (await this.run(state, (ctx) => {
         requireAdmin(ctx);
         return ctx.state.connectors.find((c) => c.id === input.connectorId);
       }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
@@ -265,7 +273,7 @@ export class SyncService {
     },
     testConnection: async (i) => {
       const state = await this.store.load(this.db, i.user, {});
-      const conn = (await runDomain(state, (ctx) => {
+      const conn = (await this.run(state, (ctx) => {
         requireAdmin(ctx);
         return connection(ctx, i.params.connectionId!);
       }, { actors: new ServiceActors(this.timeoutMs) }))!.result;
@@ -351,10 +359,10 @@ export class SyncService {
   /** Checks the request in the domain, then lets the connector search and shapes its page as rows. */
   private async search(user: UserRecord, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
     const state = await this.store.load(this.db, user, {});
-    await runDomain(state, check, { actors: new ServiceActors(this.timeoutMs) });
+    await this.run(state, check, { actors: new ServiceActors(this.timeoutMs) });
     const { client, config } = connectorOf(state, cid, this.timeoutMs);
     const page = await client.search(config, at, query);
-    const run = await runDomain(state, (ctx) => search.toSearchResult(ctx, cid, at, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }), {
+    const run = await this.run(state, (ctx) => search.toSearchResult(ctx, cid, at, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }), {
       actors: new ServiceActors(this.timeoutMs),
     });
     return run!.result;
@@ -366,7 +374,7 @@ export class SyncService {
    */
   private async matchSuggestions(user: UserRecord, e: { type: CrmEntityType; id: string }, cid: string, at: ActorType): Promise<MatchSuggestion[]> {
     const state = await this.store.load(this.db, user, { entities: [e] });
-    const facts = (await runDomain(state, (ctx) => {
+    const facts = (await this.run(state, (ctx) => {
       const record = crmRecord(ctx, e.type, e.id);
       const conn = usableConnection(ctx, cid);
       const parentKey = at === 'person' ? (companyLink(ctx, record, conn.id)?.erpKey ?? null) : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorType, FieldValue } from '../../src/model/types.js';
 import type { ActorStore } from '../../demo/mock-erp/actors.js';
-import type { Ctx } from '../../demo/mock-erp/context.js';
+import type { Catalogue, Ctx } from '../../demo/mock-erp/context.js';
 import type { ErpActor, SimState, Values } from '../../demo/mock-erp/model.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import { problem } from '../http/problem.js';
@@ -145,7 +145,7 @@ export interface DomainRun<T> {
 export async function runDomain<T>(
   state: SimState,
   work: (ctx: Ctx) => T,
-  options: { actors: ServiceActors; prefetch?: ActorRef[]; dry?: boolean },
+  options: { actors: ServiceActors; catalogue?: Catalogue; prefetch?: ActorRef[]; dry?: boolean },
 ): Promise<DomainRun<T> | undefined> {
   const { actors } = options;
   actors.state = state;
@@ -159,6 +159,7 @@ export async function runDomain<T>(
       actors: actors as unknown as ActorStore,
       now: () => now,
       nextId: (prefix) => `${prefix}${randomUUID().slice(0, 13)}`,
+      ...(options.catalogue ? { catalogue: options.catalogue } : {}),
     };
     try {
       const result = work(ctx);

@@ -1,0 +1,81 @@
+import type { ActorType, FieldMeta } from '../../src/model/types.js';
+import type { ConnectorKind } from '../../demo/mock-erp/connectors.js';
+import type { Catalogue } from '../../demo/mock-erp/context.js';
+import type { ConnectionRecord, SimState } from '../../demo/mock-erp/model.js';
+import { ConnectorClient, type Config } from '../connectors/client.js';
+
+interface Offer {
+  at: number;
+  kind: ConnectorKind;
+  fields: Partial<Record<ActorType, FieldMeta[]>>;
+}
+
+/**
+ * What each connection's connector says it offers (`/actor-types`, `/config-fields`): actor types,
+ * their field metadata, create and advanced search. Asked once per connector URL and config, kept for
+ * `ttlMs`; a connector that cannot answer (down, or the connection not configured yet) leaves the
+ * product's own catalogue in place for that connection.
+ */
+export class ConnectorCatalogue {
+  private readonly offers = new Map<string, Offer>();
+  private readonly pending = new Map<string, Promise<Offer | undefined>>();
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly ttlMs = 5 * 60_000,
+  ) {}
+
+  async prepare(state: SimState): Promise<Catalogue> {
+    const byConnection = new Map<string, Offer>();
+    await Promise.all(
+      state.connections.map(async (conn) => {
+        const offer = await this.offer(state, conn);
+        if (offer) byConnection.set(conn.id, offer);
+      }),
+    );
+    return {
+      kind: (conn: ConnectionRecord) => byConnection.get(conn.id)?.kind,
+      fields: (connectionId: string, actorType: ActorType) => byConnection.get(connectionId)?.fields[actorType],
+    };
+  }
+
+  private offer(state: SimState, conn: ConnectionRecord): Promise<Offer | undefined> {
+    const connector = state.connectors.find((c) => c.id === conn.connectorId);
+    if (!connector) return Promise.resolve(undefined);
+    const key = `${connector.url}\u0000${JSON.stringify(conn.config)}`;
+    const known = this.offers.get(key);
+    if (known && Date.now() - known.at < this.ttlMs) return Promise.resolve(known);
+    let asking = this.pending.get(key);
+    if (!asking) {
+      asking = this.ask(connector.url, conn.config as Config)
+        .then((offer) => {
+          if (offer) this.offers.set(key, offer);
+          return offer ?? known;
+        })
+        .finally(() => this.pending.delete(key));
+      this.pending.set(key, asking);
+    }
+    return asking;
+  }
+
+  private async ask(url: string, config: Config): Promise<Offer | undefined> {
+    const client = new ConnectorClient(url, this.timeoutMs);
+    try {
+      const [types, configFields] = await Promise.all([client.actorTypes(config), client.configFields()]);
+      const fields: Offer['fields'] = {};
+      for (const t of types) fields[t.type] = t.fields;
+      return {
+        at: Date.now(),
+        fields,
+        kind: {
+          actorTypes: types.map((t) => t.type),
+          canCreate: types.some((t) => t.canCreate),
+          advancedSearch: types.some((t) => t.advancedSearch),
+          configFields,
+        },
+      };
+    } catch {
+      return undefined;
+    }
+  }
+}
