@@ -2,6 +2,7 @@
 import { setupWorker } from 'msw/browser';
 import { configure } from '../../src/backend/config.js';
 import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
+import { whenWorkerClaimed } from './worker-claim.js';
 
 const worker = setupWorker();
 let started: Promise<unknown> | undefined;
@@ -14,14 +15,16 @@ let started: Promise<unknown> | undefined;
 export function useSimulator(): () => ErpSimulator {
   let sim: ErpSimulator | undefined;
   before(async () => {
-    started ??= worker.start({
-      quiet: true,
-      serviceWorker: { url: '/mockServiceWorker.js' },
-      // Only API paths are ours: the test runner's own module loads pass through the worker too.
-      onUnhandledRequest: (request, print) => {
-        if (new URL(request.url).pathname.startsWith('/api/')) print.error();
-      },
-    });
+    started ??= whenWorkerClaimed().then(() =>
+      worker.start({
+        quiet: true,
+        serviceWorker: { url: '/mockServiceWorker.js' },
+        // Only API paths are ours: the test runner's own module loads pass through the worker too.
+        onUnhandledRequest: (request, print) => {
+          if (new URL(request.url).pathname.startsWith('/api/')) print.error();
+        },
+      }),
+    );
     await started;
   });
   beforeEach(() => {
