@@ -73,7 +73,7 @@ export class SyncService {
   /** Loads the working set (no transaction is held while connectors answer) and runs `work`. */
   private async read<T>(user: UserRecord, scope: Scope, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
     const state = await this.store.load(this.db, user, scope);
-    const run = await this.run(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [] });
+    const run = await this.run(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [], mutates: false });
     return run!.result;
   }
 
@@ -359,11 +359,12 @@ export class SyncService {
   /** Checks the request in the domain, then lets the connector search and shapes its page as rows. */
   private async search(user: UserRecord, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
     const state = await this.store.load(this.db, user, {});
-    await this.run(state, check, { actors: new ServiceActors(this.timeoutMs) });
+    await this.run(state, check, { actors: new ServiceActors(this.timeoutMs), mutates: false });
     const { client, config } = connectorOf(state, cid, this.timeoutMs);
     const page = await client.search(config, at, query);
     const run = await this.run(state, (ctx) => search.toSearchResult(ctx, cid, at, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }), {
       actors: new ServiceActors(this.timeoutMs),
+      mutates: false,
     });
     return run!.result;
   }

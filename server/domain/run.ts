@@ -145,14 +145,15 @@ export interface DomainRun<T> {
 export async function runDomain<T>(
   state: SimState,
   work: (ctx: Ctx) => T,
-  options: { actors: ServiceActors; catalogue?: Catalogue; prefetch?: ActorRef[]; dry?: boolean },
+  options: { actors: ServiceActors; catalogue?: Catalogue; prefetch?: ActorRef[]; dry?: boolean; mutates?: boolean },
 ): Promise<DomainRun<T> | undefined> {
   const { actors } = options;
   actors.state = state;
   if (options.prefetch?.length) await actors.prefetch(options.prefetch);
   const now = new Date().toISOString();
   for (let attempt = 0; attempt < 200; attempt++) {
-    const working = structuredClone(state);
+    // A run that may change the state starts every attempt on a fresh copy; a read needs none.
+    const working = options.mutates === false ? state : structuredClone(state);
     actors.beginRun();
     const ctx: Ctx = {
       state: working,

@@ -39,6 +39,7 @@ export class StateStore {
     // The caller as the token describes them, whatever the directory says.
     state.users = [user, ...state.users.filter((u) => u.id !== user.id)];
     state.currentUser = user.id;
+    if (!scope.entities?.length && !scope.erpKeys?.length && !scope.connectionId) return state;
 
     // Scoped rows: the records, their links (all connections), versions and soft-unlink memory.
     const records = scope.connectionId ? await this.crm.linkedTo(tx, scope.connectionId) : [];

@@ -14,7 +14,7 @@ import { serviceTarget, type Target } from './targets.js';
 let t: Target;
 let base: string;
 before(async () => {
-  t = await serviceTarget('hardening', process.env.TEST_DATABASE_URL, { corsOrigins: ['http://crm.example'] });
+  t = await serviceTarget('hardening', process.env.TEST_DATABASE_URL, { corsOrigins: ['http://crm.example'], connectorTimeoutMs: 2500 });
   base = t.service!.url;
 });
 after(() => t.close());
@@ -190,6 +190,11 @@ describe('writes', () => {
     const failed = await call('POST', search, { body: { text: 'a' } });
     assertProblem(failed, 502, 'connector-error');
     assert.equal(failed.json?.detail, 'ERP database locked (ERR-17)');
+    // Slower than the service's deadline (2.5 s here): an answer, not a hang.
+    await fault({ kind: 'latency', ms: 6000 });
+    const slow = await call('POST', search, { body: { text: 'a' } });
+    assertProblem(slow, 502, 'connector-error');
+    assert.match(String(slow.json?.detail), /did not answer within 3 s/);
     await fault({ kind: 'nonsense' });
     assertProblem(await call('POST', search, { body: { text: 'a' } }), 502, 'connector-error');
     await fault({ kind: 'drop' });
