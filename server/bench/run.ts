@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { emptyDatabase } from '../test/targets.js';
 
 /** A backend in a process of its own (as deployed), reached over loopback HTTP. */
 interface Target {
@@ -31,13 +32,7 @@ function spawnBackend(args: string[], env: Record<string, string>, ready: RegExp
 
 async function serviceTarget(name: string, databaseUrl?: string): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'erp-bench-'));
-  if (databaseUrl) {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await client.end();
-  }
+  if (databaseUrl) await emptyDatabase(databaseUrl);
   const { child, url } = await spawnBackend(['--import', 'tsx', 'server/main.ts', '--demo'], { PORT: '0', DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' }, /API at (http:\/\/\S+)/);
   const base = url.replace(/\/api\/erp$/, '');
   let token: string | undefined;

@@ -16,16 +16,18 @@ export interface Target {
   service?: RunningService;
 }
 
+/** Empties a PostgreSQL database the tests or the benchmark own (its public schema). */
+export async function emptyDatabase(databaseUrl: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  await client.end();
+}
+
 export async function serviceTarget(name: string, databaseUrl?: string, extra: Parameters<typeof startService>[0] = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-test-'));
-  if (databaseUrl) {
-    // A throwaway schema state: the suite owns this database.
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await client.end();
-  }
+  if (databaseUrl) await emptyDatabase(databaseUrl);
   const service = await startService({ demo: true, port: 0, dataDir, databaseUrl, connectorControl: true, ...extra });
   const tokens = new Map<string, string>();
   return {
