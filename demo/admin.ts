@@ -6,18 +6,26 @@ import '../src/define/erp-sync-admin.js';
 import '../src/define/erp-tab.js';
 import { configure } from '../src/admin.js';
 import { createHandlers, DEMO_LATENCY, ErpSimulator, persistTo } from './mock-erp/index.js';
+import { connectToService } from './service-session.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const sim = new ErpSimulator();
 persistTo(sim, localStorage);
-const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
-await worker.start({
-  quiet: true,
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  onUnhandledRequest: 'bypass',
-});
-configure({ baseUrl: '/api/erp' });
+// `npm start`: the sync service behind /api/erp; otherwise (offline) the in-browser simulator.
+const service = await connectToService();
+if (service) {
+  // Reset drives the in-browser simulator only.
+  $('reset').hidden = true;
+} else {
+  const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+  });
+  configure({ baseUrl: '/api/erp' });
+}
 
 const lang = () => new URLSearchParams(location.search).get('lang') ?? 'en';
 
@@ -40,11 +48,11 @@ function renderPreview(): void {
 
 function renderUsers(): void {
   $<HTMLSelectElement>('user').replaceChildren(
-    ...sim.users().map((u) => {
+    ...(service?.users ?? sim.users()).map((u) => {
       const option = document.createElement('option');
       option.value = u.id;
       option.textContent = `${u.name}${u.admin ? ' (administrator)' : ''}`;
-      option.selected = u.id === sim.currentUser.id;
+      option.selected = u.id === (service ? service.current() : sim.currentUser.id);
       return option;
     }),
   );
@@ -65,8 +73,12 @@ $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
   document.documentElement.lang = next;
 });
 $<HTMLSelectElement>('user').addEventListener('change', (e) => {
-  sim.setCurrentUser((e.target as HTMLSelectElement).value);
-  render();
+  const id = (e.target as HTMLSelectElement).value;
+  if (service) void service.signIn(id).then(render);
+  else {
+    sim.setCurrentUser(id);
+    render();
+  }
 });
 $('reset').addEventListener('click', () => {
   sim.reset();

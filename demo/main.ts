@@ -4,6 +4,7 @@ import '../src/define/erp-tab.js';
 import { configure } from '../src/index.js';
 import { createHandlers, DEMO_LATENCY, DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
 import type { Fault, OperationName } from './mock-erp/index.js';
+import { connectToService } from './service-session.js';
 import { setupThemeToggle } from './theme.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -12,29 +13,9 @@ const ENTITY_TITLES = { company: 'Companies', person: 'Contacts', project: 'Proj
 const sim = new ErpSimulator();
 persistTo(sim, localStorage);
 
-interface DemoUser {
-  id: string;
-  name: string;
-}
-/**
- * `npm start` serves the page with the sync service behind `/api/erp` (its database, the simulated ERP
- * connector, the development sign-in). `?backend=simulator`, or no service answering, runs the
- * in-browser simulator instead (offline).
- */
-const backendParam = new URLSearchParams(location.search).get('backend');
-const serviceUsers: DemoUser[] | null =
-  backendParam === 'simulator'
-    ? null
-    : await fetch('/dev/users')
-        .then((r) => (r.ok && r.headers.get('content-type')?.includes('json') ? (r.json() as Promise<DemoUser[]>) : null))
-        .catch(() => null);
+// `npm start`: the sync service behind /api/erp; otherwise (offline) the in-browser simulator.
+const service = await connectToService();
 let records: { type: string; id: string; name: string; description: string }[] = DEMO_RECORDS;
-let serviceToken = '';
-async function signIn(userId: string): Promise<void> {
-  const res = await fetch('/dev/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }) });
-  serviceToken = ((await res.json()) as { token: string }).token;
-  sessionStorage.setItem('erp-demo-user', userId);
-}
 // `?api=http://127.0.0.1:8787/api/erp` (see `npm run serve:api`): talk to the reference server over
 // real HTTP instead of the in-page service worker; remembered for the tab, `?api=off` switches back.
 // The record list, user picker and fault panel below still drive the in-page simulator only.
@@ -42,10 +23,8 @@ const apiParam = new URLSearchParams(location.search).get('api');
 if (apiParam === 'off') sessionStorage.removeItem('erp-demo-api');
 else if (apiParam) sessionStorage.setItem('erp-demo-api', apiParam);
 const remoteApi = sessionStorage.getItem('erp-demo-api');
-if (serviceUsers) {
-  await signIn(sessionStorage.getItem('erp-demo-user') ?? 'u-anna');
-  configure({ baseUrl: '/api/erp', headers: () => ({ Authorization: `Bearer ${serviceToken}` }) });
-  records = (await (await fetch('/crm/records', { headers: { Authorization: `Bearer ${serviceToken}` } })).json()) as typeof records;
+if (service) {
+  records = (await (await fetch('/crm/records', { headers: { Authorization: `Bearer ${service.token()}` } })).json()) as typeof records;
   // The reset and the fault panel drive the in-browser simulator only.
   $('reset').hidden = true;
   ($('faults-title').closest('aside') as HTMLElement).hidden = true;
@@ -125,9 +104,9 @@ function renderRecord(): void {
 
 function renderUsers(): void {
   const select = $<HTMLSelectElement>('user');
-  const current = serviceUsers ? (sessionStorage.getItem('erp-demo-user') ?? 'u-anna') : sim.currentUser.id;
+  const current = service ? service.current() : sim.currentUser.id;
   select.replaceChildren(
-    ...(serviceUsers ?? sim.users()).map((u) => {
+    ...(service?.users ?? sim.users()).map((u) => {
       const option = document.createElement('option');
       option.value = u.id;
       option.textContent = u.name;
@@ -155,7 +134,7 @@ $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
 });
 $<HTMLSelectElement>('user').addEventListener('change', (e) => {
   const id = (e.target as HTMLSelectElement).value;
-  if (serviceUsers) void signIn(id).then(renderRecord);
+  if (service) void service.signIn(id).then(renderRecord);
   else {
     sim.setCurrentUser(id);
     renderRecord();

@@ -149,7 +149,7 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
     if (!options.auth.secret) throw new Error('The development sign-in needs JWT_SECRET');
     app.get('/dev/users', async () => {
       const rows = await options.db.query<{ id: string; data: { kind: string; name: string } }>('SELECT id, data FROM crm_principals ORDER BY id');
-      return rows.filter((r) => r.data.kind === 'user').map((r) => ({ id: r.id, name: r.data.name }));
+      return rows.filter((r) => r.data.kind === 'user').map((r) => ({ id: r.id, name: r.data.name, ...(DEMO_RIGHTS[r.id] ?? { licence: true, admin: false }) }));
     });
     app.post('/dev/sign-in', async (req: FastifyRequest<{ Body: { userId?: unknown } }>) => {
       const id = typeof req.body?.userId === 'string' ? req.body.userId : '';
