@@ -1,11 +1,10 @@
 // The demo CRM's settings page: the administrator's Sync screen on the simulated ERP (started the
 // same way as on the records page, sharing its stored state), with a user switch and a live
 // preview of the ERP tab as the chosen user sees it.
-import { setupWorker } from 'msw/browser';
 import '../src/define/erp-sync-admin.js';
 import '../src/define/erp-tab.js';
-import { configure } from '../src/admin.js';
-import { createHandlers, DEMO_LATENCY, ErpSimulator, persistTo } from './mock-erp/index.js';
+import { ErpSimulator, persistTo } from './mock-erp/index.js';
+import { serveInPage } from './in-page-simulator.js';
 import { connectToService } from './service-session.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -18,13 +17,7 @@ if (service) {
   // Reset drives the in-browser simulator only.
   $('reset').hidden = true;
 } else {
-  const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
-  await worker.start({
-    quiet: true,
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    onUnhandledRequest: 'bypass',
-  });
-  configure({ baseUrl: '/api/erp' });
+  await serveInPage(sim);
 }
 
 const lang = () => new URLSearchParams(location.search).get('lang') ?? 'en';

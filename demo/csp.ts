@@ -1,7 +1,6 @@
 // demo/csp.html: the elements over the simulated ERP under a strict CSP, listing any violation.
-import { setupWorker } from 'msw/browser';
-import { configure } from '../src/index.js';
-import { createHandlers, DEMO_LATENCY, ErpSimulator } from './mock-erp/index.js';
+import { ErpSimulator } from './mock-erp/index.js';
+import { serveInPage } from './in-page-simulator.js';
 
 const status = document.getElementById('csp-status')!;
 const list = document.getElementById('csp-violations')!;
@@ -18,13 +17,6 @@ document.addEventListener(
   true,
 );
 
-const sim = new ErpSimulator();
-const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
-await worker.start({
-  quiet: true,
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  onUnhandledRequest: 'bypass',
-});
-configure({ baseUrl: '/api/erp' });
+await serveInPage(new ErpSimulator());
 // Define the elements only now, so their first requests reach the simulated ERP.
 await import('../src/define/erp-tab.js');

@@ -1,8 +1,8 @@
 // The demo CRM page: the simulated ERP in a service worker, a record list, and <erp-tab>.
-import { setupWorker } from 'msw/browser';
 import '../src/define/erp-tab.js';
 import { configure } from '../src/index.js';
-import { createHandlers, DEMO_LATENCY, DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
+import { DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
+import { serveInPage } from './in-page-simulator.js';
 import type { Fault, OperationName } from './mock-erp/index.js';
 import { connectToService } from './service-session.js';
 import { setupThemeToggle } from './theme.js';
@@ -33,13 +33,7 @@ if (service) {
   sessionStorage.setItem('erp-demo-token', token);
   configure({ baseUrl: remoteApi, headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' });
 } else {
-  const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));
-  await worker.start({
-    quiet: true,
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    onUnhandledRequest: 'bypass',
-  });
-  configure({ baseUrl: '/api/erp' });
+  await serveInPage(sim);
 }
 
 function currentParams() {

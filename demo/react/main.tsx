@@ -2,17 +2,14 @@
 // worker (as on the demo page). Built by scripts/build-examples.mjs; `npm start` serves it at /react/.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setupWorker } from 'msw/browser';
 // Define the tags before React renders, so React sets `entity` and `backend` as properties.
 import '../../src/define/erp-tab.js';
-import { configure } from '../../src/index.js';
-import { createHandlers, DEMO_LATENCY, ErpSimulator } from '../mock-erp/index.js';
+import { ErpSimulator } from '../mock-erp/index.js';
+import { serveInPage } from '../in-page-simulator.js';
 import { RecordView } from './record-view.js';
 
 // A fresh simulated ERP per page load: a real CRM would configure() its own ERP endpoint instead.
-const worker = setupWorker(...createHandlers(new ErpSimulator(), { latencyMs: DEMO_LATENCY }));
-await worker.start({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass' });
-configure({ baseUrl: '/api/erp' });
+await serveInPage(new ErpSimulator());
 
 createRoot(document.getElementById('app')!).render(
   <StrictMode>

@@ -3,15 +3,12 @@
 // tags are custom elements (a compile-time option for SFCs: app.config.compilerOptions would only
 // reach templates compiled in the browser).
 import { createApp } from 'vue';
-import { setupWorker } from 'msw/browser';
 import '../../src/define/erp-tab.js';
-import { configure } from '../../src/index.js';
-import { createHandlers, DEMO_LATENCY, ErpSimulator } from '../mock-erp/index.js';
+import { ErpSimulator } from '../mock-erp/index.js';
+import { serveInPage } from '../in-page-simulator.js';
 import RecordView from './RecordView.vue';
 
 // A fresh simulated ERP per page load: a real CRM would configure() its own ERP endpoint instead.
-const worker = setupWorker(...createHandlers(new ErpSimulator(), { latencyMs: DEMO_LATENCY }));
-await worker.start({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass' });
-configure({ baseUrl: '/api/erp' });
+await serveInPage(new ErpSimulator());
 
 createApp(RecordView).mount('#app');
