@@ -1,11 +1,10 @@
-import type { ActorType, CrmEntityType, FieldMeta, HistoryEvent, MatchSuggestion, Page, Restriction, SearchResult } from '../../src/model/types.js';
+import type { ActorType, CrmEntityType, HistoryEvent, MatchSuggestion, Page, Restriction, SearchResult } from '../../src/model/types.js';
 import * as connections from '../../demo/mock-erp/admin-connections.js';
 import * as connectors from '../../demo/mock-erp/admin-connectors.js';
 import * as data from '../../demo/mock-erp/admin-data.js';
 import * as mappings from '../../demo/mock-erp/admin-mapping.js';
 import { connection, crmRecord, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
-import { companyLink } from '../../demo/mock-erp/entity-state.js';
-import { getEntityState } from '../../demo/mock-erp/entity-state.js';
+import { companyLink, getEntityState } from '../../demo/mock-erp/entity-state.js';
 import * as linking from '../../demo/mock-erp/linking.js';
 import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
 import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
@@ -50,16 +49,14 @@ const HISTORY_PAGE = 20;
  * this layer decides what to load, runs them, and writes back what changed in one transaction.
  */
 export class SyncService {
-  private readonly store: StateStore;
   private readonly catalogue: ConnectorCatalogue;
 
   constructor(
     private readonly db: Db,
-    store: StateStore,
+    private readonly store: StateStore,
     readonly crm: CrmAdapter,
     private readonly timeoutMs: number,
   ) {
-    this.store = store;
     this.catalogue = new ConnectorCatalogue(timeoutMs);
   }
 
@@ -459,4 +456,3 @@ function linkedActors(state: SimState): ActorRef[] {
 
 const toActor = (w: WireActor) => ({ key: w.erpKey, type: w.actorType, values: w.values, ...(w.parentKey ? { parentKey: w.parentKey } : {}) });
 
-export type { FieldMeta, Queryable };
