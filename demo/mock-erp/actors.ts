@@ -1,5 +1,5 @@
 import type { ActorType } from '../../src/model/types.js';
-import { countOf, generateActor, generatePerson, indexOf, keyAt, lowerNameAt, nameAt, nameCandidates, personCount } from './generate.js';
+import { countOf, generateActor, generatePerson, indexOf, keyAt, lowerNameList, nameAt, nameCandidates, personCount } from './generate.js';
 import type { DataSetSpec, ErpActor, SimState, Values } from './model.js';
 import { typeKey } from './model.js';
 import { FIXED_ACTORS } from './seed-data.js';
@@ -108,20 +108,27 @@ export class ActorStore {
       if (i >= 0 && !changed.has(i)) changed.set(i, String(fixed.values.name));
     }
     const name = (i: number): string => changed.get(i) ?? nameAt(spec, type, i);
+    const lower = lowerNameList(spec, type);
     return {
       size: count + created.length,
       keyAt: (i) => (i < count ? keyAt(type, i) : created[i - count]!.key),
       nameAt: (i) => (i < count ? name(i) : String(created[i - count]!.values.name ?? '')),
-      lowerNameAt: (i) => (i < count ? (changed.get(i)?.toLowerCase() ?? lowerNameAt(spec, type, i)) : String(created[i - count]!.values.name ?? '').toLowerCase()),
+      lowerNameAt: (i) =>
+        i >= count
+          ? String(created[i - count]!.values.name ?? '').toLowerCase()
+          : changed.size && changed.has(i)
+            ? changed.get(i)!.toLowerCase()
+            : (lower[i] ??= nameAt(spec, type, i).toLowerCase()),
       actorAt: (i) => (i < count ? this.generated(connectionId, type, i) : structuredClone(created[i - count]!)),
       candidates: (text) => {
         if (!this.indexNames) return undefined;
         const generated = nameCandidates(spec, type, text);
         if (!generated) return undefined;
         // Changed names may match where the generated ones did not; created actors are not indexed.
-        const all = new Set([...generated, ...changed.keys()]);
-        for (let i = count; i < count + created.length; i++) all.add(i);
-        return [...all].sort((a, b) => a - b);
+        const extra = [...changed.keys()].filter((i) => !generated.includes(i));
+        const all = extra.length ? [...generated, ...extra].sort((a, b) => a - b) : generated;
+        for (let i = count; i < count + created.length; i++) all.push(i);
+        return all;
       },
     };
   }

@@ -108,17 +108,37 @@ export function nameCandidates(spec: DataSetSpec, type: ActorType, text: string)
     trigramIndexes.set(key, index);
   }
   const lists = [...trigramsOf(text)].map((g) => index.get(g) ?? []).sort((a, b) => a.length - b.length);
-  const [shortest = [], ...rest] = lists;
-  const others = rest.map((l) => new Set(l));
-  return shortest.filter((i) => others.every((set) => set.has(i)));
+  // Every list is ascending: intersect by walking them side by side (no sets, no sort). A copy,
+  // never the index's own list: callers may add to it.
+  const [first = [], ...rest] = lists;
+  return rest.reduce(intersectSorted, first.slice());
+}
+
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The lower-case names of a data set, filled as they are asked for (index = actor index). */
+export function lowerNameList(spec: DataSetSpec, type: ActorType): string[] {
+  const key = `${spec.seed}/${type}`;
+  let list = lowerNames.get(key);
+  if (!list) lowerNames.set(key, (list = []));
+  return list;
 }
 
 /** `nameAt(...).toLowerCase()`, made once. */
 export function lowerNameAt(spec: DataSetSpec, type: ActorType, i: number): string {
-  const key = `${spec.seed}/${type}`;
-  let list = lowerNames.get(key);
-  if (!list) lowerNames.set(key, (list = []));
-  return (list[i] ??= nameAt(spec, type, i).toLowerCase());
+  return (lowerNameList(spec, type)[i] ??= nameAt(spec, type, i).toLowerCase());
 }
 
 /** Just the name: cheap enough to scan 100,000 of them for a text search (and made once). */
