@@ -96,10 +96,12 @@ export class SimulatedErp {
     });
   }
 
-  search(dataset: string, actorType: ActorType, query: ActorQuery & { parentKey?: string | null }) {
+  search(dataset: string, actorType: ActorType, query: ActorQuery & { parentKey?: string | null; fields?: string[] }) {
     const src = this.sim.actors.source(dataset, actorType, query.parentKey);
     const page = queryActors(src, actorType, query);
-    return { actors: page.actors.map((a) => this.wire(dataset, a)), total: page.total, nextCursor: page.nextCursor };
+    const only = query.fields;
+    const project = (a: ErpActor): ErpActor => (only ? { ...a, values: Object.fromEntries(only.filter((f) => f in a.values).map((f) => [f, a.values[f]!])) } : a);
+    return { actors: page.actors.map((a) => this.wire(dataset, project(a))), total: page.total, nextCursor: page.nextCursor };
   }
 
   create(dataset: string, actorType: ActorType, values: Values, parentKey: string | null): WireActor {

@@ -47,7 +47,8 @@ function page(limit: number | undefined, cursor: string | null | undefined) {
   return { size, start };
 }
 
-function columns(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
+/** The result columns of a connection's actor type: its mapped fields shown in search. */
+export function searchColumns(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
   return mappedFields(ctx, connectionId, actorType)
     .filter((f) => f.showInSearch)
     .map((f) => erpMeta(ctx, connectionId, actorType, f.erpField));
@@ -137,7 +138,11 @@ export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuer
 
 /** An actor page as the search result's rows, in the columns of the mapping. */
 export function toSearchResult(ctx: Ctx, connectionId: string, actorType: ActorType, found: ActorPage): SearchResult {
-  const cols = columns(ctx, connectionId, actorType);
+  return pageAsResult(searchColumns(ctx, connectionId, actorType), found);
+}
+
+/** An actor page as rows in the given columns. */
+export function pageAsResult(cols: FieldMeta[], found: ActorPage): SearchResult {
   return { columns: cols, rows: found.actors.map((a) => row(a, cols)), total: found.total, nextCursor: found.nextCursor };
 }
 

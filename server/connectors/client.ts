@@ -42,7 +42,7 @@ export class ConnectorClient {
   };
   getActors = async (config: Config, actorType: ActorType, keys: string[]) =>
     checkActors((await this.call<{ actors: WireActor[] }>('POST', '/actors/get', { config, actorType, keys })).actors);
-  search = async (config: Config, actorType: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) => {
+  search = async (config: Config, actorType: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number; fields?: string[] }) => {
     const page = await this.call<ActorPage>('POST', '/actors/search', { config, actorType, ...q });
     checkActors(page.actors);
     if (page.nextCursor !== null && typeof page.nextCursor !== 'string') throw connectorError('The sync connector answered a page without a cursor');

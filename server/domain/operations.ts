@@ -353,17 +353,24 @@ export class SyncService {
     }
   }
 
-  /** Checks the request in the domain, then lets the connector search and shapes its page as rows. */
+  /**
+   * Checks the request in the domain, then lets the connector search, asking only for the result's
+   * columns (a page of whole actors would be many times the size), and shapes its page as rows.
+   */
   private async search(user: UserRecord, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
     const state = await this.store.load(this.db, user, {});
-    await this.run(state, check, { actors: new ServiceActors(this.timeoutMs), mutates: false });
+    const run = await this.run(
+      state,
+      (ctx) => {
+        check(ctx);
+        return search.searchColumns(ctx, cid, at);
+      },
+      { actors: new ServiceActors(this.timeoutMs), mutates: false },
+    );
+    const columns = run!.result;
     const { client, config } = connectorOf(state, cid, this.timeoutMs);
-    const page = await client.search(config, at, query);
-    const run = await this.run(state, (ctx) => search.toSearchResult(ctx, cid, at, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }), {
-      actors: new ServiceActors(this.timeoutMs),
-      mutates: false,
-    });
-    return run!.result;
+    const page = await client.search(config, at, { ...query, fields: ['name', ...columns.map((c) => c.key).filter((k) => k !== 'name')] });
+    return search.pageAsResult(columns, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor });
   }
 
   /**

@@ -1,6 +1,10 @@
-// The simulated ERP connector: its name index finds exactly what a scan of every name finds.
+// The simulated ERP connector: its name index finds exactly what a scan of every name finds; a
+// search answers only the fields asked for.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { buildSimulatedConnector } from '../../connectors/simulated/app.js';
+import { CONNECTIONS } from '../../demo/mock-erp/seed-config.js';
 import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
 import { queryActors } from '../../demo/mock-erp/search.js';
 
@@ -28,5 +32,35 @@ describe('simulated connector: indexed text search', () => {
   it('finds the changed and the created name', () => {
     const found = queryActors(indexed.actors.source('conn-a', 'customer'), 'customer', { text: 'zyxwv' });
     assert.equal(found.total, 2);
+  });
+});
+
+describe('simulated connector: search over the protocol', () => {
+  let app: Awaited<ReturnType<typeof buildSimulatedConnector>>;
+  let url: string;
+  before(async () => {
+    app = await buildSimulatedConnector();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/contoso`;
+  });
+  after(() => app.close());
+  const CONFIG = CONNECTIONS.find((c) => c.id === 'conn-a')!.config;
+  const search = async (extra: object) => {
+    const res = await fetch(`${url}/actors/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ config: CONFIG, actorType: 'customer', text: 'nord', limit: 5, ...extra }),
+    });
+    assert.equal(res.status, 200);
+    return (await res.json()) as { actors: { erpKey: string; lastModified: string; values: Record<string, unknown> }[]; total: number };
+  };
+
+  it('answers only the fields asked for, the same actors and total', async () => {
+    const whole = await search({});
+    const some = await search({ fields: ['name', 'city', 'no-such-field'] });
+    assert.ok(Object.keys(whole.actors[0]!.values).length > 3);
+    assert.deepEqual(some.actors.map((a) => Object.keys(a.values).sort()), some.actors.map(() => ['city', 'name']));
+    assert.deepEqual(some.actors.map((a) => [a.erpKey, a.lastModified, a.values.name, a.values.city]), whole.actors.map((a) => [a.erpKey, a.lastModified, a.values.name, a.values.city]));
+    assert.equal(some.total, whole.total);
   });
 });
