@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { buildSimulatedConnector } from '../connectors/simulated/app.js';
+import { startConnectorThread, type ConnectorThread } from '../connectors/simulated/thread.js';
 import { API_PREFIX, buildService, type ServiceOptions } from './app.js';
 import { openPglite, openPostgres, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
@@ -17,7 +17,7 @@ export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
   /** A PostgreSQL URL; without it PGlite in `dataDir`. */
   databaseUrl?: string;
   dataDir?: string;
-  /** Seed the demo installation and run the simulated ERP connector in this process. */
+  /** Seed the demo installation and run the simulated ERP connector in this process (on a thread of its own). */
   demo?: boolean;
   /** Where the demo's connectors are (default: a simulated connector started here). */
   connectorUrl?: string;
@@ -64,11 +64,10 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const auth = options.auth ?? { secret: options.demo ? demoSecret(secretsDir, 'jwt.key') : '' };
 
   let connectorUrl = options.connectorUrl;
-  let connector: Awaited<ReturnType<typeof buildSimulatedConnector>> | undefined;
+  let connector: ConnectorThread | undefined;
   if (options.demo && !connectorUrl) {
-    connector = await buildSimulatedConnector({ dataFile: join(dataDir, 'simulated-erp.json'), control: options.connectorControl ?? false });
-    await connector.listen({ port: 0, host: '127.0.0.1' });
-    connectorUrl = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}`;
+    connector = await startConnectorThread({ dataFile: join(dataDir, 'simulated-erp.json'), control: options.connectorControl ?? false });
+    connectorUrl = connector.url;
   }
   const store = new StateStore(new Secrets(secretKey), new DatabaseCrm());
   if (options.demo && connectorUrl) {
