@@ -1,4 +1,5 @@
 import type { ActorType, FieldMeta, FieldValue, ListItem, Restriction, TestResult } from '../../src/model/types.js';
+import { request } from 'undici';
 import { ServiceProblem } from '../http/problem.js';
 
 /** An actor as connectors/protocol.yaml carries it. */
@@ -58,38 +59,42 @@ export class ConnectorClient {
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const url = this.url.replace(/\/$/, '') + path;
-    let response: Response;
+    // undici's request rather than fetch: the same client under Node's fetch, without the WHATWG
+    // streams around it, which cost more than the rest of a search request on the service's side.
+    // Redirects are not followed (a connector that redirects answers HTML, not the protocol).
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timedOut = () => connectorError(`The sync connector did not answer within ${Math.round(this.timeoutMs / 1000)} s`);
+    let response: Awaited<ReturnType<typeof request>>;
     try {
-      response = await fetch(url, {
+      response = await request(url, {
         method,
         headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'error',
+        signal,
       });
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw connectorError(timedOut ? `The sync connector did not answer within ${Math.round(this.timeoutMs / 1000)} s` : 'The sync connector cannot be reached');
+    } catch {
+      throw signal.aborted ? timedOut() : connectorError('The sync connector cannot be reached');
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await response.body.text();
     } catch {
-      throw connectorError('The sync connector broke off its answer');
+      throw signal.aborted ? timedOut() : connectorError('The sync connector broke off its answer');
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw connectorError(`The sync connector answered something that is not JSON (HTTP ${response.status})`);
+      throw connectorError(`The sync connector answered something that is not JSON (HTTP ${response.statusCode})`);
     }
-    if (!response.ok) {
+    const status = response.statusCode;
+    if (status < 200 || status > 299) {
       const p = (json ?? {}) as { code?: unknown; detail?: unknown; field?: unknown };
-      const detail = typeof p.detail === 'string' ? p.detail.slice(0, 500) : `The sync connector answered HTTP ${response.status}`;
+      const detail = typeof p.detail === 'string' ? p.detail.slice(0, 500) : `The sync connector answered HTTP ${status}`;
       const field = typeof p.field === 'string' ? p.field : undefined;
-      if (response.status === 409) throw new ServiceProblem(409, 'version-conflict', detail);
-      if (response.status === 422) throw new ServiceProblem(422, 'validation-failed', detail, field);
-      if (response.status === 404) throw new ServiceProblem(404, 'actor-not-found', detail);
+      if (status === 409) throw new ServiceProblem(409, 'version-conflict', detail);
+      if (status === 422) throw new ServiceProblem(422, 'validation-failed', detail, field);
+      if (status === 404) throw new ServiceProblem(404, 'actor-not-found', detail);
       throw connectorError(detail);
     }
     if (!json || typeof json !== 'object') throw connectorError('The sync connector answered something that is not the protocol');
