@@ -19,10 +19,14 @@ interface Offer {
 export class ConnectorCatalogue {
   private readonly offers = new Map<string, Offer>();
   private readonly pending = new Map<string, Promise<Offer | undefined>>();
+  /** When a connector last could not answer: not asked again for `retryMs` (a connection not yet
+   * configured, or a connector that is down, would otherwise cost two calls on every request). */
+  private readonly failed = new Map<string, number>();
 
   constructor(
     private readonly timeoutMs: number,
     private readonly ttlMs = 5 * 60_000,
+    private readonly retryMs = 15_000,
   ) {}
 
   async prepare(state: SimState): Promise<Catalogue> {
@@ -45,11 +49,15 @@ export class ConnectorCatalogue {
     const key = `${connector.url}\u0000${JSON.stringify(conn.config)}`;
     const known = this.offers.get(key);
     if (known && Date.now() - known.at < this.ttlMs) return Promise.resolve(known);
+    if (Date.now() - (this.failed.get(key) ?? -Infinity) < this.retryMs) return Promise.resolve(known);
     let asking = this.pending.get(key);
     if (!asking) {
       asking = this.ask(connector.url, conn.config as Config)
         .then((offer) => {
           if (offer) this.offers.set(key, offer);
+          if (offer) this.failed.delete(key);
+          else this.failed.set(key, Date.now());
+          if (this.failed.size > 1000) this.failed.delete(this.failed.keys().next().value!);
           return offer ?? known;
         })
         .finally(() => this.pending.delete(key));
