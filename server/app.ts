@@ -48,6 +48,8 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
   });
   const crm = options.crm ?? new DatabaseCrm();
   const store = new StateStore(new Secrets(options.secretKey), crm);
+  await store.watch(options.db);
+  app.addHook('onClose', () => store.unwatch());
   const service = new SyncService(options.db, store, crm, options.connectorTimeoutMs ?? 10_000);
   const verify = createVerifier(options.auth);
   const keys = new IdempotencyKeys(options.db, options.idempotencyLeaseSeconds);

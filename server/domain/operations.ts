@@ -89,7 +89,7 @@ export class SyncService {
     }
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
-      const state = await this.store.load(tx, user, scope);
+      const state = await this.store.load(tx, user, scope, true);
       const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
       await this.store.save(tx, state, run.state);
       await i.remember?.(tx, run.result);

@@ -12,6 +12,17 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (delivered at the sender's commit), from any
+   * instance. `live` is false while notifications could be missed (the listening connection is
+   * down; it reconnects): then nobody may rely on them.
+   */
+  listen(channel: string, onNotify: () => void): Promise<Listening>;
+  close(): Promise<void>;
+}
+
+export interface Listening {
+  readonly live: boolean;
   close(): Promise<void>;
 }
 
@@ -36,6 +47,11 @@ export async function openPglite(dataDir: string): Promise<Db> {
           exec: async (sql: string) => void (await tx.exec(sql)),
         }),
       ),
+    // One process owns a PGlite folder: its notifications cannot be missed.
+    async listen(channel, onNotify) {
+      const stop = await pg.listen(channel, onNotify);
+      return { live: true, close: stop };
+    },
     close: () => pg.close(),
   };
 }
@@ -71,6 +87,56 @@ export async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOnPostgres(pg, url, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/** A connection of its own that LISTENs, and comes back after it dropped (telling the caller). */
+async function listenOnPostgres(pg: typeof import('pg').default, url: string, channel: string, onNotify: () => void): Promise<Listening> {
+  let live = false;
+  let closed = false;
+  let client: InstanceType<typeof pg.Client> | undefined;
+  const drop = (c: InstanceType<typeof pg.Client>) => {
+    if (client !== c) return false;
+    live = false;
+    client = undefined;
+    c.end().catch(() => {});
+    return true;
+  };
+  const retry = () => {
+    if (!closed) setTimeout(() => void attempt(), 1000).unref();
+  };
+  const attempt = async () => {
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    c.on('notification', (m) => m.channel === channel && onNotify());
+    const lost = () => {
+      if (!drop(c)) return;
+      onNotify(); // what was sent meanwhile is unknown
+      retry();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+      if (client !== c) return;
+      live = true;
+      onNotify(); // anything sent before LISTEN took effect
+    } catch {
+      if (drop(c)) retry();
+    }
+  };
+  await attempt();
+  return {
+    get live() {
+      return live;
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      if (c) drop(c);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CrmEntityType } from '../../src/model/types.js';
 import { entityKey, linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import type { CrmAdapter } from '../crm/adapter.js';
-import type { Queryable } from './db.js';
+import type { Db, Listening, Queryable } from './db.js';
 import type { Secrets } from './secrets.js';
 
 /**
@@ -32,10 +32,32 @@ export class StateStore {
 
   /** The configuration as last read, valid while the database's `configVersion` is the same. */
   private cached: { version: string; config: Config } | undefined;
+  /** Told of every configuration change (any instance) at its commit; counts them. */
+  private listening: Listening | undefined;
+  private changes = 0;
 
-  async load(tx: Queryable, user: UserRecord, scope: Scope): Promise<SimState> {
+  /** Keeps the cached configuration until a change is notified, instead of asking on every read. */
+  async watch(db: Db): Promise<void> {
+    this.listening = await db.listen(CONFIG_CHANNEL, () => {
+      this.changes++;
+      this.cached = undefined;
+    });
+  }
+
+  async unwatch(): Promise<void> {
+    await this.listening?.close();
+    this.listening = undefined;
+  }
+
+  /**
+   * The working set for `scope`. `verify` (writes, inside their transaction) checks the
+   * configuration against the database; reads trust the notified cache, which is at most a
+   * notification's delay behind another instance's commit.
+   */
+  async load(tx: Queryable, user: UserRecord, scope: Scope, verify = false): Promise<SimState> {
     const state = createEmptyState();
-    Object.assign(state, structuredClone(await this.config(tx)));
+    // Shared by every request and frozen: reads use it as it is, writes work on a copy (runDomain).
+    Object.assign(state, await this.config(tx, verify));
     // The caller as the token describes them, whatever the directory says.
     state.users = [user, ...state.users.filter((u) => u.id !== user.id)];
     state.currentUser = user.id;
@@ -90,7 +112,9 @@ export class StateStore {
    * every request, changed rarely. One query tells whether the copy in memory is still current; every
    * change writes a new `configVersion` in its own transaction, so instances never serve a stale one.
    */
-  private async config(tx: Queryable): Promise<Config> {
+  private async config(tx: Queryable, verify: boolean): Promise<Config> {
+    if (!verify && this.cached && this.listening?.live) return this.cached.config;
+    const changes = this.changes;
     const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'configVersion'`);
     const version = row ? String(row.value) : 'none';
     if (this.cached?.version === version) return this.cached.config;
@@ -114,7 +138,9 @@ export class StateStore {
     }
     const priority = await tx.query<{ value: number }>(`SELECT value FROM settings WHERE key = 'priorityVersion'`);
     config.priorityVersion = priority[0]?.value ?? 1;
-    this.cached = { version, config };
+    deepFreeze(config);
+    // A change notified while this was read may not be in it: use it for this request only.
+    if (changes === this.changes) this.cached = { version, config };
     return config;
   }
 
@@ -220,9 +246,12 @@ type Config = Pick<SimState, 'users' | 'groups' | 'connectors' | 'connections' |
   priorityVersion: number;
 };
 
-/** Marks the configuration as changed (every instance reloads it on its next request). */
+const CONFIG_CHANNEL = 'erp_sync_config';
+
+/** Marks the configuration as changed: every instance is notified at commit and reloads it. */
 export async function touchConfig(q: Queryable): Promise<void> {
   await q.query(`INSERT INTO settings (key, value) VALUES ('configVersion', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [JSON.stringify(randomUUID())]);
+  await q.query(`SELECT pg_notify('${CONFIG_CHANNEL}', '')`);
 }
 
 interface LinkRow {
@@ -266,4 +295,13 @@ export function createEmptyState(): SimState {
     failingSyncs: [],
     edits: {},
   };
+}
+
+/** Frozen all the way down: a read that tried to change the shared configuration would throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -277,3 +277,43 @@ describe('durability', () => {
     await connector.close();
   });
 });
+
+// Two instances on one PostgreSQL server (where the run has one): each keeps the configuration in
+// memory until the other's change is notified; a write always checks it inside its transaction.
+if (process.env.TEST_DATABASE_URL) {
+  describe('several instances', () => {
+    it("an admin's change on one instance reaches the other; a stale write there is refused", async () => {
+      const { startService } = await import('../start.js');
+      // The same data folder: the same demo secrets (token key, config key).
+      const other = await startService({ demo: true, port: 0, dataDir: t.service!.dataDir, databaseUrl: process.env.TEST_DATABASE_URL, connectorUrl: t.service!.connectorUrl });
+      try {
+        const token = await t.token();
+        const at = (url: string) => (path: string, init: RequestInit = {}) =>
+          fetch(`${url}/api/erp${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...init.headers } });
+        const [a, b] = [at(base), at(other.url)];
+        type Connection = { name: string; version: string; connectorId: string; scope: unknown; description: string; config: Record<string, unknown> };
+        const read = async (f: typeof a) => (await (await f('/admin/connections/conn-b')).json()) as Connection;
+        const rename = (f: typeof a, c: Connection, name: string) =>
+          f('/admin/connections/conn-b', { method: 'PUT', headers: { 'if-match': `"${c.version}"` }, body: JSON.stringify({ name, connectorId: c.connectorId, scope: c.scope, description: c.description, config: c.config }) });
+        const before = await read(b); // now in b's memory
+        const renamed = await rename(a, before, `${before.name} (renamed on a)`);
+        assert.equal(renamed.status, 200, await renamed.clone().text());
+        // Reads follow once the notification has arrived (a deadline, not a sleep).
+        const once = async (f: typeof a, name: string) => {
+          let seen = await read(f);
+          for (const deadline = Date.now() + 15_000; seen.name !== name && Date.now() < deadline; seen = await read(f)) await new Promise((r) => setTimeout(r, 20));
+          return seen;
+        };
+        const seen = await once(b, `${before.name} (renamed on a)`);
+        assert.equal(seen.name, `${before.name} (renamed on a)`);
+        // A write checks inside its transaction, whatever the instance holds in memory.
+        assert.equal((await rename(b, before, 'stale')).status, 409);
+        const back = await rename(b, seen, before.name);
+        assert.equal(back.status, 200, await back.clone().text());
+        assert.equal((await once(a, before.name)).name, before.name, 'and a sees what b wrote');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}
