@@ -3,7 +3,7 @@
  * is not controlled yet, and msw's `worker.start()` reloads it (which interrupts its tests). The worker
  * claims every page when it activates: wait for that before starting msw here.
  */
-export async function whenWorkerClaimed(timeoutMs = 20_000): Promise<void> {
+export async function whenWorkerClaimed(timeoutMs = 60_000): Promise<void> {
   const sw = navigator.serviceWorker;
   if (sw.controller || !(await sw.getRegistrations()).length) return;
   await new Promise<void>((resolve) => {
