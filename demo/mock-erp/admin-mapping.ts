@@ -8,9 +8,9 @@ import type {
   SyncPriority,
 } from '../../src/model/types.js';
 import { bumpPriorityVersion } from './admin-connections.js';
-import { connection, connectorKind, crmListName, entityOf, erpFields, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
+import { connection, connectorKind, crmListName, entityOf, erpFields, erpLists, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
 import { CRM_FIELDS, notSyncableReason } from './fields.js';
-import { CRM_LISTS, defaultListMap, ERP_LISTS } from './lists.js';
+import { CRM_LISTS, defaultListMap } from './lists.js';
 import type { FieldMappingRecord } from './model.js';
 import { fail } from './problems.js';
 import { invalidReason } from './values.js';
@@ -80,9 +80,9 @@ export function saveActorTypeMapping(ctx: Ctx, connectionId: string, body: Actor
 function listRecord(ctx: Ctx, connectionId: string, listName: string) {
   requireAdmin(ctx);
   connection(ctx, connectionId);
-  if (!ERP_LISTS[listName]) fail(404, 'list-not-found', `No list "${listName}"`);
+  const items = erpLists(ctx, connectionId)[listName] ?? fail(404, 'list-not-found', `No list "${listName}"`);
   // Not stored until saved: reading must not change the state.
-  return ctx.state.listMappings[`${connectionId}/${listName}`] ?? { map: defaultListMap(listName), version: 1 };
+  return ctx.state.listMappings[`${connectionId}/${listName}`] ?? { map: defaultListMap(listName, items), version: 1 };
 }
 
 export function getListMapping(ctx: Ctx, connectionId: string, listName: string): ListMapping {
@@ -91,7 +91,7 @@ export function getListMapping(ctx: Ctx, connectionId: string, listName: string)
   return {
     listName,
     crmListName: crmName,
-    erpItems: structuredClone(ERP_LISTS[listName] ?? []),
+    erpItems: structuredClone(erpLists(ctx, connectionId)[listName] ?? []),
     crmItems: structuredClone(CRM_LISTS[crmName] ?? []),
     map: { ...rec.map },
     version: `v${rec.version}`,
@@ -101,7 +101,7 @@ export function getListMapping(ctx: Ctx, connectionId: string, listName: string)
 export function saveListMapping(ctx: Ctx, connectionId: string, body: ListMapping, ifMatch: string | null): ListMapping {
   const rec = listRecord(ctx, connectionId, body?.listName);
   checkVersion(ifMatch ?? body.version, rec.version);
-  const erpItems = ERP_LISTS[body.listName] ?? [];
+  const erpItems = erpLists(ctx, connectionId)[body.listName] ?? [];
   const crmItems = CRM_LISTS[crmListName(body.listName)] ?? [];
   const used = new Map<string, string>();
   const map: Record<string, string | null> = {};
@@ -140,7 +140,7 @@ export function saveDefaults(
   const current = ctx.state.defaults[key] ?? [];
   const saved: DefaultValue[] = body.defaults.map((d, i) => {
     const meta = erpFields(ctx, connectionId, actorType).find((m) => m.key === d.field) ?? fail(422, 'unknown-field', `No ERP field "${d.field}"`, `/${i}/field`);
-    const reason = invalidReason({ ...meta, access: 'normal' }, d.value ?? null);
+    const reason = invalidReason({ ...meta, access: 'normal' }, d.value ?? null, erpLists(ctx, connectionId));
     if (reason) fail(422, 'validation-failed', reason, `/${i}/value`);
     const locked = current.find((c) => c.field === d.field)?.locked;
     if (locked && !d.mandatory) fail(422, 'locked', `${meta.label} is mandatory for the connector`, `/${i}/mandatory`);

@@ -1,8 +1,8 @@
-import type { ActorType, CrmEntityType, FieldMeta, FieldValue, UnavailableReason } from '../../src/model/types.js';
+import type { ActorType, CrmEntityType, FieldMeta, FieldValue, ListItem, UnavailableReason } from '../../src/model/types.js';
 import type { ActorStore } from './actors.js';
 import { CONNECTOR_KINDS, type ConnectorKind } from './connectors.js';
 import { CRM_FIELDS, ENTITY_OF, ERP_FIELDS } from './fields.js';
-import { defaultListMap, LIST_PAIRS } from './lists.js';
+import { defaultListMap, ERP_LISTS, LIST_PAIRS } from './lists.js';
 import {
   entityKey,
   linkKey,
@@ -27,6 +27,8 @@ export interface Catalogue {
   kind(conn: ConnectionRecord): ConnectorKind | undefined;
   /** The ERP fields of an actor type in a connection, if its connector told. */
   fields(connectionId: string, actorType: ActorType): FieldMeta[] | undefined;
+  /** The items of the lists a connection's fields name, if its connector told. */
+  lists?(connectionId: string): Record<string, ListItem[]> | undefined;
 }
 
 /** What every operation module gets from the simulator: state, actors, clock, current user. */
@@ -56,6 +58,12 @@ export function connectorKind(ctx: Ctx, conn: ConnectionRecord): ConnectorKind {
 /** The ERP fields of an actor type in a connection. */
 export function erpFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
   return ctx.catalogue?.fields(connectionId, actorType) ?? ERP_FIELDS[actorType];
+}
+
+/** The ERP's lists in a connection: what its connector told, else the product's own lists. */
+export function erpLists(ctx: Ctx, connectionId: string): Record<string, ListItem[]> {
+  const told = ctx.catalogue?.lists?.(connectionId);
+  return told ? { ...ERP_LISTS, ...told } : ERP_LISTS;
 }
 
 export function canCreate(ctx: Ctx, conn: ConnectionRecord): boolean {
@@ -134,7 +142,7 @@ export function erpMeta(ctx: Ctx, connectionId: string, actorType: ActorType, ke
 }
 
 export function listMap(ctx: Ctx, connectionId: string, listName: string): Record<string, string | null> {
-  return ctx.state.listMappings[typeKey(connectionId, listName)]?.map ?? defaultListMap(listName);
+  return ctx.state.listMappings[typeKey(connectionId, listName)]?.map ?? defaultListMap(listName, erpLists(ctx, connectionId)[listName]);
 }
 
 /** A CRM field's value expressed in the ERP's terms (list ids translated), for comparing. */

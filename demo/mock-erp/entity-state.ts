@@ -13,6 +13,7 @@ import {
   connectorKind,
   crmRecord,
   crmValueAsErp,
+  erpLists,
   erpMeta,
   linkOf,
   linkVersion,
@@ -73,7 +74,7 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
         .map((f) => {
           const meta = erpMeta(ctx, conn.id, link.actorType, f.erpField);
           const value = erp.values[f.erpField] ?? null;
-          const field: DisplayField = { field: meta, value, displayValue: display(meta, value) };
+          const field: DisplayField = { field: meta, value, displayValue: display(meta, value, erpLists(ctx, conn.id)) };
           if (f.crmField && f.direction) field.direction = f.direction;
           return field;
         });

@@ -6,6 +6,7 @@ import type {
   ConnectionState,
   FieldValue,
   HistoryChange,
+  ListItem,
   NewActorFields,
   SaveLinkRequest,
   Side,
@@ -18,6 +19,7 @@ import {
   crmRecord,
   crmValueAsErp,
   erpFields,
+  erpLists,
   erpMeta,
   erpValueAsCrm,
   linkVersion,
@@ -67,8 +69,8 @@ export function compare(ctx: Ctx, entity: EntityKey, req: CompareRequest): Compa
       direction: s.direction,
       crmValue,
       erpValue,
-      crmDisplay: display(s.meta, crmValue),
-      erpDisplay: display(s.meta, erpValue),
+      crmDisplay: display(s.meta, crmValue, erpLists(ctx, conn.id)),
+      erpDisplay: display(s.meta, erpValue, erpLists(ctx, conn.id)),
       differs: !same(crmValue, erpValue),
     };
   });
@@ -88,7 +90,7 @@ function validateValues(ctx: Ctx, connectionId: string, actorType: ActorType, va
   for (const [key, value] of Object.entries(values ?? {})) {
     const meta = erpFields(ctx, connectionId, actorType).find((m) => m.key === key) ?? fail(422, 'unknown-field', `No ERP field "${key}"`, `${pointer}/${key}`);
     if (meta.access === 'read-only' || meta.type === 'label') continue;
-    const reason = invalidReason({ ...meta, access: 'normal' }, value);
+    const reason = invalidReason({ ...meta, access: 'normal' }, value, erpLists(ctx, connectionId));
     if (reason) fail(422, 'validation-failed', reason, `${pointer}/${key}`);
     out[key] = value;
   }
@@ -147,10 +149,10 @@ export function applyChoices(
     if (winner === 'erp') {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
       if (s.crmField === 'name') record.name = String(erpValue ?? '');
-      changes.push(change(s.meta, crmValue, erpValue, 'crm'));
+      changes.push(change(s.meta, crmValue, erpValue, 'crm', erpLists(ctx, conn.id)));
     } else if (s.meta.access !== 'read-only') {
       erpUpdates[s.erpField] = crmValue;
-      changes.push(change(s.meta, erpValue, crmValue, 'erp'));
+      changes.push(change(s.meta, erpValue, crmValue, 'erp', erpLists(ctx, conn.id)));
     }
   }
   if (Object.keys(erpUpdates).length) {
@@ -160,11 +162,11 @@ export function applyChoices(
   return changes;
 }
 
-const change = (meta: ReturnType<typeof erpMeta>, from: FieldValue, to: FieldValue, side: Side): HistoryChange => ({
+const change = (meta: ReturnType<typeof erpMeta>, from: FieldValue, to: FieldValue, side: Side, lists: Record<string, ListItem[]>): HistoryChange => ({
   field: meta.key,
   label: meta.label,
-  oldValue: display(meta, from),
-  newValue: display(meta, to),
+  oldValue: display(meta, from, lists),
+  newValue: display(meta, to, lists),
   side,
 });
 

@@ -56,13 +56,17 @@ export const LIST_PAIRS: Record<string, string> = {
   projectStatus: 'crm:projectStatus',
 };
 
-/** The mapping an installation starts with: same item where the CRM has one. */
-export function defaultListMap(listName: string): Record<string, string | null> {
+/**
+ * The mapping an installation starts with: the same item where the CRM has one (same code, or the
+ * same text for an ERP whose ids are its own numbers).
+ */
+export function defaultListMap(listName: string, erpItems: ListItem[] = ERP_LISTS[listName] ?? []): Record<string, string | null> {
   const crmItems = CRM_LISTS[LIST_PAIRS[listName] ?? ''] ?? [];
   const map: Record<string, string | null> = {};
-  for (const item of ERP_LISTS[listName] ?? []) {
+  for (const item of erpItems) {
     const crmId = `crm-${item.id.toLowerCase()}`;
-    map[item.id] = crmItems.some((c) => c.id === crmId) ? crmId : null;
+    const sameText = crmItems.find((c) => c.label.trim().toLowerCase() === item.label.trim().toLowerCase());
+    map[item.id] = crmItems.some((c) => c.id === crmId) ? crmId : (sameText?.id ?? null);
   }
   return map;
 }

@@ -3,6 +3,7 @@ import type {
   ActorType,
   AdvancedSearchRequest,
   FieldMeta,
+  ListItem,
   FieldValue,
   Restriction,
   RestrictionOperator,
@@ -10,7 +11,7 @@ import type {
   SearchResult,
 } from '../../src/model/types.js';
 import type { ActorSource } from './actors.js';
-import { connectorKind, erpFields, erpMeta, mappedFields, mapping, searchableConnection, type Ctx } from './context.js';
+import { connectorKind, erpFields, erpLists, erpMeta, mappedFields, mapping, searchableConnection, type Ctx } from './context.js';
 import { ERP_FIELDS } from './fields.js';
 import type { ErpActor } from './model.js';
 import { fail } from './problems.js';
@@ -54,9 +55,9 @@ export function searchColumns(ctx: Ctx, connectionId: string, actorType: ActorTy
     .map((f) => erpMeta(ctx, connectionId, actorType, f.erpField));
 }
 
-function row(actor: ErpActor, cols: FieldMeta[]): ActorRow {
+function row(actor: ErpActor, cols: FieldMeta[], lists: Record<string, ListItem[]>): ActorRow {
   const cells: Record<string, string> = {};
-  for (const col of cols) cells[col.key] = display(col, actor.values[col.key] ?? null);
+  for (const col of cols) cells[col.key] = display(col, actor.values[col.key] ?? null, lists);
   return { key: actor.key, displayName: String(actor.values.name ?? actor.key), cells };
 }
 
@@ -138,12 +139,12 @@ export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuer
 
 /** An actor page as the search result's rows, in the columns of the mapping. */
 export function toSearchResult(ctx: Ctx, connectionId: string, actorType: ActorType, found: ActorPage): SearchResult {
-  return pageAsResult(searchColumns(ctx, connectionId, actorType), found);
+  return pageAsResult(searchColumns(ctx, connectionId, actorType), found, erpLists(ctx, connectionId));
 }
 
-/** An actor page as rows in the given columns. */
-export function pageAsResult(cols: FieldMeta[], found: ActorPage): SearchResult {
-  return { columns: cols, rows: found.actors.map((a) => row(a, cols)), total: found.total, nextCursor: found.nextCursor };
+/** An actor page as rows in the given columns (list values as the texts of `lists`). */
+export function pageAsResult(cols: FieldMeta[], found: ActorPage, lists: Record<string, ListItem[]>): SearchResult {
+  return { columns: cols, rows: found.actors.map((a) => row(a, cols, lists)), total: found.total, nextCursor: found.nextCursor };
 }
 
 /** Checks a text search (connection, actor type, parent, cursor) without running it. */

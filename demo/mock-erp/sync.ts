@@ -5,6 +5,7 @@ import {
   bumpVersion,
   crmRecord,
   crmValueAsErp,
+  erpLists,
   erpValueAsCrm,
   syncedFields,
   usableConnection,
@@ -30,6 +31,7 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
   const conflicts: SyncConflict[] = [];
   const erpUpdates: Values = {};
   const changes = [];
+  const lists = erpLists(ctx, conn.id);
   for (const s of syncedFields(ctx, conn.id, link.actorType)) {
     const crmValue = crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField);
     const erpValue = erp.values[s.erpField] ?? null;
@@ -51,9 +53,9 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
         crmValue,
         erpValue,
         lastSyncedValue: base,
-        crmDisplay: display(s.meta, crmValue),
-        erpDisplay: display(s.meta, erpValue),
-        lastSyncedDisplay: display(s.meta, base),
+        crmDisplay: display(s.meta, crmValue, lists),
+        erpDisplay: display(s.meta, erpValue, lists),
+        lastSyncedDisplay: display(s.meta, base, lists),
       };
       const crmEdit = ctx.state.edits?.[crmEditKey(record.type, record.id, s.crmField)];
       const erpEdit = ctx.state.edits?.[erpEditKey(conn.id, link.erpKey, s.erpField)];
@@ -66,11 +68,11 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
     if (winner === 'erp') {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
       if (s.crmField === 'name') record.name = String(erpValue ?? '');
-      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, crmValue), newValue: display(s.meta, erpValue), side: 'crm' as const });
+      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, crmValue, lists), newValue: display(s.meta, erpValue, lists), side: 'crm' as const });
       link.synced[s.erpField] = erpValue;
     } else {
       erpUpdates[s.erpField] = crmValue;
-      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, erpValue), newValue: display(s.meta, crmValue), side: 'erp' as const });
+      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, erpValue, lists), newValue: display(s.meta, crmValue, lists), side: 'erp' as const });
       link.synced[s.erpField] = crmValue;
     }
   }

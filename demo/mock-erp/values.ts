@@ -40,7 +40,7 @@ export function erpToCrmItem(map: Record<string, string | null>, erpId: FieldVal
 }
 
 /** Why a value does not fit a field, or undefined when it does. */
-export function invalidReason(meta: FieldMeta, value: FieldValue): string | undefined {
+export function invalidReason(meta: FieldMeta, value: FieldValue, lists = ERP_LISTS): string | undefined {
   if (value === null || value === '') return meta.access === 'mandatory' ? `${meta.label} is mandatory` : undefined;
   switch (meta.type) {
     case 'text':
@@ -57,7 +57,7 @@ export function invalidReason(meta: FieldMeta, value: FieldValue): string | unde
     case 'datetime':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `${meta.label} must be a date`;
     case 'list': {
-      const items = ERP_LISTS[meta.listName ?? ''];
+      const items = lists[meta.listName ?? ''];
       return items?.some((i) => i.id === value) ? undefined : `${meta.label}: unknown item "${String(value)}"`;
     }
     default:

@@ -1,4 +1,4 @@
-import type { ActorType, FieldMeta } from '../../src/model/types.js';
+import type { ActorType, FieldMeta, ListItem } from '../../src/model/types.js';
 import type { ConnectorKind } from '../../demo/mock-erp/connectors.js';
 import type { Catalogue } from '../../demo/mock-erp/context.js';
 import type { ConnectionRecord, SimState } from '../../demo/mock-erp/model.js';
@@ -8,6 +8,8 @@ interface Offer {
   at: number;
   kind: ConnectorKind;
   fields: Partial<Record<ActorType, FieldMeta[]>>;
+  /** The items of every list its fields name (`/lists/get`), asked with the fields. */
+  lists: Record<string, ListItem[]>;
 }
 
 /**
@@ -40,6 +42,7 @@ export class ConnectorCatalogue {
     return {
       kind: (conn: ConnectionRecord) => byConnection.get(conn.id)?.kind,
       fields: (connectionId: string, actorType: ActorType) => byConnection.get(connectionId)?.fields[actorType],
+      lists: (connectionId: string) => byConnection.get(connectionId)?.lists,
     };
   }
 
@@ -72,9 +75,12 @@ export class ConnectorCatalogue {
       const [types, configFields] = await Promise.all([client.actorTypes(config), client.configFields()]);
       const fields: Offer['fields'] = {};
       for (const t of types) fields[t.type] = t.fields;
+      const listNames = [...new Set(types.flatMap((t) => t.fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!)))];
+      const lists: Offer['lists'] = Object.fromEntries(await Promise.all(listNames.map(async (name) => [name, await client.list(config, name)] as const)));
       return {
         at: Date.now(),
         fields,
+        lists,
         kind: {
           actorTypes: types.map((t) => t.type),
           canCreate: types.some((t) => t.canCreate),

@@ -3,7 +3,7 @@ import * as connections from '../../demo/mock-erp/admin-connections.js';
 import * as connectors from '../../demo/mock-erp/admin-connectors.js';
 import * as data from '../../demo/mock-erp/admin-data.js';
 import * as mappings from '../../demo/mock-erp/admin-mapping.js';
-import { connection, crmRecord, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
+import { connection, crmRecord, erpLists, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
 import { companyLink, getEntityState } from '../../demo/mock-erp/entity-state.js';
 import * as linking from '../../demo/mock-erp/linking.js';
 import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
@@ -363,14 +363,14 @@ export class SyncService {
       state,
       (ctx) => {
         check(ctx);
-        return search.searchColumns(ctx, cid, at);
+        return { columns: search.searchColumns(ctx, cid, at), lists: erpLists(ctx, cid) };
       },
       { actors: new ServiceActors(this.timeoutMs), mutates: false },
     );
-    const columns = run!.result;
+    const { columns, lists } = run!.result;
     const { client, config } = connectorOf(state, cid, this.timeoutMs);
     const page = await client.search(config, at, { ...query, fields: ['name', ...columns.map((c) => c.key).filter((k) => k !== 'name')] });
-    return search.pageAsResult(columns, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor });
+    return search.pageAsResult(columns, { actors: page.actors.map(toActor), total: page.total ?? page.actors.length, nextCursor: page.nextCursor }, lists);
   }
 
   /**
