@@ -154,7 +154,10 @@ export class TrytonErp {
     const text = (q.text ?? '').trim();
     if (text) {
       // Server-side ilike, word by word: every word in the name, or the text as the start of the code.
-      const words = text.split(/\s+/).map((w) => ['name', 'ilike', `%${escapeLike(w)}%`]);
+      // A legal form ("GmbH", "A/S") need not be in the ERP's name: the CRM's often has one more.
+      const all = text.split(/\s+/);
+      const significant = all.filter((w) => !LEGAL_FORMS.has(w.toLowerCase().replace(/[.,]/g, '')));
+      const words = (significant.length ? significant : all).map((w) => ['name', 'ilike', `%${escapeLike(w)}%`]);
       const name = words.length === 1 ? words[0] : words;
       if (type !== 'project') domain.push(['OR', name, ['code', 'ilike', `${escapeLike(text)}%`]]);
       else domain.push(/^\d{1,15}$/.test(text) ? ['OR', name, ['id', '=', Number(text)]] : name);
@@ -363,6 +366,8 @@ async function idOf(t: Tenant, model: string, field: string, value: string): Pro
   if (!row) throw new ConnectorProblem(422, 'validation-failed', `Tryton has no ${model === 'ir.lang' ? 'language' : 'country'} "${value}"`);
   return row.id;
 }
+
+const LEGAL_FORMS = new Set(['gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'ltd', 'limited', 'plc', 'llc', 'inc', 'corp', 'co', 'aps', 'as', 'a/s', 'ab', 'oy', 'bv', 'nv', 'vof', 'sa', 'sarl', 'sas', 'spa', 'srl', '&']);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

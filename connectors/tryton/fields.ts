@@ -14,6 +14,7 @@ export const CONFIG_FIELDS: FieldMeta[] = [
   text('company', 'Company', 100, { access: 'mandatory', description: 'The name of the Tryton company whose projects are synchronized' }),
   text('customerCategory', 'Party category of customers', 60, { defaultValue: 'Customer', description: 'Tryton has no customer flag: parties in this category are customers' }),
   text('supplierCategory', 'Party category of suppliers', 60, { defaultValue: 'Supplier', description: 'Parties in this category are suppliers' }),
+  { key: 'allowCreate', label: 'Allow creating actors', type: 'checkbox', access: 'normal', defaultValue: true, description: 'Users may create parties and projects in Tryton from the CRM' },
   { key: 'timeoutSec', label: 'Timeout (seconds)', type: 'integer', access: 'normal', defaultValue: 15, description: 'How long the connector waits for Tryton' },
 ];
 

@@ -89,6 +89,12 @@ if (env.TRYTON_URL) {
       const r = await post('/actors/search', { actorType: 'customer', text: 'LOGISTICS nordic', limit: 50 });
       assert.ok(r.body.actors.length > 0);
       for (const a of r.body.actors) assert.match(String(a.values.name), /^(?=.*nordic)(?=.*logistics)/i);
+      // A legal form the ERP's name lacks does not hide it ("GmbH", "A/S", "Ltd.").
+      for (const text of ['Brandt Maschinenbau GmbH', 'brandt maschinenbau A/S', 'Brandt Ltd.']) {
+        const names = (await post('/actors/search', { actorType: 'customer', text, limit: 50 })).body.actors.map((a) => a.values.name);
+        assert.ok(names.some((n) => /^Brandt Maschinenbau/.test(String(n))), `${text}: ${JSON.stringify(names)}`);
+      }
+      assert.equal((await post('/actors/search', { actorType: 'customer', text: 'GmbH', limit: 5 })).status, 200, 'only a legal form: searched as it is');
       const suppliers = await post('/actors/search', { actorType: 'supplier', text: '', limit: 500 });
       const customers = await post('/actors/search', { actorType: 'customer', text: '', limit: 500 });
       const overlap = suppliers.body.actors.filter((s) => customers.body.actors.some((c) => c.erpKey === s.erpKey));
