@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the sync service on its embedded database (PGlite in .data/) with the simulated ERP
-// connector, and the demo CRM page (vite) that reaches it over HTTP. ERP_DEMO_BACKEND=simulator
+// connector, and the demo CRM page (vite) that reaches it over HTTP. ERP_DEMO_ERP=tryton puts a
+// Tryton behind it instead (a local one, or the server TRYTON_URL names). ERP_DEMO_BACKEND=simulator
 // serves the page alone, on the in-browser simulator.
 import { spawn } from 'node:child_process';
+import { startLocalTryton } from './local-tryton.mjs';
 
 const children = [];
 const stop = () => {
@@ -24,7 +26,18 @@ function run(cmd, args, env = {}) {
 let serviceUrl;
 if (process.env.ERP_DEMO_BACKEND !== 'simulator') {
   const port = process.env.PORT ?? '8787';
-  const service = run(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { PORT: port });
+  let trytonEnv = {};
+  if (process.env.ERP_DEMO_ERP === 'tryton' && !process.env.TRYTON_URL) {
+    try {
+      const tryton = await startLocalTryton();
+      children.push({ kill: tryton.stop });
+      trytonEnv = tryton.env;
+    } catch (error) {
+      console.error(`ERP_DEMO_ERP=tryton: ${error.message}`);
+      process.exit(1);
+    }
+  }
+  const service = run(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { PORT: port, ...trytonEnv });
   serviceUrl = await new Promise((resolve) => {
     let out = '';
     service.stdout.on('data', (chunk) => {
@@ -40,6 +53,6 @@ vite.stdout.pipe(process.stdout);
 vite.stdout.once('data', () => {
   setTimeout(() => {
     console.log(`\nDemo CRM page: http://localhost:5173/  (admin: http://localhost:5173/admin.html)`);
-    console.log(serviceUrl ? `Sync service:  ${serviceUrl}/api/erp  (data in .data/erp-sync; stop with Ctrl+C)` : 'Backend: the in-browser simulator (ERP_DEMO_BACKEND=simulator)');
+    console.log(serviceUrl ? `Sync service:  ${serviceUrl}/api/erp  (data in ${process.env.ERP_DEMO_ERP === 'tryton' ? '.data/erp-sync-tryton, on Tryton' : '.data/erp-sync'}; stop with Ctrl+C)` : 'Backend: the in-browser simulator (ERP_DEMO_BACKEND=simulator)');
   }, 500);
 });

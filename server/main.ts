@@ -4,13 +4,18 @@ import { startService } from './start.js';
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.ERP_SYNC_DEMO === '1';
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+// `ERP_DEMO_ERP=tryton`: the demo on a Tryton server (TRYTON_URL, …) instead of the simulated ERP.
+const tryton = demo && env.ERP_DEMO_ERP === 'tryton' && env.TRYTON_URL
+  ? { serverUrl: env.TRYTON_URL, database: env.TRYTON_DATABASE ?? 'erp', username: env.TRYTON_USER ?? 'admin', password: env.TRYTON_PASSWORD ?? '', company: env.TRYTON_COMPANY ?? 'Erp Widget Demo GmbH' }
+  : undefined;
 
 const running = await startService({
   demo,
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
   databaseUrl: env.DATABASE_URL || undefined,
-  dataDir: env.DATA_DIR ?? '.data/erp-sync',
+  dataDir: env.DATA_DIR ?? (tryton ? '.data/erp-sync-tryton' : '.data/erp-sync'),
+  tryton,
   secretKey: env.ERP_SYNC_SECRET_KEY || undefined,
   auth: env.JWT_SECRET || env.JWT_JWKS_URL ? { secret: env.JWT_SECRET, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE } : undefined,
   corsOrigins: list(env.CORS_ORIGINS ?? (demo ? 'http://localhost:5173,http://127.0.0.1:5173' : '')),
@@ -21,7 +26,7 @@ const running = await startService({
   logger: env.LOG === '1',
   onProgress: (m) => console.log(`[sync service] ${m}`),
 });
-console.log(`[sync service] API at ${running.apiUrl}${running.connectorUrl ? ` · simulated ERP connector at ${running.connectorUrl}` : ''}`);
+console.log(`[sync service] API at ${running.apiUrl}${running.connectorUrl ? ` · ${tryton ? 'Tryton' : 'simulated ERP'} connector at ${running.connectorUrl}` : ''}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void running.close().then(() => process.exit(0)));
 }

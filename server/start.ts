@@ -7,6 +7,8 @@ import { API_PREFIX, buildService, type ServiceOptions } from './app.js';
 import { openPglite, openPostgres, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { seedDemo } from './storage/seed.js';
+import { TRYTON_CONNECTOR_ID, trytonDemoState } from './storage/seed-tryton.js';
+import { buildTrytonConnector } from '../connectors/tryton/app.js';
 import { StateStore, touchConfig } from './storage/state.js';
 import { Secrets } from './storage/secrets.js';
 import { DatabaseCrm } from './crm/adapter.js';
@@ -23,6 +25,12 @@ export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
   connectorUrl?: string;
   /** Serve the simulated connector's fault control (tests). */
   connectorControl?: boolean;
+  /**
+   * The demo on a Tryton server instead of the simulated ERP: the Tryton connector runs in this
+   * process, and the demo's one connection uses this config (serverUrl, database, username,
+   * password, company).
+   */
+  tryton?: Record<string, string>;
   onProgress?: (message: string) => void;
 }
 
@@ -64,15 +72,23 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const auth = options.auth ?? { secret: options.demo ? demoSecret(secretsDir, 'jwt.key') : '' };
 
   let connectorUrl = options.connectorUrl;
-  let connector: ConnectorThread | undefined;
-  if (options.demo && !connectorUrl) {
-    connector = await startConnectorThread({ dataFile: join(dataDir, 'simulated-erp.json'), control: options.connectorControl ?? false });
-    connectorUrl = connector.url;
+  let connector: ConnectorThread | { close(): Promise<void> } | undefined;
+  if (options.demo && options.tryton && !connectorUrl) {
+    const app = await buildTrytonConnector();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    connectorUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    connector = app;
+  } else if (options.demo && !connectorUrl) {
+    const thread = await startConnectorThread({ dataFile: join(dataDir, 'simulated-erp.json'), control: options.connectorControl ?? false });
+    connectorUrl = thread.url;
+    connector = thread;
   }
   const store = new StateStore(new Secrets(secretKey), new DatabaseCrm());
+  const tryton = options.tryton;
+  const build = tryton && connectorUrl ? () => trytonDemoState(Date.now(), { connectorUrl: connectorUrl!, config: tryton }) : undefined;
   if (options.demo && connectorUrl) {
-    const seeded = await seedDemo(db, store, connectorUrl);
-    if (seeded) say('Seeded the demo CRM, connectors and connections');
+    const seeded = await seedDemo(db, store, connectorUrl, build);
+    if (seeded) say(tryton ? `Seeded the demo CRM and a connection to Tryton at ${tryton.serverUrl}` : 'Seeded the demo CRM, connectors and connections');
     else await repointConnectors(db, connectorUrl);
   }
 
@@ -88,7 +104,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     async resetDemo() {
       if (!options.demo || !connectorUrl) throw new Error('Only the demo installation can be reset');
       await db.exec(`TRUNCATE ${TABLES}`);
-      await seedDemo(db, store, connectorUrl);
+      await seedDemo(db, store, connectorUrl, build);
     },
     async close() {
       await app.close();
@@ -102,8 +118,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
 async function repointConnectors(db: Db, connectorUrl: string): Promise<void> {
   const rows = await db.query<{ id: string; data: { url: string; kind: string } }>('SELECT id, data FROM connectors');
   for (const row of rows) {
-    if (!/^http:\/\/127\.0\.0\.1:\d+\/(contoso|northwind)$/.test(row.data.url)) continue;
-    const data = { ...row.data, url: `${connectorUrl.replace(/\/$/, '')}/${row.data.kind}` };
+    const tryton = row.id === TRYTON_CONNECTOR_ID;
+    if (!tryton && !/^http:\/\/127\.0\.0\.1:\d+\/(contoso|northwind)$/.test(row.data.url)) continue;
+    const data = { ...row.data, url: tryton ? connectorUrl : `${connectorUrl.replace(/\/$/, '')}/${row.data.kind}` };
     await db.query('UPDATE connectors SET data = $2 WHERE id = $1', [row.id, JSON.stringify(data)]);
     await touchConfig(db);
   }

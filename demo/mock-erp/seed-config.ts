@@ -1,4 +1,4 @@
-import type { ActorType, DefaultValue, SyncDirection } from '../../src/model/types.js';
+import type { ActorType, DefaultValue, FieldMeta, SyncDirection } from '../../src/model/types.js';
 import { ERP_FIELDS, notSyncableReason } from './fields.js';
 import { defaultListMap, ERP_LISTS } from './lists.js';
 import type {
@@ -133,6 +133,7 @@ const PAIRS: Record<ActorType, Record<string, [string, SyncDirection]>> = {
     hours: ['hours', 'crm-to-erp'],
     closed: ['closed', 'erp-to-crm'],
     description: ['description', 'both'],
+    notes: ['description', 'both'],
   },
   partner: {},
 };
@@ -140,8 +141,9 @@ const PAIRS: Record<ActorType, Record<string, [string, SyncDirection]>> = {
 const SEARCH_COLUMNS = ['number', 'name', 'city', 'countryCode', 'vatNumber', 'email', 'status', 'startDate'];
 const HIDDEN_IN_TAB = ['number', 'street', 'notes', 'bankAccount', 'description'];
 
-export function defaultMapping(actorType: ActorType, northwind: boolean): MappingRecord {
-  const fields: FieldMappingRecord[] = ERP_FIELDS[actorType].map((meta) => {
+/** The mapping an installation starts with: the ERP fields (the connector's, where it told) paired with the CRM's by key. */
+export function defaultMapping(actorType: ActorType, northwind: boolean, erpFields: FieldMeta[] = ERP_FIELDS[actorType]): MappingRecord {
+  const fields: FieldMappingRecord[] = erpFields.map((meta) => {
     const pair = notSyncableReason(meta) ? undefined : PAIRS[actorType][meta.key];
     // Northwind is read-mostly: the ERP leads every field it syncs.
     const direction = pair ? (northwind ? 'erp-to-crm' : pair[1]) : null;
