@@ -38,7 +38,7 @@ export interface ServiceOptions {
 const SAFE = new Set(['searchActors', 'searchActorsAdvanced', 'compare', 'testConnectorUrl', 'testConnectionConfig', 'testConnection']);
 
 /** The sync service's HTTP app: every operation of api/openapi.yaml, routes and schemas from the spec. */
-export async function buildService(options: ServiceOptions): Promise<{ app: FastifyInstance; service: SyncService }> {
+export async function buildService(options: ServiceOptions): Promise<{ app: FastifyInstance; service: SyncService; store: StateStore }> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -162,7 +162,7 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
       return { token, user: { id, name: row.data.name, ...demo } };
     });
   }
-  return { app, service };
+  return { app, service, store };
 }
 
 /** What the demo's users may do (a host's identity provider puts these in its tokens). */

@@ -92,7 +92,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     else await repointConnectors(db, connectorUrl);
   }
 
-  const { app } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
+  const { app, store: served } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
   await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
   const url = `http://${options.host ?? '127.0.0.1'}:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -105,6 +105,8 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       if (!options.demo || !connectorUrl) throw new Error('Only the demo installation can be reset');
       await db.exec(`TRUNCATE ${TABLES}`);
       await seedDemo(db, store, connectorUrl, build);
+      // The service's own copy of the configuration goes at once, not when the notification comes.
+      served.forget();
     },
     async close() {
       await app.close();

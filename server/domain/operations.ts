@@ -87,14 +87,18 @@ export class SyncService {
     } catch {
       // The real run below meets the same problem and answers it.
     }
-    return this.db.transaction(async (tx) => {
+    let configChanged = false;
+    const result = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
       const state = await this.store.load(tx, user, scope, true);
       const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
-      await this.store.save(tx, state, run.state);
+      configChanged = await this.store.save(tx, state, run.state);
       await i.remember?.(tx, run.result);
       return run.result;
     });
+    // Committed: this instance's next read sees its own change, notified or not yet.
+    if (configChanged) this.store.forget();
+    return result;
   }
 
   /** Records a connector failure on the link (status and last error), outside the failed transaction. */
@@ -266,6 +270,7 @@ export class SyncService {
         await tx.query('DELETE FROM mappings WHERE connection_id = $1', [i.params.connectionId]);
         await touchConfig(tx);
       });
+      this.store.forget();
       return {};
     },
     testConnection: async (i) => {

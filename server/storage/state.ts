@@ -44,6 +44,15 @@ export class StateStore {
     });
   }
 
+  /**
+   * Drops the cached configuration: called once this instance's own change has committed, so its
+   * next read sees it whether or not its notification has arrived yet (read your own writes).
+   */
+  forget(): void {
+    this.changes++;
+    this.cached = undefined;
+  }
+
   async unwatch(): Promise<void> {
     await this.listening?.close();
     this.listening = undefined;
@@ -144,8 +153,8 @@ export class StateStore {
     return config;
   }
 
-  /** Writes what differs between `before` (as loaded) and `after` (as the operation left it). */
-  async save(tx: Queryable, before: SimState, after: SimState): Promise<void> {
+  /** Writes what differs between `before` (as loaded) and `after` (as the operation left it); true when the configuration changed. */
+  async save(tx: Queryable, before: SimState, after: SimState): Promise<boolean> {
     const changed = <T>(a: Record<string, T>, b: Record<string, T>) => {
       const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
       return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => ({ key: k, was: a[k], now: b[k] }));
@@ -238,6 +247,7 @@ export class StateStore {
     for (const c of changed(before.edits ?? {}, after.edits ?? {})) {
       if (c.now) await tx.query('INSERT INTO edits (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = $2', [c.key, c.now]);
     }
+    return configChanged;
   }
 }
 
