@@ -48,6 +48,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
     apiServerPlugin(),
     syncServicePlugin(),
+    trytonServicePlugin(),
     forcedColorsPlugin(),
     embedBundlePlugin(),
     examplesPlugin(),
@@ -69,6 +70,67 @@ export default {
  * its own, for test/integration/sync-service.test.ts: `/__sync-service` tells its API URL and a signed-in
  * token. CORS allows the test pages' origin only.
  */
+/**
+ * The sync service on a live Tryton (where TRYTON_URL names one: .ci/tryton.sh starts it), for
+ * test/integration/tryton.test.ts: `/__tryton-service` tells its API URL and a token (or `{}` without
+ * a Tryton); `/__tryton-rpc` runs one Tryton model call (`{ method, args }`) so the test can read back
+ * what arrived in Tryton, over Tryton's own JSON-RPC.
+ */
+function trytonServicePlugin() {
+  let started;
+  let child;
+  let dataDir;
+  let rpc;
+  return {
+    name: 'erp-tryton-service',
+    async serve(context) {
+      if (context.path === '/__tryton-service') {
+        if (!process.env.TRYTON_URL) return { body: '{}', type: 'json' };
+        started ??= (async () => {
+          dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-tryton-'));
+          child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+            env: { ...process.env, ERP_DEMO_ERP: 'tryton', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: context.origin },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          const apiUrl = await new Promise((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (d) => {
+              out += d;
+              const m = /API at (http:\/\/\S+)/.exec(out);
+              if (m) resolve(m[1]);
+            });
+            child.once('exit', (code) => reject(new Error(`sync service exited (${code}): ${out}`)));
+          });
+          const base = apiUrl.replace(/\/api\/erp$/, '');
+          const signIn = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
+          return { apiUrl, token: (await signIn.json()).token };
+        })();
+        return { body: JSON.stringify(await started), type: 'json' };
+      }
+      if (context.path === '/__tryton-rpc' && context.method === 'POST' && process.env.TRYTON_URL) {
+        if (!rpc) {
+          const { register } = await import('tsx/esm/api');
+          register();
+          const { TrytonRpc } = await import('./connectors/tryton/rpc.ts');
+          const e = process.env;
+          rpc = new TrytonRpc({ url: e.TRYTON_URL, database: e.TRYTON_DATABASE ?? 'erp', user: e.TRYTON_USER ?? 'admin', password: e.TRYTON_PASSWORD ?? '' });
+        }
+        const chunks = [];
+        for await (const c of context.req) chunks.push(c);
+        const { method, args } = JSON.parse(Buffer.concat(chunks).toString());
+        return { body: JSON.stringify(await rpc.model(method, args)), type: 'json' };
+      }
+      return undefined;
+    },
+    async serverStop() {
+      if (!child) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 function syncServicePlugin() {
   let started;
   let child;

@@ -1,0 +1,104 @@
+// The widget on the sync service with the Tryton connector, on a live Tryton (TRYTON_URL, started by
+// .ci/tryton.sh; web-test-runner.config.mjs starts the service), by role and accessible name, in
+// German, reading back over Tryton's JSON-RPC what arrived there: connect a company to a Tryton party
+// with the values chosen where they differ, save, sync now (a change made in Tryton shows), and
+// disconnect (nothing is deleted in Tryton).
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/erp-tab.js';
+import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
+import { configure } from '../../src/backend/config.js';
+import { nextEvent } from '../helpers/events.js';
+import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
+
+interface Service {
+  apiUrl?: string;
+  token?: string;
+}
+const service = (await (await fetch('/__tryton-service')).json()) as Service;
+
+/** One Tryton model call, made by the test runner (Tryton answers no browser). */
+async function tryton<T>(method: string, args: unknown[]): Promise<T> {
+  const res = await fetch('/__tryton-rpc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });
+  if (!res.ok) throw new Error(`Tryton: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+type Party = { id: number; name: string; 'contact_mechanisms.': { id: number; type: string; value: string }[]; 'addresses.': { id: number; city: string }[] };
+const readParty = async (id: number) => (await tryton<Party[]>('party.party.read', [[id], ['name', 'contact_mechanisms.type', 'contact_mechanisms.value', 'addresses.city']]))[0];
+
+async function openTab(id: string) {
+  const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id=${id} lang="de"></erp-tab>`);
+  const section = await findByRole('region', { name: 'Tryton ERP' }, el.shadowRoot!);
+  return { el, section };
+}
+
+// Only where the run has a Tryton (CI always has one: .ci/run starts it).
+if (service.apiUrl) {
+  describe('<erp-tab> on Tryton (sync service, Tryton connector, real ERP)', () => {
+    let partyId: number;
+    before(async () => {
+      configure({ baseUrl: service.apiUrl!, headers: { Authorization: `Bearer ${service.token}` }, credentials: 'omit' });
+      // The seeded party as seeded, with an e-mail of Tryton's own (other suites write into it too).
+      [partyId] = await tryton<number[]>('party.party.search', [[['name', 'in', ['Brandt Maschinenbau', 'Brandt Maschinenbau GmbH']]], 0, 1, [['id', 'ASC']]]);
+      await tryton('party.party.write', [[partyId], { name: 'Brandt Maschinenbau' }]);
+      const party = (await readParty(partyId!))!;
+      await tryton('party.contact_mechanism.write', [party['contact_mechanisms.'].filter((c) => c.type === 'email').map((c) => c.id), { value: 'office@brandt.tryton.example' }]);
+      await tryton('party.address.write', [party['addresses.'].map((a) => a.id), { city: 'Berlin' }]);
+    });
+    after(() => configure({ baseUrl: '/api/erp', headers: {}, credentials: 'same-origin' }));
+
+    it('Bearbeiten → Kunde → pre-searched party → Verbinden → choose → Verbinden → Speichern → Jetzt synchronisieren → Verbindung trennen', async function () {
+      // A real ERP behind a real service: every step is a round trip to Tryton.
+      this.timeout(120_000);
+      const { el, section } = await openTab('c2');
+      (await findButton('Bearbeiten', section)).click();
+      (await findButton('Kunde', section)).click();
+      const dialog = await findByRole('dialog', { name: 'Mit ERP verbinden' }, section.getRootNode() as ShadowRoot);
+      // Pre-searched on the company's name; Tryton's party lacks the "GmbH".
+      const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
+      expect(input.value).to.equal('Brandt Maschinenbau GmbH');
+      await until(() => queryAllByRole('option', {}, dialog).some((o) => /Brandt Maschinenbau(?! \d)/.test(nameOf(o))), 'the Tryton party among the results');
+      queryAllByRole('option', {}, dialog).find((o) => /Brandt Maschinenbau(?! \d)/.test(nameOf(o)))!.click();
+      (await findButton('Verbinden', dialog)).click();
+
+      // Where the values differ: Tryton's for all, then the CRM's e-mail.
+      (await findButton('Alle aus ERP übernehmen', dialog)).click();
+      const email = await findByRole('radiogroup', { name: 'E-mail' }, dialog);
+      const crmEmail = queryAllByRole('radio', {}, email).find((r) => nameOf(r).startsWith('CRM'))!;
+      expect(nameOf(crmEmail)).to.contain('info@brandt-maschinenbau.example');
+      crmEmail.click();
+      const connects = () => queryAllByRole('button', { name: 'Verbinden' }, dialog);
+      await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'picker Verbinden enabled');
+      connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
+      await until(() => !(dialog as HTMLDialogElement).open, 'dialog closes');
+      expect(await findByText('Nicht gespeichert', {}, section)).to.exist;
+      expect((await readParty(partyId))!['contact_mechanisms.'].find((c) => c.type === 'email')?.value, 'nothing in Tryton before Speichern').to.equal('office@brandt.tryton.example');
+
+      const linked = nextEvent(el, 'erp-link-change');
+      (await findButton('Speichern', section)).click();
+      expect((await linked).detail).to.deep.include({ connectionId: 'conn-t', linked: true, erpKey: String(partyId) });
+      const saved = (await readParty(partyId))!;
+      expect(saved['contact_mechanisms.'].find((c) => c.type === 'email')?.value, 'the chosen CRM e-mail in Tryton').to.equal('info@brandt-maschinenbau.example');
+      expect(saved.name, "Tryton's name kept").to.equal('Brandt Maschinenbau');
+
+      // A change made in Tryton afterwards shows in the tab after Jetzt synchronisieren.
+      await tryton('party.address.write', [saved['addresses.'].map((a) => a.id), { city: 'Dresden' }]);
+      const synced = nextEvent(el, 'erp-sync');
+      (await findButton('Jetzt synchronisieren', section)).click();
+      await synced;
+      expect(await findByText('Dresden', {}, section)).to.exist;
+      await expect(el).to.be.accessible();
+
+      // Verbindung trennen: the link goes, the party stays in Tryton.
+      (await findButton('Bearbeiten', section)).click();
+      (await findButton('Verbindung trennen', section)).click();
+      const confirm = await findByRole('dialog', { name: 'Verbindung trennen' }, el.shadowRoot!);
+      (await findButton('Verbindung trennen', confirm)).click();
+      const unlinked = nextEvent(el, 'erp-link-change');
+      const save = await findButton('Speichern', section);
+      await until(() => save.isConnected && save.getAttribute('aria-disabled') !== 'true' && !save.hasAttribute('disabled'), 'Speichern enabled');
+      save.click();
+      expect((await unlinked).detail).to.deep.include({ connectionId: 'conn-t', linked: false });
+      expect((await readParty(partyId))?.name, 'the party is still in Tryton').to.equal('Brandt Maschinenbau');
+    });
+  });
+}
