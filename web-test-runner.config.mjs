@@ -66,10 +66,39 @@ export default {
 };
 
 /**
- * The sync service (server/, on PGlite in a temp folder, with the simulated connector) in a process of
- * its own, for test/integration/sync-service.test.ts: `/__sync-service` tells its API URL and a signed-in
- * token. CORS allows the test pages' origin only.
+ * A sync service in a process of its own (server/main.ts --demo, PGlite in a temp folder), signed in
+ * as the demo's Anna: what the integration tests talk to. `env` adds to the runner's environment.
  */
+function serviceProcess(origin, env = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: origin, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = (async () => {
+    const apiUrl = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /API at (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`sync service exited (${code}): ${out}`)));
+    });
+    const base = apiUrl.replace(/\/api\/erp$/, '');
+    const signIn = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
+    return { apiUrl, token: (await signIn.json()).token };
+  })();
+  return {
+    ready,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * The sync service on a live Tryton (where TRYTON_URL names one: .ci/tryton.sh starts it), for
  * test/integration/tryton.test.ts: `/__tryton-service` tells its API URL and a token (or `{}` without
@@ -77,35 +106,15 @@ export default {
  * what arrived in Tryton, over Tryton's own JSON-RPC.
  */
 function trytonServicePlugin() {
-  let started;
-  let child;
-  let dataDir;
+  let service;
   let rpc;
   return {
     name: 'erp-tryton-service',
     async serve(context) {
       if (context.path === '/__tryton-service') {
         if (!process.env.TRYTON_URL) return { body: '{}', type: 'json' };
-        started ??= (async () => {
-          dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-tryton-'));
-          child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-            env: { ...process.env, ERP_DEMO_ERP: 'tryton', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: context.origin },
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
-          const apiUrl = await new Promise((resolve, reject) => {
-            let out = '';
-            child.stdout.on('data', (d) => {
-              out += d;
-              const m = /API at (http:\/\/\S+)/.exec(out);
-              if (m) resolve(m[1]);
-            });
-            child.once('exit', (code) => reject(new Error(`sync service exited (${code}): ${out}`)));
-          });
-          const base = apiUrl.replace(/\/api\/erp$/, '');
-          const signIn = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
-          return { apiUrl, token: (await signIn.json()).token };
-        })();
-        return { body: JSON.stringify(await started), type: 'json' };
+        service ??= serviceProcess(context.origin, { ERP_DEMO_ERP: 'tryton' });
+        return { body: JSON.stringify(await service.ready), type: 'json' };
       }
       if (context.path === '/__tryton-rpc' && context.method === 'POST' && process.env.TRYTON_URL) {
         if (!rpc) {
@@ -122,50 +131,25 @@ function trytonServicePlugin() {
       }
       return undefined;
     },
-    async serverStop() {
-      if (!child) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    serverStop: () => service?.stop(),
   };
 }
 
+/**
+ * The sync service (server/, on PGlite in a temp folder, with the simulated connector) in a process of
+ * its own, for test/integration/sync-service.test.ts: `/__sync-service` tells its API URL and a signed-in
+ * token. CORS allows the test pages' origin only.
+ */
 function syncServicePlugin() {
-  let started;
-  let child;
-  let dataDir;
+  let service;
   return {
     name: 'erp-sync-service',
     async serve(context) {
       if (context.path !== '/__sync-service') return undefined;
-      started ??= (async () => {
-        dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-'));
-        child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-          env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: context.origin },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        const apiUrl = await new Promise((resolve, reject) => {
-          let out = '';
-          child.stdout.on('data', (d) => {
-            out += d;
-            const m = /API at (http:\/\/\S+)/.exec(out);
-            if (m) resolve(m[1]);
-          });
-          child.once('exit', (code) => reject(new Error(`sync service exited (${code}): ${out}`)));
-        });
-        const base = apiUrl.replace(/\/api\/erp$/, '');
-        const signIn = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
-        return { apiUrl, token: (await signIn.json()).token };
-      })();
-      return { body: JSON.stringify(await started), type: 'json' };
+      service ??= serviceProcess(context.origin);
+      return { body: JSON.stringify(await service.ready), type: 'json' };
     },
-    async serverStop() {
-      if (!child) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    serverStop: () => service?.stop(),
   };
 }
 

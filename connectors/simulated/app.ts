@@ -3,7 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import openapiGlue from 'fastify-openapi-glue';
 import type { ActorType, FieldValue } from '../../src/model/types.js';
 import type { Values } from '../../demo/mock-erp/model.js';
-import { ErpError, SimulatedErp, type Kind } from './erp.js';
+import { ConnectorProblem } from '../problem.js';
+import { SimulatedErp, type Kind } from './erp.js';
 
 const PROTOCOL = fileURLToPath(new URL('../protocol.yaml', import.meta.url));
 
@@ -41,7 +42,7 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
   const hits = new Map<string, number>();
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
-    if (error instanceof ErpError) return problem(reply, error.status, error.code, error.message, error.field);
+    if (error instanceof ConnectorProblem) return problem(reply, error.status, error.code, error.message, error.field);
     if (error.validation) return problem(reply, 400, 'invalid-request', error.message);
     return problem(reply, 500, 'internal-error', 'The connector failed');
   });
@@ -88,7 +89,7 @@ function handlers(erp: SimulatedErp, kind: Kind) {
   const product = erp.kind(kind);
   const dataset = (req: Req) => erp.dataset(kind, req.body.config);
   const supported = (req: Req) => {
-    if (!product.actorTypes.includes(req.body.actorType)) throw new ErpError(422, 'actor-type-not-supported', `No ${req.body.actorType} in this ERP`);
+    if (!product.actorTypes.includes(req.body.actorType)) throw new ConnectorProblem(422, 'actor-type-not-supported', `No ${req.body.actorType} in this ERP`);
     return req.body.actorType;
   };
   return {
@@ -110,12 +111,12 @@ function handlers(erp: SimulatedErp, kind: Kind) {
       } catch (error) {
         // The simulator's own query checks speak the sync service's problems; here they are the ERP's.
         const e = error as { body?: { status: number; code: string; detail?: string; field?: string } };
-        if (e.body) throw new ErpError(e.body.status, e.body.code, e.body.detail ?? e.body.code, e.body.field);
+        if (e.body) throw new ConnectorProblem(e.body.status, e.body.code, e.body.detail ?? e.body.code, e.body.field);
         throw error;
       }
     },
     createActor: async (req: Req, reply: FastifyReply) => {
-      if (!product.canCreate) throw new ErpError(403, 'create-not-allowed', 'This ERP does not allow creating actors');
+      if (!product.canCreate) throw new ConnectorProblem(403, 'create-not-allowed', 'This ERP does not allow creating actors');
       const b = req.body as Body & { values: Values; parentKey?: string | null };
       reply.code(201);
       return { actor: erp.create(dataset(req), supported(req), b.values, b.parentKey ?? null) };

@@ -9,6 +9,7 @@ import { queryActors, type ActorQuery } from '../../demo/mock-erp/search.js';
 import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
 import { invalidReason } from '../../demo/mock-erp/values.js';
 import { runTest } from '../../demo/mock-erp/admin-connections.js';
+import { ConnectorProblem } from '../problem.js';
 
 /** Actors as the connector protocol carries them. */
 export interface WireActor {
@@ -21,17 +22,6 @@ export interface WireActor {
 
 export type Kind = keyof typeof CONNECTOR_KINDS;
 
-/** A problem in the ERP's words (the connector answers it as problem+json). */
-export class ErpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 // Generated actors that nobody changed count as last modified when the data set was loaded.
 const GENERATED_AT = '2024-01-01T00:00:00.000Z';
@@ -69,7 +59,7 @@ export class SimulatedErp {
   dataset(kind: Kind, config: Record<string, FieldValue>): string {
     const name = String((kind === 'northwind' ? config.tenant : config.companyDb) ?? '');
     const result = this.test(kind, config);
-    if (!result.ok) throw new ErpError(502, 'connector-error', result.message);
+    if (!result.ok) throw new ConnectorProblem(502, 'connector-error', result.message);
     return DATASETS[kind][name] ?? fail(kind, name);
   }
 
@@ -107,7 +97,7 @@ export class SimulatedErp {
   create(dataset: string, actorType: ActorType, values: Values, parentKey: string | null): WireActor {
     this.validate(actorType, values);
     if (actorType === 'person' && (!parentKey || !this.sim.actors.get(dataset, 'customer', parentKey))) {
-      throw new ErpError(422, 'validation-failed', `Customer "${parentKey ?? ''}" does not exist`, '/parentKey');
+      throw new ConnectorProblem(422, 'validation-failed', `Customer "${parentKey ?? ''}" does not exist`, '/parentKey');
     }
     const actor = this.sim.actors.create(dataset, actorType, values, parentKey ?? undefined);
     this.touch(dataset, actor.key);
@@ -120,7 +110,7 @@ export class SimulatedErp {
     const actors = changes.map((c, i) => {
       const actor = this.sim.actors.get(dataset, actorType, c.erpKey) ?? fail404(actorType, c.erpKey, i);
       if (c.lastModified && c.lastModified !== this.lastModified(dataset, actor.key)) {
-        throw new ErpError(409, 'stale', `${actorType} ${c.erpKey} was changed by someone else in the ERP`, `/actors/${i}`);
+        throw new ConnectorProblem(409, 'stale', `${actorType} ${c.erpKey} was changed by someone else in the ERP`, `/actors/${i}`);
       }
       this.validate(actorType, c.values, `/actors/${i}/values`);
       return actor;
@@ -148,10 +138,10 @@ export class SimulatedErp {
   private validate(actorType: ActorType, values: Values, pointer = '/values'): void {
     for (const [key, value] of Object.entries(values)) {
       const meta = ERP_FIELDS[actorType].find((m) => m.key === key);
-      if (!meta) throw new ErpError(422, 'unknown-field', `No field "${key}" on ${actorType}`, `${pointer}/${key}`);
-      if (meta.access === 'read-only') throw new ErpError(422, 'validation-failed', `${meta.label} is read-only`, `${pointer}/${key}`);
+      if (!meta) throw new ConnectorProblem(422, 'unknown-field', `No field "${key}" on ${actorType}`, `${pointer}/${key}`);
+      if (meta.access === 'read-only') throw new ConnectorProblem(422, 'validation-failed', `${meta.label} is read-only`, `${pointer}/${key}`);
       const reason = invalidReason({ ...meta, access: 'normal' }, value);
-      if (reason) throw new ErpError(422, 'validation-failed', reason, `${pointer}/${key}`);
+      if (reason) throw new ConnectorProblem(422, 'validation-failed', reason, `${pointer}/${key}`);
     }
   }
 
@@ -178,9 +168,9 @@ export class SimulatedErp {
 }
 
 function fail(kind: Kind, name: string): never {
-  throw new ErpError(502, 'connector-error', `${kind === 'northwind' ? 'Tenant' : 'Company database'} "${name}" does not exist`);
+  throw new ConnectorProblem(502, 'connector-error', `${kind === 'northwind' ? 'Tenant' : 'Company database'} "${name}" does not exist`);
 }
 
 function fail404(actorType: ActorType, key: string, i: number): never {
-  throw new ErpError(404, 'actor-not-found', `${actorType} ${key} does not exist in the ERP`, `/actors/${i}/erpKey`);
+  throw new ConnectorProblem(404, 'actor-not-found', `${actorType} ${key} does not exist in the ERP`, `/actors/${i}/erpKey`);
 }

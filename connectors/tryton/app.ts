@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import openapiGlue from 'fastify-openapi-glue';
 import type { ActorType, Restriction } from '../../src/model/types.js';
 import { ACTOR_FIELDS, ACTOR_TYPES, CONFIG_FIELDS } from './fields.js';
-import { ConnectorProblem, TrytonErp, type Config, type Values, type WireActor } from './erp.js';
+import { ConnectorProblem } from '../problem.js';
+import { TrytonErp, type Config, type Values, type WireActor } from './erp.js';
 
 const PROTOCOL = fileURLToPath(new URL('../protocol.yaml', import.meta.url));
 

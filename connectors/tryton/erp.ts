@@ -2,6 +2,7 @@
 // category) and projects (`project.work` of type project), read and written over JSON-RPC.
 import type { ActorType, FieldValue, ListItem, Restriction } from '../../src/model/types.js';
 import { ACTOR_FIELDS } from './fields.js';
+import { ConnectorProblem } from '../problem.js';
 import { encode, TrytonError, TrytonRpc } from './rpc.js';
 
 export type Config = Record<string, FieldValue>;
@@ -15,17 +16,6 @@ export interface WireActor {
   values: Values;
 }
 
-/** A protocol problem: status, code and the message the user reads. */
-export class ConnectorProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Tryton's answers as the protocol's problems, with Tryton's own words where it sent some. */
 export function asProblem(error: unknown, database: string): ConnectorProblem {
