@@ -122,8 +122,8 @@ export class TrytonErp {
       const t = this.tenant(config);
       await t.rpc.ensureSession();
       await t.ids();
-      const version = await t.rpc.call<string>('common.server.version', []).catch(() => '');
-      return { ok: true, message: `Connected to Tryton ${version} database "${String(config.database)}"`.replace('  ', ' ') };
+      const version = await t.rpc.serverVersion().catch(() => '');
+      return { ok: true, message: `Connected to Tryton${version ? ` ${version}` : ''}, database "${String(config.database)}"` };
     } catch (error) {
       return { ok: false, message: asProblem(error, String(config.database)).message };
     }

@@ -82,6 +82,18 @@ export class TrytonRpc {
     return this.call<T>(`model.${method}`, [...args, context]);
   }
 
+  /** The server's version (`common.server.version`, asked of the server, not of a database). */
+  async serverVersion(): Promise<string> {
+    const res = await request(`${this.login.url.replace(/\/$/, '')}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: ++this.id, method: 'common.server.version', params: [] }),
+      signal: AbortSignal.timeout(this.login.timeoutMs ?? 15_000),
+    });
+    const answer = (await res.body.json()) as { result?: unknown };
+    return String(answer.result ?? '');
+  }
+
   /** Logs in (once, shared by concurrent callers): Tryton's login takes 0.5–2.6 s. */
   async ensureSession(): Promise<string> {
     this.session ??= this.logIn().catch((error) => {
