@@ -36,9 +36,8 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
   const [admin] = await rpc.model<number[]>('res.user.search', [[['login', '=', rpc.login.user]]]);
   await rpc.model('res.user.write', [[admin], { companies: [['add', [company]]], company }]);
 
-  const [customer, supplier] = await rpc.model<number[]>('party.category.create', [[{ name: 'Customer' }, { name: 'Supplier' }]]);
-  const countryIds = await rpc.model<number[]>('country.country.create', [Object.entries(COUNTRIES).map(([code, name]) => ({ code, name }))]);
-  const country = Object.fromEntries(Object.keys(COUNTRIES).map((code, i) => [code, countryIds[i]!]));
+  const [customer] = await rpc.model<number[]>('party.category.create', [[{ name: 'Customer' }, { name: 'Supplier' }]]);
+  await rpc.model<number[]>('country.country.create', [Object.entries(COUNTRIES).map(([code, name]) => ({ code, name }))]);
   await rpc.model('account.invoice.payment_term.create', [
     [
       { name: '14 days net', lines: [['create', [{ type: 'remainder', relativedeltas: [['create', [{ days: 14 }]]] }]]] },
@@ -46,9 +45,22 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
     ],
   ]);
 
-  for (let start = 0; start < parties; start += 100) {
+  await addParties(rpc, 0, parties);
+  const customers = await rpc.model<number[]>('party.party.search', [[['categories', '=', customer]], 0, 20]);
+  await rpc.model('project.work.create', [customers.map((party, i) => ({ name: `${['Rollout', 'Migration', 'Audit', 'Pilot'][i % 4]} ${2025 + (i % 2)}`, type: 'project', company, party }))]);
+  return { created: true };
+}
+
+/** Parties number `from` to `from + count - 1` (every third a supplier), in batches of 100 per call. */
+export async function addParties(rpc: TrytonRpc, from: number, count: number): Promise<void> {
+  const categories = await rpc.model<{ id: number; name: string }[]>('party.category.search_read', [[['name', 'in', ['Customer', 'Supplier']]], 0, 2, null, ['name']]);
+  const customer = categories.find((c) => c.name === 'Customer')!.id;
+  const supplier = categories.find((c) => c.name === 'Supplier')!.id;
+  const countries = await rpc.model<{ id: number; code: string }[]>('country.country.search_read', [[], 0, 100, null, ['code']]);
+  const country = Object.fromEntries(countries.map((c) => [c.code, c.id]));
+  for (let start = from; start < from + count; start += 100) {
     const batch = [];
-    for (let i = start; i < Math.min(parties, start + 100); i++) {
+    for (let i = start; i < Math.min(from + count, start + 100); i++) {
       const [code, postal, city] = CITIES[i % CITIES.length]!;
       const name = `${WORDS[i % WORDS.length]} ${KINDS[Math.floor(i / WORDS.length) % KINDS.length]}${i >= WORDS.length * KINDS.length ? ` ${Math.floor(i / (WORDS.length * KINDS.length)) + 1}` : ''}`;
       batch.push({
@@ -61,9 +73,6 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
     }
     await rpc.model('party.party.create', [batch]);
   }
-  const customers = await rpc.model<number[]>('party.party.search', [[['categories', '=', customer]], 0, 20]);
-  await rpc.model('project.work.create', [customers.map((party, i) => ({ name: `${['Rollout', 'Migration', 'Audit', 'Pilot'][i % 4]} ${2025 + (i % 2)}`, type: 'project', company, party }))]);
-  return { created: true };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

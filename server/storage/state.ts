@@ -118,8 +118,9 @@ export class StateStore {
 
   /**
    * Connectors, connections (decrypted), mappings, defaults, priority and the directory: small, read by
-   * every request, changed rarely. One query tells whether the copy in memory is still current; every
-   * change writes a new `configVersion` in its own transaction, so instances never serve a stale one.
+   * every request, changed rarely. While notifications arrive, the copy in memory serves until one
+   * says it changed; otherwise (and for writes) one query of `configVersion`, which every change
+   * rewrites, tells whether the copy is still current.
    */
   private async config(tx: Queryable, verify: boolean): Promise<Config> {
     if (!verify && this.cached && this.listening?.live) return this.cached.config;
