@@ -4,10 +4,10 @@
 # TRYTON_URL, TRYTON_DATABASE, TRYTON_USER and TRYTON_PASSWORD; `tryton_stop` stops it and removes
 # the folder. Where Tryton cannot be installed, TRYTON_SKIPPED says why; where it was installed but
 # did not come up, TRYTON_FAILED (a failure of the run).
-TRYTON_PACKAGES="tryton-server tryton-modules-party tryton-modules-company tryton-modules-sale tryton-modules-purchase tryton-modules-project"
+TRYTON_PACKAGES="tryton-server tryton-modules-party tryton-modules-party-relationship tryton-modules-company tryton-modules-sale tryton-modules-purchase tryton-modules-project"
 
 tryton_start() {
-  if ! command -v trytond >/dev/null || ! command -v trytond-admin >/dev/null; then
+  if ! command -v trytond >/dev/null || ! command -v trytond-admin >/dev/null || [ ! -d /usr/lib/python3/dist-packages/trytond/modules/party_relationship ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       echo "Installing Debian's Tryton with apt-get (2–4 min)…"
       # shellcheck disable=SC2086
@@ -34,7 +34,7 @@ EOF
   echo "$TRYTON_PASSWORD" >"$TRYTON_DIR/admin-password"
   touch "$TRYTON_DIR/erp.sqlite"
   if ! TRYTONPASSFILE="$TRYTON_DIR/admin-password" trytond-admin -c "$TRYTON_DIR/trytond.conf" -d erp --email admin@example.com \
-    -u party company sale purchase project --activate-dependencies >"$TRYTON_DIR/admin.log" 2>&1; then
+    -u party party_relationship company sale purchase project --activate-dependencies >"$TRYTON_DIR/admin.log" 2>&1; then
     TRYTON_FAILED="trytond-admin could not create the database: $(tail -n 3 "$TRYTON_DIR/admin.log")"
     return 0
   fi

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-const PACKAGES = 'tryton-server tryton-modules-party tryton-modules-company tryton-modules-sale tryton-modules-purchase tryton-modules-project';
+const PACKAGES = 'tryton-server tryton-modules-party tryton-modules-party-relationship tryton-modules-company tryton-modules-sale tryton-modules-purchase tryton-modules-project';
 
 const freePort = () =>
   new Promise((done) => {
@@ -36,7 +36,7 @@ export async function startLocalTryton(dir = '.data/tryton', say = console.log) 
   if (fresh) {
     say(`Creating the Tryton database in ${home} (first start, about a minute)…`);
     writeFileSync(join(home, 'erp.sqlite'), '');
-    execFileSync('trytond-admin', ['-c', conf, '-d', 'erp', '--email', 'admin@example.com', '-u', 'party', 'company', 'sale', 'purchase', 'project', '--activate-dependencies'], {
+    execFileSync('trytond-admin', ['-c', conf, '-d', 'erp', '--email', 'admin@example.com', '-u', 'party', 'party_relationship', 'company', 'sale', 'purchase', 'project', '--activate-dependencies'], {
       env: { ...process.env, TRYTONPASSFILE: passFile },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

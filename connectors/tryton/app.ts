@@ -52,20 +52,20 @@ function handlers(erp: TrytonErp) {
     getActorTypes: async (req: Req) => {
       const result = await erp.test(req.body.config);
       if (!result.ok) throw new ConnectorProblem(502, 'connector-error', result.message);
-      return { actorTypes: ACTOR_TYPES.map((type) => ({ type, fields: ACTOR_FIELDS[type], canCreate: true, advancedSearch: true })) };
+      return { actorTypes: (await erp.actorTypes(req.body.config)).map((type) => ({ type, fields: ACTOR_FIELDS[type], canCreate: true, advancedSearch: true })) };
     },
     getSearchableFields: async (req: Req) => ({ fields: (ACTOR_FIELDS[supported(req)] ?? []).filter((f) => f.key !== 'customer') }),
     getActors: async (req: Req) => ({ actors: await erp.get(req.body.config, supported(req), req.body.keys as string[]) }),
     searchActors: async (req: Req) => {
       const b = req.body as Body & { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number; fields?: string[] };
       const type = supported(req);
-      if (b.parentKey) throw new ConnectorProblem(422, 'parent-not-supported', `A ${type} in Tryton has no parent to search under`);
+      if (b.parentKey && type !== 'person') throw new ConnectorProblem(422, 'parent-not-supported', `A ${type} in Tryton has no parent to search under`);
       const page = await erp.search(b.config, type, b);
       return { ...page, actors: only(page.actors, b.fields) };
     },
     createActor: async (req: Req, reply: FastifyReply) => {
-      const b = req.body as Body & { values: Values };
-      const actor = await erp.create(b.config, supported(req), b.values);
+      const b = req.body as Body & { values: Values; parentKey?: string | null };
+      const actor = await erp.create(b.config, supported(req), b.values, b.parentKey ?? null);
       reply.code(201);
       return { actor };
     },

@@ -1,7 +1,7 @@
 // Tryton behind the connector protocol: parties (customers and suppliers, told apart by a party
 // category) and projects (`project.work` of type project), read and written over JSON-RPC.
 import type { ActorType, FieldValue, ListItem, Restriction } from '../../src/model/types.js';
-import { ACTOR_FIELDS } from './fields.js';
+import { ACTOR_FIELDS, ACTOR_TYPES } from './fields.js';
 import { ConnectorProblem } from '../problem.js';
 import { encode, TrytonError, TrytonRpc } from './rpc.js';
 
@@ -34,12 +34,20 @@ export function asProblem(error: unknown, database: string): ConnectorProblem {
 }
 
 type Row = Record<string, unknown> & { id: number };
+interface Ids {
+  company: number;
+  categories: Record<'customer' | 'supplier', number>;
+  person?: { category: number; worksFor: number };
+}
+/** The party_relationship type that ties a person to the company they work for. */
+export const WORKS_FOR = 'Works for';
 const PARTY_READ = [
   'code', 'name', 'active', 'write_date', 'create_date', '_timestamp', 'categories',
   'identifiers.type', 'identifiers.code', 'contact_mechanisms.type', 'contact_mechanisms.value',
   'addresses.street', 'addresses.postal_code', 'addresses.city', 'addresses.country.code', 'lang.code',
   'customer_payment_term', 'supplier_payment_term',
 ];
+const PERSON_READ = ['code', 'name', 'active', 'write_date', 'create_date', '_timestamp', 'contact_mechanisms.type', 'contact_mechanisms.value', 'relations.to', 'relations.type'];
 const PROJECT_READ = ['name', 'status', 'party.rec_name', 'comment', 'write_date', 'create_date', '_timestamp'];
 
 const first = <T>(rows: unknown, test: (r: T) => boolean = () => true): T | undefined => (Array.isArray(rows) ? (rows as T[]).find(test) : undefined);
@@ -63,7 +71,7 @@ const DOMAIN_PATH: Record<string, string> = {
 /** One Tryton server, database and user (a connection's config): its session and what it resolved. */
 class Tenant {
   readonly rpc: TrytonRpc;
-  private resolved: Promise<{ company: number; categories: Record<'customer' | 'supplier', number> }> | undefined;
+  private resolved: Promise<Ids> | undefined;
 
   constructor(readonly config: Config) {
     this.rpc = new TrytonRpc({
@@ -97,15 +105,32 @@ class Tenant {
       if (!rows[0]) throw new ConnectorProblem(502, 'connector-error', `Tryton has no party category "${name}": create it in Tryton (Party > Configuration > Categories) or name another one`);
       return rows[0].id;
     };
-    return { company: companies[0].id, categories: { customer: await category('customerCategory', 'Customer'), supplier: await category('supplierCategory', 'Supplier') } };
+    const ids: Ids = { company: companies[0].id, categories: { customer: await category('customerCategory', 'Customer'), supplier: await category('supplierCategory', 'Supplier') } };
+    // Persons where Tryton can tell whom they work for: the person category and the relation type
+    // "Works for" of the party_relationship module (without them, persons are not offered).
+    const personName = String(this.config.personCategory ?? '') || 'Person';
+    const [person] = await this.rpc.model<Row[]>('party.category.search_read', [[['name', '=', personName], ['parent', '=', null]], 0, 1, null, ['id']]);
+    const [worksFor] = person ? await this.rpc.model<Row[]>('party.relation.type.search_read', [[['name', '=', WORKS_FOR]], 0, 1, null, ['id']]).catch(() => []) : [];
+    if (person && worksFor) ids.person = { category: person.id, worksFor: worksFor.id };
+    return ids;
   }
 }
 
 export class TrytonErp {
   private readonly tenants = new Map<string, Tenant>();
 
+  /** The actor types this Tryton offers: persons only where it relates them to companies. */
+  async actorTypes(config: Config): Promise<ActorType[]> {
+    try {
+      const ids = await this.tenant(config).ids();
+      return ACTOR_TYPES.filter((t) => t !== 'person' || ids.person);
+    } catch (error) {
+      throw asProblem(error, String(config.database));
+    }
+  }
+
   tenant(config: Config): Tenant {
-    const key = JSON.stringify([config.serverUrl, config.database, config.username, config.password, config.company, config.customerCategory, config.supplierCategory, config.timeoutSec]);
+    const key = JSON.stringify([config.serverUrl, config.database, config.username, config.password, config.company, config.customerCategory, config.supplierCategory, config.personCategory, config.timeoutSec]);
     let t = this.tenants.get(key);
     if (!t) {
       if (this.tenants.size > 100) this.tenants.delete(this.tenants.keys().next().value!);
@@ -136,7 +161,7 @@ export class TrytonErp {
     return rows;
   }
 
-  async search(config: Config, type: ActorType, q: { text?: string; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) {
+  async search(config: Config, type: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) {
     const offset = q.cursor ? Number(q.cursor) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new ConnectorProblem(400, 'invalid-cursor', 'The cursor is not one this connector gave');
     const limit = q.limit ?? 50;
@@ -153,7 +178,7 @@ export class TrytonErp {
       else domain.push(/^\d{1,15}$/.test(text) ? ['OR', name, ['id', '=', Number(text)]] : name);
     }
     for (const r of q.restrictions ?? []) domain.push(...restrictionDomain(type, r));
-    const { rows, total } = await this.query(config, type, domain, offset, limit, true);
+    const { rows, total } = await this.query(config, type, domain, offset, limit, true, undefined, q.parentKey ?? null);
     return { actors: rows, total, nextCursor: offset + rows.length < total ? String(offset + rows.length) : null };
   }
 
@@ -182,12 +207,19 @@ export class TrytonErp {
     return { actors, nextCursor: merged.length > limit && last ? `${last.lastModified}|${last.erpKey}` : null };
   }
 
-  async create(config: Config, type: ActorType, values: Values): Promise<WireActor> {
+  async create(config: Config, type: ActorType, values: Values, parentKey: string | null = null): Promise<WireActor> {
     const t = this.tenant(config);
     try {
       const ids = await t.ids();
       if (type === 'project') {
         const [id] = await t.rpc.model<number[]>('project.work.create', [[{ type: 'project', company: ids.company, ...(await projectValues(values)) }]]);
+        return (await this.get(config, type, [String(id)]))[0]!;
+      }
+      if (type === 'person') {
+        const parent = ids.person ? await this.companyOf(config, parentKey) : undefined;
+        if (!ids.person || !parent) throw new ConnectorProblem(422, 'validation-failed', `A person is created under a customer: "${parentKey ?? ''}" is none in Tryton`, '/parentKey');
+        const record = { categories: [['add', [ids.person.category]]], relations: [['create', [{ to: parent, type: ids.person.worksFor }]]], ...(await partyValues(t, 'person', values, undefined)) };
+        const [id] = await t.rpc.model<number[]>('party.party.create', [[record]]);
         return (await this.get(config, type, [String(id)]))[0]!;
       }
       const kind = type as 'customer' | 'supplier';
@@ -213,7 +245,7 @@ export class TrytonErp {
       const id = Number(a.erpKey);
       try {
         const [{ _timestamp: stamp }] = await t.rpc.model<{ _timestamp: string }[]>(`${model}.read`, [[id], ['_timestamp']]);
-        const write = type === 'project' ? await projectValues(a.values) : await partyValues(t, type as 'customer' | 'supplier', a.values, id);
+        const write = type === 'project' ? await projectValues(a.values) : await partyValues(t, type as PartyKind, a.values, id);
         // Tryton checks the timestamp itself: a write by someone else since the read above answers ConcurrencyException.
         if (Object.keys(write).length) await t.rpc.model(`${model}.write`, [[id], write], { _timestamp: { [`${model},${id}`]: stamp } });
       } catch (error) {
@@ -245,20 +277,31 @@ export class TrytonErp {
     }
   }
 
-  private async query(config: Config, type: ActorType, domain: unknown[], offset: number, limit: number, count: boolean, order?: unknown) {
+  /** The customer a person is created or searched under, if Tryton has it. */
+  private async companyOf(config: Config, key: string | null): Promise<number | undefined> {
+    return key && (await this.get(config, 'customer', [key]))[0] ? Number(key) : undefined;
+  }
+
+  private async query(config: Config, type: ActorType, domain: unknown[], offset: number, limit: number, count: boolean, order?: unknown, parentKey: string | null = null) {
     const t = this.tenant(config);
     try {
       const ids = await t.ids();
       const isProject = type === 'project';
       const model = isProject ? 'project.work' : 'party.party';
-      const scope = isProject ? [['type', '=', 'project'], ['company', '=', ids.company]] : [['categories', '=', ids.categories[type as 'customer' | 'supplier']]];
-      if (!isProject && type !== 'customer' && type !== 'supplier') throw new ConnectorProblem(422, 'actor-type-not-supported', `No ${type} in this Tryton connector`);
+      let scope: unknown[];
+      if (isProject) scope = [['type', '=', 'project'], ['company', '=', ids.company]];
+      else if (type === 'customer' || type === 'supplier') scope = [['categories', '=', ids.categories[type]]];
+      else if (type === 'person' && ids.person) {
+        scope = [['categories', '=', ids.person.category]];
+        // Under a parent: the persons who work for that company.
+        if (parentKey) scope.push(['relations.to', '=', /^\d{1,15}$/.test(parentKey) ? Number(parentKey) : -1], ['relations.type', '=', ids.person.worksFor]);
+      } else throw new ConnectorProblem(422, 'actor-type-not-supported', `No ${type} in this Tryton`);
       const full = [...scope, ...domain];
       const [rows, total] = await Promise.all([
-        t.rpc.model<Row[]>(`${model}.search_read`, [full, offset, limit, order ?? [['id', 'ASC']], isProject ? PROJECT_READ : PARTY_READ]),
+        t.rpc.model<Row[]>(`${model}.search_read`, [full, offset, limit, order ?? [['id', 'ASC']], isProject ? PROJECT_READ : type === 'person' ? PERSON_READ : PARTY_READ]),
         count ? t.rpc.model<number>(`${model}.search_count`, [full]) : Promise.resolve(0),
       ]);
-      return { rows: rows.map((r) => (isProject ? projectActor(r) : partyActor(type, r))), total };
+      return { rows: rows.map((r) => (isProject ? projectActor(r) : type === 'person' ? personActor(r, ids.person!.worksFor) : partyActor(type, r))), total };
     } catch (error) {
       throw asProblem(error, String(config.database));
     }
@@ -294,6 +337,24 @@ function partyActor(type: ActorType, r: Row): WireActor {
   };
 }
 
+function personActor(r: Row, worksFor: number): WireActor {
+  const cm = r['contact_mechanisms.'];
+  const employer = first<{ to: number; type: number }>(r['relations.'], (x) => x.type === worksFor);
+  return {
+    erpKey: String(r.id),
+    actorType: 'person',
+    parentKey: employer ? String(employer.to) : null,
+    lastModified: lastModified(r),
+    values: {
+      number: str(r.code),
+      name: str(r.name),
+      email: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'email')?.value),
+      phone: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'phone' || c.type === 'mobile')?.value),
+      active: r.active !== false,
+    },
+  };
+}
+
 function projectActor(r: Row): WireActor {
   return {
     erpKey: String(r.id),
@@ -315,11 +376,13 @@ async function projectValues(values: Values): Promise<Record<string, unknown>> {
  * A party's write: its own fields, plus the first e-mail / phone contact mechanism, the first VAT
  * identifier and the first address, each written where it exists and created where it does not.
  */
-async function partyValues(t: Tenant, kind: 'customer' | 'supplier', values: Values, id: number | undefined): Promise<Record<string, unknown>> {
+type PartyKind = 'customer' | 'supplier' | 'person';
+
+async function partyValues(t: Tenant, kind: PartyKind, values: Values, id: number | undefined): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   if ('name' in values) out.name = values.name ?? '';
   if ('active' in values) out.active = values.active !== false;
-  if ('paymentTerms' in values) out[`${kind}_payment_term`] = values.paymentTerms === null || values.paymentTerms === '' ? null : Number(values.paymentTerms);
+  if ('paymentTerms' in values && kind !== 'person') out[`${kind}_payment_term`] = values.paymentTerms === null || values.paymentTerms === '' ? null : Number(values.paymentTerms);
   if ('language' in values) out.lang = values.language ? await idOf(t, 'ir.lang', 'code', String(values.language)) : null;
   const current = id === undefined ? undefined : (await t.rpc.model<Row[]>('party.party.read', [[id], ['contact_mechanisms.type', 'identifiers.type', 'addresses.id']]))[0];
   const contacts: unknown[] = [];

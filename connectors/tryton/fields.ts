@@ -14,6 +14,7 @@ export const CONFIG_FIELDS: FieldMeta[] = [
   text('company', 'Company', 100, { access: 'mandatory', description: 'The name of the Tryton company whose projects are synchronized' }),
   text('customerCategory', 'Party category of customers', 60, { defaultValue: 'Customer', description: 'Tryton has no customer flag: parties in this category are customers' }),
   text('supplierCategory', 'Party category of suppliers', 60, { defaultValue: 'Supplier', description: 'Parties in this category are suppliers' }),
+  text('personCategory', 'Party category of persons', 60, { defaultValue: 'Person', description: 'Parties in this category are persons; they work for a company through the relation "Works for" (module party_relationship)' }),
   { key: 'allowCreate', label: 'Allow creating actors', type: 'checkbox', access: 'normal', defaultValue: true, description: 'Users may create parties and projects in Tryton from the CRM' },
   { key: 'timeoutSec', label: 'Timeout (seconds)', type: 'integer', access: 'normal', defaultValue: 15, description: 'How long the connector waits for Tryton' },
 ];
@@ -36,6 +37,13 @@ const party = (kind: 'customer' | 'supplier'): FieldMeta[] => [
 export const ACTOR_FIELDS: Partial<Record<ActorType, FieldMeta[]>> = {
   customer: party('customer'),
   supplier: party('supplier'),
+  person: [
+    text('number', 'Contact number', 20, { access: 'read-only', description: "Tryton's party code" }),
+    text('name', 'Name', 100, { access: 'mandatory' }),
+    text('email', 'E-mail', 80),
+    text('phone', 'Phone', 40),
+    { key: 'active', label: 'Active', type: 'checkbox', access: 'normal' },
+  ],
   project: [
     text('number', 'Project number', 20, { access: 'read-only', description: 'The id of the project.work record' }),
     text('name', 'Name', 100, { access: 'mandatory' }),

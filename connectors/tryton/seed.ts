@@ -2,6 +2,7 @@
 // a company, the two party categories, a few countries, payment terms, N customers and suppliers
 // (addresses, e-mail, phone, valid VAT numbers) and projects. Idempotent: a seeded database is left
 // as it is. `node --import tsx connectors/tryton/seed.ts URL DATABASE USER PASSWORD [PARTIES]`
+import { WORKS_FOR } from './erp.js';
 import { TrytonRpc } from './rpc.js';
 
 export const SEED_COMPANY = 'Erp Widget Demo GmbH';
@@ -36,7 +37,11 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
   const [admin] = await rpc.model<number[]>('res.user.search', [[['login', '=', rpc.login.user]]]);
   await rpc.model('res.user.write', [[admin], { companies: [['add', [company]]], company }]);
 
-  const [customer] = await rpc.model<number[]>('party.category.create', [[{ name: 'Customer' }, { name: 'Supplier' }]]);
+  const [customer, , person] = await rpc.model<number[]>('party.category.create', [[{ name: 'Customer' }, { name: 'Supplier' }, { name: 'Person' }]]);
+  // Persons work for a company (party_relationship): "Works for", its reverse "Employs".
+  const [worksFor] = await rpc.model<number[]>('party.relation.type.create', [[{ name: WORKS_FOR }]]);
+  const [employs] = await rpc.model<number[]>('party.relation.type.create', [[{ name: 'Employs', reverse: worksFor }]]);
+  await rpc.model('party.relation.type.write', [[worksFor], { reverse: employs }]);
   await rpc.model<number[]>('country.country.create', [Object.entries(COUNTRIES).map(([code, name]) => ({ code, name }))]);
   await rpc.model('account.invoice.payment_term.create', [
     [
@@ -46,8 +51,23 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
   ]);
 
   await addParties(rpc, 0, parties);
-  const customers = await rpc.model<number[]>('party.party.search', [[['categories', '=', customer]], 0, 20]);
-  await rpc.model('project.work.create', [customers.map((party, i) => ({ name: `${['Rollout', 'Migration', 'Audit', 'Pilot'][i % 4]} ${2025 + (i % 2)}`, type: 'project', company, party }))]);
+  const customers = await rpc.model<{ id: number; name: string }[]>('party.party.search_read', [[['categories', '=', customer]], 0, 20, [['id', 'ASC']], ['name']]);
+  await rpc.model('project.work.create', [customers.map((party, i) => ({ name: `${['Rollout', 'Migration', 'Audit', 'Pilot'][i % 4]} ${2025 + (i % 2)}`, type: 'project', company, party: party.id }))]);
+  // Two persons at each of the first 20 customers.
+  const given = ['Klaus', 'Anna', 'Mette', 'Pieter', 'Sophie', 'Lars'];
+  await rpc.model('party.party.create', [
+    customers.flatMap((c, i) =>
+      [0, 1].map((k) => {
+        const name = `${given[(i * 2 + k) % given.length]} ${c.name.split(' ')[0]}`;
+        return {
+          name,
+          categories: [['add', [person]]],
+          relations: [['create', [{ to: c.id, type: worksFor }]]],
+          contact_mechanisms: [['create', [{ type: 'email', value: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com` }]]],
+        };
+      }),
+    ),
+  ]);
   return { created: true };
 }
 

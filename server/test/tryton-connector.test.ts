@@ -20,7 +20,7 @@ if (env.TRYTON_URL) {
   });
   after(() => app.close());
 
-  type Actor = { erpKey: string; lastModified: string; values: Record<string, unknown> };
+  type Actor = { erpKey: string; parentKey?: string | null; lastModified: string; values: Record<string, unknown> };
   const post = async (path: string, body: object, cfg: object = config) => {
     const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config: cfg, ...body }) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { actors: Actor[]; actor: Actor; total: number; nextCursor: string | null; detail: string; code: string } };
@@ -56,7 +56,7 @@ if (env.TRYTON_URL) {
     it('offers customers, suppliers and projects with their field metadata; an unusable config is a connector error', async () => {
       const r = await post('/actor-types', {});
       const types = (r.body.actorTypes as { type: string; fields: { key: string; access: string }[] }[]).map((t) => t.type);
-      assert.deepEqual(types, ['customer', 'supplier', 'project']);
+      assert.deepEqual(types, ['customer', 'supplier', 'person', 'project']);
       const customer = (r.body.actorTypes as { type: string; fields: { key: string; access: string; listName?: string }[] }[])[0]!;
       assert.equal(customer.fields.find((f) => f.key === 'number')?.access, 'read-only');
       assert.equal(customer.fields.find((f) => f.key === 'countryCode')?.listName, 'countries');
@@ -193,6 +193,21 @@ if (env.TRYTON_URL) {
       assert.ok(keys.indexOf(b.erpKey) >= 0 && keys.indexOf(b.erpKey) < keys.indexOf(a.erpKey), `b was created after a, but a was written last: ${JSON.stringify(keys)}`);
       const stamps = seen.map((x) => x.lastModified);
       assert.deepEqual(stamps, [...stamps].sort());
+    });
+
+    it('persons are parties that work for their company: searched under it, created under it', async () => {
+      const company = await newCustomer('Employer Of Persons');
+      const r = await post('/actors/create', { actorType: 'person', parentKey: company.erpKey, values: { name: 'Jana Employed', email: 'jana@example.com' } });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal(r.body.actor.parentKey, company.erpKey);
+      const [relation] = await tryton.model<{ to: number; 'type.': { name: string } }[]>('party.relation.all.search_read', [[['from_', '=', Number(r.body.actor.erpKey)]], 0, 5, null, ['to', 'type.name']]);
+      assert.deepEqual(relation && [relation.to, relation['type.'].name], [Number(company.erpKey), 'Works for']);
+      const under = await post('/actors/search', { actorType: 'person', parentKey: company.erpKey, text: '' });
+      assert.deepEqual(under.body.actors.map((a) => a.values.name), ['Jana Employed']);
+      const elsewhere = await post('/actors/search', { actorType: 'person', parentKey: (await newCustomer('No Employees')).erpKey, text: 'jana' });
+      assert.deepEqual(elsewhere.body.actors, []);
+      const orphan = await post('/actors/create', { actorType: 'person', parentKey: '999999', values: { name: 'Nobody' } });
+      assert.equal(orphan.status, 422);
     });
 
     it('projects are project.work records of the company', async () => {
