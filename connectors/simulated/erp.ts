@@ -9,6 +9,7 @@ import { queryActors, type ActorQuery } from '../../demo/mock-erp/search.js';
 import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
 import { invalidReason } from '../../demo/mock-erp/values.js';
 import { runTest } from '../../demo/mock-erp/admin-connections.js';
+import { onlyFields } from '../only-fields.js';
 import { ConnectorProblem } from '../problem.js';
 
 /** Actors as the connector protocol carries them. */
@@ -89,9 +90,7 @@ export class SimulatedErp {
   search(dataset: string, actorType: ActorType, query: ActorQuery & { parentKey?: string | null; fields?: string[] }) {
     const src = this.sim.actors.source(dataset, actorType, query.parentKey);
     const page = queryActors(src, actorType, query);
-    const only = query.fields;
-    const project = (a: ErpActor): ErpActor => (only ? { ...a, values: Object.fromEntries(only.filter((f) => f in a.values).map((f) => [f, a.values[f]!])) } : a);
-    return { actors: page.actors.map((a) => this.wire(dataset, project(a))), total: page.total, nextCursor: page.nextCursor };
+    return { actors: page.actors.map((a) => this.wire(dataset, onlyFields(a, query.fields))), total: page.total, nextCursor: page.nextCursor };
   }
 
   create(dataset: string, actorType: ActorType, values: Values, parentKey: string | null): WireActor {

@@ -4,8 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import openapiGlue from 'fastify-openapi-glue';
 import type { ActorType, Restriction } from '../../src/model/types.js';
 import { ACTOR_FIELDS, ACTOR_TYPES, CONFIG_FIELDS } from './fields.js';
+import { onlyFields } from '../only-fields.js';
 import { ConnectorProblem } from '../problem.js';
-import { TrytonErp, type Config, type Values, type WireActor } from './erp.js';
+import { TrytonErp, type Config, type Values } from './erp.js';
 
 const PROTOCOL = fileURLToPath(new URL('../protocol.yaml', import.meta.url));
 
@@ -38,20 +39,12 @@ function supported(req: Req): ActorType {
   return req.body.actorType;
 }
 
-/** Only the asked fields of each actor (the protocol's `fields`). */
-function only(actors: WireActor[], fields: string[] | undefined): WireActor[] {
-  if (!fields) return actors;
-  return actors.map((a) => ({ ...a, values: Object.fromEntries(fields.filter((f) => f in a.values).map((f) => [f, a.values[f]!])) }));
-}
-
 function handlers(erp: TrytonErp) {
   return {
     describe: async () => ({ name: 'Tryton Sync Connector', version: '1.0', protocol: 1 }),
     getConfigFields: async () => ({ fields: CONFIG_FIELDS }),
     testConfig: async (req: Req) => erp.test(req.body.config),
     getActorTypes: async (req: Req) => {
-      const result = await erp.test(req.body.config);
-      if (!result.ok) throw new ConnectorProblem(502, 'connector-error', result.message);
       return { actorTypes: (await erp.actorTypes(req.body.config)).map((type) => ({ type, fields: ACTOR_FIELDS[type], canCreate: true, advancedSearch: true })) };
     },
     getSearchableFields: async (req: Req) => ({ fields: (ACTOR_FIELDS[supported(req)] ?? []).filter((f) => f.key !== 'customer') }),
@@ -61,7 +54,7 @@ function handlers(erp: TrytonErp) {
       const type = supported(req);
       if (b.parentKey && type !== 'person') throw new ConnectorProblem(422, 'parent-not-supported', `A ${type} in Tryton has no parent to search under`);
       const page = await erp.search(b.config, type, b);
-      return { ...page, actors: only(page.actors, b.fields) };
+      return { ...page, actors: page.actors.map((a) => onlyFields(a, b.fields)) };
     },
     createActor: async (req: Req, reply: FastifyReply) => {
       const b = req.body as Body & { values: Values; parentKey?: string | null };

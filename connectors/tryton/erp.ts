@@ -1,5 +1,5 @@
-// Tryton behind the connector protocol: parties (customers and suppliers, told apart by a party
-// category) and projects (`project.work` of type project), read and written over JSON-RPC.
+// Tryton behind the connector protocol: parties (customers, suppliers and persons, told apart by a
+// party category) and projects (`project.work` of type project), read and written over JSON-RPC.
 import type { ActorType, FieldValue, ListItem, Restriction } from '../../src/model/types.js';
 import { ACTOR_FIELDS, ACTOR_TYPES } from './fields.js';
 import { ConnectorProblem } from '../problem.js';
@@ -83,7 +83,7 @@ class Tenant {
     });
   }
 
-  /** The company and the two party categories, looked up once (and again after a failure). */
+  /** The company and the party categories, looked up once (and again after a failure). */
   ids() {
     this.resolved ??= this.resolve().catch((error) => {
       this.resolved = undefined;
@@ -99,19 +99,22 @@ class Tenant {
       const known = await this.rpc.model<{ 'party.': { name: string } }[]>('company.company.search_read', [[], 0, 20, null, ['party.name']]);
       throw new ConnectorProblem(502, 'connector-error', `Tryton has no company "${companyName}"${known.length ? ` (it has: ${known.map((c) => c['party.'].name).join(', ')})` : ''}`);
     }
-    const category = async (key: 'customerCategory' | 'supplierCategory', fallback: string) => {
+    const category = async (key: 'customerCategory' | 'supplierCategory' | 'personCategory', fallback: string) => {
       const name = String(this.config[key] ?? '') || fallback;
-      const rows = await this.rpc.model<Row[]>('party.category.search_read', [[['name', '=', name], ['parent', '=', null]], 0, 1, null, ['id']]);
-      if (!rows[0]) throw new ConnectorProblem(502, 'connector-error', `Tryton has no party category "${name}": create it in Tryton (Party > Configuration > Categories) or name another one`);
-      return rows[0].id;
+      const [row] = await this.rpc.model<Row[]>('party.category.search_read', [[['name', '=', name], ['parent', '=', null]], 0, 1, null, ['id']]);
+      return { name, id: row?.id };
     };
-    const ids: Ids = { company: companies[0].id, categories: { customer: await category('customerCategory', 'Customer'), supplier: await category('supplierCategory', 'Supplier') } };
+    const required = async (key: 'customerCategory' | 'supplierCategory', fallback: string) => {
+      const { name, id } = await category(key, fallback);
+      if (id === undefined) throw new ConnectorProblem(502, 'connector-error', `Tryton has no party category "${name}": create it in Tryton (Party > Configuration > Categories) or name another one`);
+      return id;
+    };
+    const ids: Ids = { company: companies[0].id, categories: { customer: await required('customerCategory', 'Customer'), supplier: await required('supplierCategory', 'Supplier') } };
     // Persons where Tryton can tell whom they work for: the person category and the relation type
     // "Works for" of the party_relationship module (without them, persons are not offered).
-    const personName = String(this.config.personCategory ?? '') || 'Person';
-    const [person] = await this.rpc.model<Row[]>('party.category.search_read', [[['name', '=', personName], ['parent', '=', null]], 0, 1, null, ['id']]);
-    const [worksFor] = person ? await this.rpc.model<Row[]>('party.relation.type.search_read', [[['name', '=', WORKS_FOR]], 0, 1, null, ['id']]).catch(() => []) : [];
-    if (person && worksFor) ids.person = { category: person.id, worksFor: worksFor.id };
+    const person = (await category('personCategory', 'Person')).id;
+    const [worksFor] = person === undefined ? [] : await this.rpc.model<Row[]>('party.relation.type.search_read', [[['name', '=', WORKS_FOR]], 0, 1, null, ['id']]).catch(() => []);
+    if (person !== undefined && worksFor) ids.person = { category: person, worksFor: worksFor.id };
     return ids;
   }
 }
@@ -121,6 +124,8 @@ export class TrytonErp {
 
   /** The actor types this Tryton offers: persons only where it relates them to companies. */
   async actorTypes(config: Config): Promise<ActorType[]> {
+    const missing = missingConfig(config);
+    if (missing) throw new ConnectorProblem(502, 'connector-error', missing);
     try {
       const ids = await this.tenant(config).ids();
       return ACTOR_TYPES.filter((t) => t !== 'person' || ids.person);
@@ -141,8 +146,8 @@ export class TrytonErp {
 
   /** Logs in and finds the company and categories: the message says what is wrong, in Tryton's words where it has some. */
   async test(config: Config): Promise<{ ok: boolean; message: string }> {
-    const missing = ['serverUrl', 'database', 'username', 'password', 'company'].filter((k) => !str(config[k]));
-    if (missing.length) return { ok: false, message: `Missing configuration: ${missing.join(', ')}` };
+    const missing = missingConfig(config);
+    if (missing) return { ok: false, message: missing };
     try {
       const t = this.tenant(config);
       await t.rpc.ensureSession();
@@ -155,10 +160,14 @@ export class TrytonErp {
   }
 
   async get(config: Config, type: ActorType, keys: string[]): Promise<WireActor[]> {
+    return (await this.read(config, type, keys)).rows;
+  }
+
+  /** The actors of `keys` and their rows as Tryton answered them (with `_timestamp` and the ids of related records). */
+  private async read(config: Config, type: ActorType, keys: string[]) {
     const ids = keys.filter((k) => /^\d{1,15}$/.test(k)).map(Number);
-    if (!ids.length) return [];
-    const { rows } = await this.query(config, type, [['id', 'in', ids]], 0, ids.length, false);
-    return rows;
+    if (!ids.length) return { rows: [], raw: [] };
+    return this.query(config, type, [['id', 'in', ids]], 0, ids.length, false);
   }
 
   async search(config: Config, type: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) {
@@ -211,20 +220,17 @@ export class TrytonErp {
     const t = this.tenant(config);
     try {
       const ids = await t.ids();
-      if (type === 'project') {
-        const [id] = await t.rpc.model<number[]>('project.work.create', [[{ type: 'project', company: ids.company, ...(await projectValues(values)) }]]);
-        return (await this.get(config, type, [String(id)]))[0]!;
-      }
-      if (type === 'person') {
+      let record: Record<string, unknown>;
+      if (type === 'project') record = { type: 'project', company: ids.company, ...projectValues(values) };
+      else if (type === 'person') {
         const parent = ids.person ? await this.companyOf(config, parentKey) : undefined;
         if (!ids.person || !parent) throw new ConnectorProblem(422, 'validation-failed', `A person is created under a customer: "${parentKey ?? ''}" is none in Tryton`, '/parentKey');
-        const record = { categories: [['add', [ids.person.category]]], relations: [['create', [{ to: parent, type: ids.person.worksFor }]]], ...(await partyValues(t, 'person', values, undefined)) };
-        const [id] = await t.rpc.model<number[]>('party.party.create', [[record]]);
-        return (await this.get(config, type, [String(id)]))[0]!;
+        record = { categories: [['add', [ids.person.category]]], relations: [['create', [{ to: parent, type: ids.person.worksFor }]]], ...(await partyValues(t, 'person', values, undefined)) };
+      } else {
+        const kind = type as 'customer' | 'supplier';
+        record = { categories: [['add', [ids.categories[kind]]]], ...(await partyValues(t, kind, values, undefined)) };
       }
-      const kind = type as 'customer' | 'supplier';
-      const record: Record<string, unknown> = { categories: [['add', [ids.categories[kind]]]], ...(await partyValues(t, kind, values, undefined)) };
-      const [id] = await t.rpc.model<number[]>('party.party.create', [[record]]);
+      const [id] = await t.rpc.model<number[]>(`${modelOf(type)}.create`, [[record]]);
       return (await this.get(config, type, [String(id)]))[0]!;
     } catch (error) {
       throw asProblem(error, String(config.database));
@@ -234,19 +240,19 @@ export class TrytonErp {
   /** Writes values; a `lastModified` that is not the record's any more answers 409 and writes nothing. */
   async save(config: Config, type: ActorType, actors: { erpKey: string; lastModified?: string; values: Values }[]): Promise<WireActor[]> {
     const t = this.tenant(config);
-    const model = type === 'project' ? 'project.work' : 'party.party';
+    const model = modelOf(type);
     const saved: WireActor[] = [];
     for (const a of actors) {
-      const [current] = await this.get(config, type, [a.erpKey]);
-      if (!current) throw new ConnectorProblem(404, 'actor-not-found', `Tryton has no ${type} ${a.erpKey} (deleted in Tryton?)`);
+      const { rows: [current], raw: [row] } = await this.read(config, type, [a.erpKey]);
+      if (!current || !row) throw new ConnectorProblem(404, 'actor-not-found', `Tryton has no ${type} ${a.erpKey} (deleted in Tryton?)`);
       if (a.lastModified && a.lastModified !== current.lastModified) {
         throw new ConnectorProblem(409, 'version-conflict', 'The record was changed in Tryton meanwhile: reload it and choose again');
       }
       const id = Number(a.erpKey);
+      const stamp = String(row._timestamp);
       try {
-        const [{ _timestamp: stamp }] = await t.rpc.model<{ _timestamp: string }[]>(`${model}.read`, [[id], ['_timestamp']]);
-        const write = type === 'project' ? await projectValues(a.values) : await partyValues(t, type as PartyKind, a.values, id);
-        // Tryton checks the timestamp itself: a write by someone else since the read above answers ConcurrencyException.
+        const write = type === 'project' ? projectValues(a.values) : await partyValues(t, type as PartyKind, a.values, row);
+        // Tryton checks the timestamp of that same read itself: a write by someone else since answers ConcurrencyException.
         if (Object.keys(write).length) await t.rpc.model(`${model}.write`, [[id], write], { _timestamp: { [`${model},${id}`]: stamp } });
       } catch (error) {
         throw asProblem(error, String(config.database));
@@ -287,7 +293,7 @@ export class TrytonErp {
     try {
       const ids = await t.ids();
       const isProject = type === 'project';
-      const model = isProject ? 'project.work' : 'party.party';
+      const model = modelOf(type);
       let scope: unknown[];
       if (isProject) scope = [['type', '=', 'project'], ['company', '=', ids.company]];
       else if (type === 'customer' || type === 'supplier') scope = [['categories', '=', ids.categories[type]]];
@@ -301,19 +307,29 @@ export class TrytonErp {
         t.rpc.model<Row[]>(`${model}.search_read`, [full, offset, limit, order ?? [['id', 'ASC']], isProject ? PROJECT_READ : type === 'person' ? PERSON_READ : PARTY_READ]),
         count ? t.rpc.model<number>(`${model}.search_count`, [full]) : Promise.resolve(0),
       ]);
-      return { rows: rows.map((r) => (isProject ? projectActor(r) : type === 'person' ? personActor(r, ids.person!.worksFor) : partyActor(type, r))), total };
+      return { rows: rows.map((r) => (isProject ? projectActor(r) : type === 'person' ? personActor(r, ids.person!.worksFor) : partyActor(type, r))), raw: rows, total };
     } catch (error) {
       throw asProblem(error, String(config.database));
     }
   }
 }
 
+function missingConfig(config: Config): string | undefined {
+  const missing = ['serverUrl', 'database', 'username', 'password', 'company'].filter((k) => !str(config[k]));
+  return missing.length ? `Missing configuration: ${missing.join(', ')}` : undefined;
+}
+
+const modelOf = (type: ActorType) => (type === 'project' ? 'project.work' : 'party.party');
+
 function lastModified(r: Row): string {
   return String(r.write_date ?? r.create_date ?? '1970-01-01T00:00:00.000Z');
 }
 
+/** The first contact mechanism of a kind: e-mail, or phone (a mobile counts). */
+const contact = (r: Row, kind: 'email' | 'phone') =>
+  str(first<{ type: string; value: string }>(r['contact_mechanisms.'], (c) => c.type === kind || (kind === 'phone' && c.type === 'mobile'))?.value);
+
 function partyActor(type: ActorType, r: Row): WireActor {
-  const cm = r['contact_mechanisms.'];
   const address = first<Record<string, unknown>>(r['addresses.']);
   const vat = first<{ type: string; code: string }>(r['identifiers.'], (i) => i.type === 'eu_vat');
   return {
@@ -324,8 +340,8 @@ function partyActor(type: ActorType, r: Row): WireActor {
       number: str(r.code),
       name: str(r.name),
       vatNumber: str(vat?.code),
-      email: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'email')?.value),
-      phone: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'phone' || c.type === 'mobile')?.value),
+      email: contact(r, 'email'),
+      phone: contact(r, 'phone'),
       street: str(address?.street),
       postalCode: str(address?.postal_code),
       city: str(address?.city),
@@ -338,7 +354,6 @@ function partyActor(type: ActorType, r: Row): WireActor {
 }
 
 function personActor(r: Row, worksFor: number): WireActor {
-  const cm = r['contact_mechanisms.'];
   const employer = first<{ to: number; type: number }>(r['relations.'], (x) => x.type === worksFor);
   return {
     erpKey: String(r.id),
@@ -348,8 +363,8 @@ function personActor(r: Row, worksFor: number): WireActor {
     values: {
       number: str(r.code),
       name: str(r.name),
-      email: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'email')?.value),
-      phone: str(first<{ type: string; value: string }>(cm, (c) => c.type === 'phone' || c.type === 'mobile')?.value),
+      email: contact(r, 'email'),
+      phone: contact(r, 'phone'),
       active: r.active !== false,
     },
   };
@@ -364,7 +379,7 @@ function projectActor(r: Row): WireActor {
   };
 }
 
-async function projectValues(values: Values): Promise<Record<string, unknown>> {
+function projectValues(values: Values): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if ('name' in values) out.name = values.name ?? '';
   if ('status' in values) out.status = values.status === null ? null : Number(values.status);
@@ -372,19 +387,19 @@ async function projectValues(values: Values): Promise<Record<string, unknown>> {
   return out;
 }
 
-/**
- * A party's write: its own fields, plus the first e-mail / phone contact mechanism, the first VAT
- * identifier and the first address, each written where it exists and created where it does not.
- */
 type PartyKind = 'customer' | 'supplier' | 'person';
 
-async function partyValues(t: Tenant, kind: PartyKind, values: Values, id: number | undefined): Promise<Record<string, unknown>> {
+/**
+ * A party's write: its own fields, plus the first e-mail / phone contact mechanism, the first VAT
+ * identifier and the first address, each written where `current` (the party as read) has it and
+ * created where it does not.
+ */
+async function partyValues(t: Tenant, kind: PartyKind, values: Values, current: Row | undefined): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   if ('name' in values) out.name = values.name ?? '';
   if ('active' in values) out.active = values.active !== false;
   if ('paymentTerms' in values && kind !== 'person') out[`${kind}_payment_term`] = values.paymentTerms === null || values.paymentTerms === '' ? null : Number(values.paymentTerms);
   if ('language' in values) out.lang = values.language ? await idOf(t, 'ir.lang', 'code', String(values.language)) : null;
-  const current = id === undefined ? undefined : (await t.rpc.model<Row[]>('party.party.read', [[id], ['contact_mechanisms.type', 'identifiers.type', 'addresses.id']]))[0];
   const contacts: unknown[] = [];
   for (const [key, types] of [['email', ['email']], ['phone', ['phone', 'mobile']]] as const) {
     if (!(key in values)) continue;

@@ -51,12 +51,8 @@ export function decode(value: unknown): unknown {
   }
 }
 
-/** The other way: what Tryton expects for a date ("YYYY-MM-DD"), a datetime (a Date) and a Decimal. */
+/** The other way: what Tryton expects for a datetime and a Decimal. */
 export const encode = {
-  date(iso: string) {
-    const [year, month, day] = iso.split('-').map(Number);
-    return { __class__: 'date', year, month, day };
-  },
   /** An ISO time (fractions to the microsecond kept) as Tryton's datetime. */
   datetime(iso: string) {
     const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?/.exec(iso);
@@ -84,14 +80,7 @@ export class TrytonRpc {
 
   /** The server's version (`common.server.version`, asked of the server, not of a database). */
   async serverVersion(): Promise<string> {
-    const res = await request(`${this.login.url.replace(/\/$/, '')}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: ++this.id, method: 'common.server.version', params: [] }),
-      signal: AbortSignal.timeout(this.login.timeoutMs ?? 15_000),
-    });
-    const answer = (await res.body.json()) as { result?: unknown };
-    return String(answer.result ?? '');
+    return String(await this.post<string>('common.server.version', [], undefined, ''));
   }
 
   /** Logs in (once, shared by concurrent callers): Tryton's login takes 0.5–2.6 s. */
@@ -128,8 +117,9 @@ export class TrytonRpc {
     }
   }
 
-  private async post<T>(method: string, params: unknown[], session: string | undefined): Promise<T> {
-    const url = `${this.login.url.replace(/\/$/, '')}/${encodeURIComponent(this.login.database)}/`;
+  /** One JSON-RPC call to a database (`database` '' : to the server itself). */
+  private async post<T>(method: string, params: unknown[], session: string | undefined, database = this.login.database): Promise<T> {
+    const url = `${this.login.url.replace(/\/$/, '')}/${database ? `${encodeURIComponent(database)}/` : ''}`;
     const signal = AbortSignal.timeout(this.login.timeoutMs ?? 15_000);
     let status: number;
     let text: string;

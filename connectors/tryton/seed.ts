@@ -3,7 +3,7 @@
 // (addresses, e-mail, phone, valid VAT numbers) and projects. Idempotent: a seeded database is left
 // as it is. `node --import tsx connectors/tryton/seed.ts URL DATABASE USER PASSWORD [PARTIES]`
 import { WORKS_FOR } from './erp.js';
-import { TrytonRpc } from './rpc.js';
+import { encode, TrytonRpc } from './rpc.js';
 
 export const SEED_COMPANY = 'Erp Widget Demo GmbH';
 
@@ -31,7 +31,7 @@ export async function seedTryton(rpc: TrytonRpc, parties = 300): Promise<{ creat
   const existing = await rpc.model<{ id: number }[]>('company.company.search_read', [[['party.name', '=', SEED_COMPANY]], 0, 1, null, ['id']]);
   if (existing.length) return { created: false };
 
-  const [eur] = await rpc.model<number[]>('currency.currency.create', [[{ name: 'Euro', code: 'EUR', symbol: '€', digits: 2, rounding: { __class__: 'Decimal', decimal: '0.01' } }]]);
+  const [eur] = await rpc.model<number[]>('currency.currency.create', [[{ name: 'Euro', code: 'EUR', symbol: '€', digits: 2, rounding: encode.decimal('0.01') }]]);
   const [companyParty] = await rpc.model<number[]>('party.party.create', [[{ name: SEED_COMPANY }]]);
   const [company] = await rpc.model<number[]>('company.company.create', [[{ party: companyParty, currency: eur }]]);
   const [admin] = await rpc.model<number[]>('res.user.search', [[['login', '=', rpc.login.user]]]);

@@ -57,9 +57,10 @@ export class ConnectorCatalogue {
     if (!asking) {
       asking = this.ask(connector.url, conn.config as Config)
         .then((offer) => {
-          if (offer) this.offers.set(key, offer);
-          if (offer) this.failed.delete(key);
-          else this.failed.set(key, Date.now());
+          if (offer) {
+            this.offers.set(key, offer);
+            this.failed.delete(key);
+          } else this.failed.set(key, Date.now());
           if (this.failed.size > 1000) this.failed.delete(this.failed.keys().next().value!);
           return offer ?? known;
         })
