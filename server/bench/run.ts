@@ -2,12 +2,13 @@
 // concurrency 1 and 20, on PGlite, on PostgreSQL (TEST_DATABASE_URL) and today's `serve:api` (the msw
 // simulator over HTTP), side by side in one run; memory of the service before and after 10,000
 // requests. Writes its section of docs/benchmarks.md. Run with `npm run bench:service`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { emptyDatabase } from '../test/targets.js';
+import { measure, median, spawnBackend, spread, writeSection } from './shared.js';
 
 /** A backend in a process of its own (as deployed), reached over loopback HTTP. */
 interface Target {
@@ -16,19 +17,6 @@ interface Target {
   token(): Promise<string>;
   child: ChildProcess;
   dataDir?: string;
-}
-
-function spawnBackend(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = ready.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${out}`)));
-  });
 }
 
 async function serviceTarget(name: string, databaseUrl?: string): Promise<Target> {
@@ -120,27 +108,6 @@ const scenarios: Scenario[] = [
   },
 ];
 
-async function measure(t: Target, token: string, s: Scenario, concurrency: number, total: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < total) {
-      const i = next++;
-      const start = performance.now();
-      const status = await send(s.request(t, token, i)).catch(() => 0);
-      latencies.push(performance.now() - start);
-      if (status < 200 || status > 299) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { p50: q(0.5), p99: q(0.99), errors };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const spread = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 
 const targets = [await serviceTarget('sync service on PGlite'), await simulatorTarget()];
 if (process.env.TEST_DATABASE_URL) targets.push(await serviceTarget('sync service on PostgreSQL', process.env.TEST_DATABASE_URL));
@@ -150,9 +117,10 @@ for (const s of scenarios) {
     for (const t of targets) {
       const token = await t.token();
       choices.set(t, await choicesFor(t, token));
-      await measure(t, token, s, concurrency, 50); // warm-up
+      const one = (i: number) => send(s.request(t, token, i));
+      await measure(50, concurrency, one); // warm-up
       const runs = [];
-      for (let r = 0; r < ROUNDS; r++) runs.push(await measure(t, token, s, concurrency, REQUESTS));
+      for (let r = 0; r < ROUNDS; r++) runs.push(await measure(REQUESTS, concurrency, one));
       const p50 = runs.map((r) => r.p50);
       const p99 = runs.map((r) => r.p99);
       const errors = runs.reduce((n, r) => n + r.errors, 0);
@@ -168,8 +136,7 @@ for (const t of targets.filter((x) => x.dataDir)) {
   const token = await t.token();
   const samples = [rssOf(t.child.pid!)];
   for (let k = 0; k < 3; k++) {
-    await measure(t, token, scenarios[0]!, 20, 5_000);
-    await measure(t, token, scenarios[1]!, 20, 5_000);
+    for (const s of scenarios.slice(0, 2)) await measure(5_000, 20, (i) => send(s.request(t, token, i)));
     samples.push(rssOf(t.child.pid!));
   }
   memory.push(`| ${t.name} | ${samples.map((kb) => (kb / 1024).toFixed(1)).join(' | ')} |`);
@@ -202,8 +169,5 @@ const section = [
   ...memory,
   '<!-- service-bench:end -->',
 ].join('\n');
-const file = new URL('../../docs/benchmarks.md', import.meta.url);
-const doc = readFileSync(file, 'utf8');
-const marked = /<!-- service-bench:start -->[\s\S]*<!-- service-bench:end -->/;
-writeFileSync(file, marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}\n`);
+writeSection('service-bench', section);
 console.log('Wrote the sync service section of docs/benchmarks.md');

@@ -3,13 +3,14 @@
 // search after a restart of the connector (Tryton's login). Each sync service runs in a process of its
 // own on PGlite (the connector in it, as `npm start` runs it). Needs TRYTON_URL (server/bench/tryton.sh
 // starts a throwaway Tryton). Writes its section of docs/benchmarks.md. `npm run bench:tryton`.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { TrytonRpc } from '../../connectors/tryton/rpc.js';
 import { addParties } from '../../connectors/tryton/seed.js';
+import { measure, median, spawnBackend, spread, writeSection } from './shared.js';
 
 const env = process.env;
 if (!env.TRYTON_URL) throw new Error('Set TRYTON_URL (server/bench/tryton.sh starts a Tryton)');
@@ -27,16 +28,7 @@ interface Service {
 }
 
 async function startService(name: string, connection: string, extra: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), 'erp-bench-tryton-'))): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', ...extra }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /API at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`service exited (${code}): ${out}`)));
-  });
+  const { child, url: apiUrl } = await spawnBackend(['--import', 'tsx', 'server/main.ts', '--demo'], { PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', ...extra }, /API at (http:\/\/\S+)/);
   const res = await fetch(`${apiUrl.replace(/\/api\/erp$/, '')}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
   return { name, connection, apiUrl, token: ((await res.json()) as { token: string }).token, child, dataDir };
 }
@@ -69,33 +61,13 @@ function call(s: Service, method: string, path: string, body?: unknown, headers:
 const TEXTS = ['brandt', 'nordic energy', 'logistics', 'golden', 'summit foods', 'crown'];
 const search = (s: Service, i: number) => call(s, 'POST', `/connections/${s.connection}/actor-types/customer/search`, { text: TEXTS[i % TEXTS.length], limit: 50 });
 
-async function measure(n: number, concurrency: number, one: (i: number) => Promise<{ status: number }>) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const start = performance.now();
-        const r = await one(i).catch(() => ({ status: 0 }));
-        latencies.push(performance.now() - start);
-        if (r.status < 200 || r.status > 299) errors++;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { p50: latencies[Math.floor(latencies.length / 2)]!, p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!, errors };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 const rows: string[] = [];
-async function row(scenario: string, concurrency: number, s: Service, size: string, one: (i: number) => Promise<{ status: number }>) {
+async function row(scenario: string, concurrency: number, s: Service, size: string, send: (i: number) => Promise<{ status: number }>) {
+  const one = async (i: number) => (await send(i)).status;
   await measure(10, concurrency, one); // warm-up
   const runs = [];
   for (let r = 0; r < ROUNDS; r++) runs.push(await measure(REQUESTS, concurrency, one));
-  const line = `| ${scenario} | ${concurrency} | ${s.name} | ${size} | ${median(runs.map((r) => r.p50)).toFixed(1)} (${range(runs.map((r) => r.p50))}) | ${median(runs.map((r) => r.p99)).toFixed(1)} (${range(runs.map((r) => r.p99))}) | ${runs.reduce((n, r) => n + r.errors, 0)} |`;
+  const line = `| ${scenario} | ${concurrency} | ${s.name} | ${size} | ${median(runs.map((r) => r.p50)).toFixed(1)} (${spread(runs.map((r) => r.p50))}) | ${median(runs.map((r) => r.p99)).toFixed(1)} (${spread(runs.map((r) => r.p99))}) | ${runs.reduce((n, r) => n + r.errors, 0)} |`;
   rows.push(line);
   console.log(line);
 }
@@ -167,11 +139,8 @@ const section = [
   '',
   '| connector | first search ms (range) |',
   '|---|---|',
-  ...[...firsts].map(([name, xs]) => `| ${name} | ${median(xs).toFixed(0)} (${range(xs)}) |`),
+  ...[...firsts].map(([name, xs]) => `| ${name} | ${median(xs).toFixed(0)} (${spread(xs)}) |`),
   '<!-- tryton-bench:end -->',
 ].join('\n');
-const file = new URL('../../docs/benchmarks.md', import.meta.url);
-const doc = readFileSync(file, 'utf8');
-const marked = /<!-- tryton-bench:start -->[\s\S]*<!-- tryton-bench:end -->/;
-writeFileSync(file, marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}\n`);
+writeSection('tryton-bench', section);
 console.log(`Wrote the Tryton section of docs/benchmarks.md (${partySizes.join(', ')})`);
