@@ -1,6 +1,5 @@
 import type { ConfigValue, ConnectionInput, ErpConnection, FieldMeta, Principal, TestResult } from '../../src/model/types.js';
-import { connection, connectorKind, erpFields, requireAdmin, type Ctx } from './context.js';
-import { CONNECTOR_KINDS } from './connectors.js';
+import { connection, connectorConfigFields, connectorKind, erpFields, requireAdmin, type Ctx } from './context.js';
 import type { ConnectionRecord, Values } from './model.js';
 import { hash } from './prng.js';
 import { fail } from './problems.js';
@@ -36,10 +35,7 @@ export function bumpPriorityVersion(ctx: Ctx): void {
   ctx.state.priorityVersion = (ctx.state.priorityVersion ?? 1) + 1;
 }
 
-function configFields(ctx: Ctx, connectorId: string): FieldMeta[] {
-  const connector = ctx.state.connectors.find((c) => c.id === connectorId);
-  return connector ? CONNECTOR_KINDS[connector.kind].configFields : [];
-}
+const configFields = connectorConfigFields;
 
 /** Validates the input and returns the config to store (password kept when not sent again). */
 function validate(ctx: Ctx, input: ConnectionInput, existing?: ConnectionRecord): Values {
@@ -137,7 +133,7 @@ export function updateConnection(ctx: Ctx, id: string, input: ConnectionInput, v
   if (!version) fail(428, 'version-required', 'The If-Match header is missing');
   if (version !== '*' && version !== `v${record.version}`) fail(409, 'version-conflict', 'The connection was changed by someone else');
   const config = validate(ctx, input, record);
-  if (record.active && (input.connectorId !== record.connectorId || JSON.stringify(config) !== JSON.stringify(record.config))) {
+  if (record.active && (input.connectorId !== record.connectorId || !sameConfig(config, record.config))) {
     fail(409, 'connection-active', 'Configuration fields can only be edited while the connection is not active', '/config');
   }
   Object.assign(record, {
@@ -149,6 +145,12 @@ export function updateConnection(ctx: Ctx, id: string, input: ConnectionInput, v
     version: record.version + 1,
   });
   return toPublic(ctx, record);
+}
+
+/** Equal values key by key: the order a config was stored in is no change. */
+function sameConfig(a: Values, b: Values): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
 }
 
 export function removeConnection(ctx: Ctx, id: string): void {

@@ -1,6 +1,6 @@
 import type { ConnectorInput, FieldMeta, ListItem, SyncConnector, TestResult } from '../../src/model/types.js';
-import { requireAdmin, type Ctx } from './context.js';
-import { CONNECTOR_KINDS, kindForUrl } from './connectors.js';
+import { connectorConfigFields, requireAdmin, type Ctx } from './context.js';
+import { kindForUrl } from './connectors.js';
 import type { ConnectorRecord } from './model.js';
 import { ERP_LISTS } from './lists.js';
 import { fail } from './problems.js';
@@ -73,7 +73,7 @@ export function testConnectorUrl(ctx: Ctx, url: string): TestResult {
 
 export function getConnectorConfigFields(ctx: Ctx, connectorId: string): FieldMeta[] {
   requireAdmin(ctx);
-  return structuredClone(CONNECTOR_KINDS[find(ctx, connectorId).kind].configFields);
+  return structuredClone(connectorConfigFields(ctx, find(ctx, connectorId).id));
 }
 
 /** The items of a list the connector's `list` configuration fields use. */

@@ -29,6 +29,8 @@ export interface Catalogue {
   fields(connectionId: string, actorType: ActorType): FieldMeta[] | undefined;
   /** The items of the lists a connection's fields name, if its connector told. */
   lists?(connectionId: string): Record<string, ListItem[]> | undefined;
+  /** The configuration fields of a connector, if it told. */
+  configFields?(connectorId: string): FieldMeta[] | undefined;
 }
 
 /** What every operation module gets from the simulator: state, actors, clock, current user. */
@@ -53,6 +55,14 @@ export function connectorKind(ctx: Ctx, conn: ConnectionRecord): ConnectorKind {
   if (told) return told;
   const connector = ctx.state.connectors.find((c) => c.id === conn.connectorId);
   return CONNECTOR_KINDS[connector?.kind ?? 'contoso'];
+}
+
+/** The configuration fields of a connector: what it told, else those of its simulated kind. */
+export function connectorConfigFields(ctx: Ctx, connectorId: string): FieldMeta[] {
+  const told = ctx.catalogue?.configFields?.(connectorId);
+  if (told) return told;
+  const connector = ctx.state.connectors.find((c) => c.id === connectorId);
+  return connector ? CONNECTOR_KINDS[connector.kind].configFields : [];
 }
 
 /** The ERP fields of an actor type in a connection. */

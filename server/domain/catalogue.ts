@@ -24,6 +24,8 @@ export class ConnectorCatalogue {
   /** When a connector last could not answer: not asked again for `retryMs` (a connection not yet
    * configured, or a connector that is down, would otherwise cost two calls on every request). */
   private readonly failed = new Map<string, number>();
+  /** Each connector URL's configuration fields (`/config-fields`), as it last told them. */
+  private readonly configFieldsByUrl = new Map<string, { at: number; fields: FieldMeta[] }>();
 
   constructor(
     private readonly timeoutMs: number,
@@ -43,7 +45,28 @@ export class ConnectorCatalogue {
       kind: (conn: ConnectionRecord) => byConnection.get(conn.id)?.kind,
       fields: (connectionId: string, actorType: ActorType) => byConnection.get(connectionId)?.fields[actorType],
       lists: (connectionId: string) => byConnection.get(connectionId)?.lists,
+      configFields: (connectorId: string) => {
+        const url = state.connectors.find((c) => c.id === connectorId)?.url;
+        return url === undefined ? undefined : this.configFieldsByUrl.get(url)?.fields;
+      },
     };
+  }
+
+  /**
+   * Asks a connector for its configuration fields where they are not known (a connector without
+   * connections yet): an admin adding or editing a connection works with the connector's own
+   * fields. A connector that cannot answer leaves the product's own ones, and is asked again later.
+   */
+  async learnConfigFields(url: string): Promise<void> {
+    const known = this.configFieldsByUrl.get(url);
+    const key = `config-fields\u0000${url}`;
+    if ((known && Date.now() - known.at < this.ttlMs) || Date.now() - (this.failed.get(key) ?? -Infinity) < this.retryMs) return;
+    try {
+      this.configFieldsByUrl.set(url, { at: Date.now(), fields: await new ConnectorClient(url, this.timeoutMs).configFields() });
+      this.failed.delete(key);
+    } catch {
+      this.failed.set(key, Date.now());
+    }
   }
 
   private offer(state: SimState, conn: ConnectionRecord): Promise<Offer | undefined> {
@@ -74,6 +97,7 @@ export class ConnectorCatalogue {
     const client = new ConnectorClient(url, this.timeoutMs);
     try {
       const [types, configFields] = await Promise.all([client.actorTypes(config), client.configFields()]);
+      this.configFieldsByUrl.set(url, { at: Date.now(), fields: configFields });
       const fields: Offer['fields'] = {};
       for (const t of types) fields[t.type] = t.fields;
       const listNames = [...new Set(types.flatMap((t) => t.fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!)))];

@@ -244,7 +244,10 @@ export class SyncService {
       return { body };
     },
     listConnections: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listConnections(ctx)) }),
-    addConnection: async (i) => ({ status: 201, body: await this.admin(i, (ctx) => connections.addConnection(ctx, i.body)) }),
+    addConnection: async (i) => {
+      await this.learnConfigFields(i);
+      return { status: 201, body: await this.admin(i, (ctx) => connections.addConnection(ctx, i.body)) };
+    },
     testConnectionConfig: async (i) => {
       const input = i.body as { connectorId: string; config?: Record<string, never> };
       const state = await this.store.load(this.db, i.user, {});
@@ -261,6 +264,7 @@ export class SyncService {
     },
     updateConnection: async (i) => {
       const id = i.params.connectionId!;
+      await this.learnConfigFields(i);
       const body = await this.admin(i, (ctx) => connections.updateConnection(ctx, id, i.body, i.ifMatch));
       return { body, etag: body.version };
     },
@@ -347,6 +351,15 @@ export class SyncService {
 
   private admin<T>(i: OpInput, work: (ctx: Ctx) => T, scope: Scope = {}, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
     return this.write(i, scope, 'configuration', work, prefetch);
+  }
+
+  /** The configuration fields of the connector a connection input names, from that connector. */
+  private async learnConfigFields(i: OpInput): Promise<void> {
+    const connectorId = (i.body as { connectorId?: unknown } | undefined)?.connectorId;
+    if (typeof connectorId !== 'string') return;
+    const state = await this.store.load(this.db, i.user, {});
+    const url = state.connectors.find((c) => c.id === connectorId)?.url;
+    if (url) await this.catalogue.learnConfigFields(url);
   }
 
   private async testConfig(url: string, config: Record<string, unknown>) {

@@ -20,7 +20,10 @@ export const TRYTON_CONNECTOR_ID = 'ctr-tryton';
 
 export async function trytonDemoState(now: number, demo: TrytonDemo, timeoutMs = 30_000): Promise<SimState> {
   const state = createInitialState(now);
-  const config: Record<string, FieldValue> = { intro: null, customerCategory: 'Customer', supplierCategory: 'Supplier', allowCreate: true, timeoutSec: 15, ...demo.config };
+  const client = new ConnectorClient(demo.connectorUrl, timeoutMs);
+  // Every configuration field the connector has, at its default where the demo sets none.
+  const config: Record<string, FieldValue> = {};
+  for (const meta of await client.configFields()) config[meta.key] = demo.config[meta.key] ?? (meta.type === 'label' ? null : (meta.defaultValue ?? null));
   // The connector kind only matters where a connector cannot describe itself; Tryton's always does.
   state.connectors = [{ id: TRYTON_CONNECTOR_ID, name: 'Tryton', url: demo.connectorUrl, kind: 'contoso' }];
   state.connections = [
@@ -38,7 +41,6 @@ export async function trytonDemoState(now: number, demo: TrytonDemo, timeoutMs =
   ];
   Object.assign(state, { mappings: {}, defaults: {}, listMappings: {}, links: {}, linkVersions: {}, previousLinks: {}, history: {}, edits: {}, failingSyncs: [], overrides: {}, created: {} });
 
-  const client = new ConnectorClient(demo.connectorUrl, timeoutMs);
   const types = await client.actorTypes(config);
   const listNames = new Set<string>();
   for (const t of types) {

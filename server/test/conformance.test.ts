@@ -1,6 +1,7 @@
 // One conformance suite binds the implementations of api/openapi.yaml: every operation's success and
 // its documented problems, over real HTTP, each answer validated with ajv against the spec, against
-// the sync service on PGlite, on PostgreSQL (TEST_DATABASE_URL) and the msw simulator.
+// the sync service on PGlite, on PostgreSQL (TEST_DATABASE_URL), with the Tryton connector on a live
+// Tryton (TRYTON_URL) and the msw simulator.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import { configure } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { OPERATIONS, type OperationName } from '../../demo/mock-erp/faults.js';
-import { CALLS, NO_CONTENT } from '../../test/hardening/operations.js';
+import { callsFor, NO_CONTENT } from '../../test/hardening/operations.js';
 import { allTargets } from './targets.js';
 
 type Op = { operationId: string; responses: Record<string, { $ref?: string }> };
@@ -43,6 +44,8 @@ for (const target of targets) {
   describe(`conformance: ${target.name}`, () => {
     const last: { status: number; text: string; type: string | null }[] = [];
     let api: RestAdminBackend;
+    const fx = target.fixture;
+    const CALLS = callsFor(fx);
     before(async () => {
       const token = await target.token();
       configure({
@@ -83,16 +86,17 @@ for (const target of targets) {
     const problems: [OperationName, (a: RestAdminBackend) => Promise<unknown>, number, string][] = [
       ['getEntityState', (a) => a.getEntityState({ type: 'company', id: 'no-such-record' }), 404, 'entity-not-found'],
       ['getConnection', (a) => a.getConnection('no-such-connection'), 404, 'connection-not-found'],
-      ['searchActors', (a) => a.searchActors('conn-a', 'customer', { text: 'a', cursor: 'not-a-cursor' }), 400, 'invalid-cursor'],
-      ['searchActors', (a) => a.searchActors('conn-a', 'person', { text: 'a' }), 422, 'parent-required'],
-      ['searchActorsAdvanced', (a) => a.searchActorsAdvanced('conn-b', 'customer', { restrictions: [] }), 422, 'advanced-search-unsupported'],
+      ['searchActors', (a) => a.searchActors(fx.connection, 'customer', { text: 'a', cursor: 'not-a-cursor' }), 400, 'invalid-cursor'],
+      ['searchActors', (a) => a.searchActors(fx.connection, 'person', { text: 'a' }), 422, 'parent-required'],
       ['saveSyncPriority', (a) => a.saveSyncPriority(['no-such-connection'], 'p1'), 422, 'validation-failed'],
-      ['removeLink', (a) => a.removeLink({ type: 'company', id: 'c1' }, 'conn-a', { version: 'stale', idempotencyKey: 'k-stale' }), 409, 'version-conflict'],
-      ['syncNow', (a) => a.syncNow({ type: 'company', id: 'c6' }, 'conn-a'), 409, 'not-linked'],
-      ['compare', (a) => a.compare({ type: 'company', id: 'c6' }, { connectionId: 'conn-a', actorType: 'customer', erpKey: 'no-such-key' }), 404, 'actor-not-found'],
-      ['updateConnection', (a) => a.updateConnection('conn-a', { name: 'X', connectorId: 'ctr-contoso', scope: { kind: 'everyone' }, description: '', config: {} }, 'v999'), 409, 'version-conflict'],
-      ['removeConnector', (a) => a.removeConnector('ctr-contoso'), 409, 'connector-in-use'],
+      ['removeLink', (a) => a.removeLink({ type: 'company', id: fx.linked }, fx.connection, { version: 'stale', idempotencyKey: 'k-stale' }), 409, 'version-conflict'],
+      ['syncNow', (a) => a.syncNow({ type: 'company', id: fx.unlinked }, fx.connection), 409, 'not-linked'],
+      ['compare', (a) => a.compare({ type: 'company', id: fx.unlinked }, { connectionId: fx.connection, actorType: 'customer', erpKey: '99999999' }), 404, 'actor-not-found'],
+      ['updateConnection', (a) => a.updateConnection(fx.connection, { name: 'X', connectorId: fx.connector, scope: { kind: 'everyone' }, description: '', config: {} }, 'v999'), 409, 'version-conflict'],
+      ['removeConnector', (a) => a.removeConnector(fx.connector), 409, 'connector-in-use'],
     ];
+    const unsupported = target.noAdvancedSearch;
+    if (unsupported) problems.push(['searchActorsAdvanced', (a) => a.searchActorsAdvanced(unsupported, 'customer', { restrictions: [] }), 422, 'advanced-search-unsupported']);
     for (const [id, call, status, code] of problems) {
       it(`${id}: answers ${status} ${code} as problem+json the spec describes`, async () => {
         let error: unknown;

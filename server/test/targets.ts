@@ -1,9 +1,12 @@
 // The implementations of api/openapi.yaml that one conformance suite drives over real HTTP: the sync
-// service on PGlite, the sync service on a PostgreSQL server (TEST_DATABASE_URL), and the in-browser
-// simulator's msw handlers behind scripts/serve-api.mjs.
+// service on PGlite, the sync service on a PostgreSQL server (TEST_DATABASE_URL), the sync service
+// with the Tryton connector on a live Tryton (TRYTON_URL), and the in-browser simulator's msw
+// handlers behind scripts/serve-api.mjs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SEED_COMPANY } from '../../connectors/tryton/seed.js';
+import { DEMO_FIXTURE, type Fixture } from '../../test/hardening/operations.js';
 import { startService, type RunningService } from '../start.js';
 
 export interface Target {
@@ -14,6 +17,10 @@ export interface Target {
   reset(): Promise<void>;
   close(): Promise<void>;
   service?: RunningService;
+  /** What its data offers the calls. */
+  fixture: Fixture;
+  /** A connection whose connector offers no advanced search, where the data has one. */
+  noAdvancedSearch?: string;
 }
 
 /** Empties a PostgreSQL database the tests or the benchmark own (its public schema). */
@@ -46,6 +53,69 @@ export async function serviceTarget(name: string, databaseUrl?: string, extra: P
       await service.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    fixture: DEMO_FIXTURE,
+    noAdvancedSearch: 'conn-b',
+  };
+}
+
+/**
+ * The sync service's Tryton demo (one connection, conn-t, no links) on the live Tryton: parties of
+ * the suite's own, and after every reset the company c1 linked to one of them, taking Tryton's values
+ * (so no reset writes into Tryton).
+ */
+export async function trytonTarget(env: NodeJS.ProcessEnv): Promise<Target> {
+  const config = { serverUrl: env.TRYTON_URL!, database: env.TRYTON_DATABASE ?? 'erp', username: env.TRYTON_USER ?? 'admin', password: env.TRYTON_PASSWORD ?? '', company: SEED_COMPANY };
+  const target = await serviceTarget('sync service on Tryton', undefined, { tryton: config });
+  const service = target.service!;
+  const party = async (name: string) => {
+    const res = await fetch(`${service.connectorUrl}/actors/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ config: { ...config, customerCategory: 'Customer', supplierCategory: 'Supplier', allowCreate: true }, actorType: 'customer', values: { name, city: 'Leipzig', countryCode: 'DE' } }),
+    });
+    if (res.status !== 201) throw new Error(`Tryton connector: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { actor: { erpKey: string } }).actor.erpKey;
+  };
+  const run = Date.now().toString(36);
+  const [linkedKey, erpKey, a, b] = [await party(`Conformance Linked ${run}`), await party(`Conformance Free ${run}`), await party(`Conformance Import A ${run}`), await party(`Conformance Import B ${run}`)];
+  const fixture: Fixture = {
+    connection: 'conn-t',
+    linked: 'c1',
+    unlinked: 'c6',
+    erpKey,
+    importKeys: [a, b],
+    suggestFor: 'c2',
+    list: 'countries',
+    connector: 'ctr-tryton',
+    connectorUrl: service.connectorUrl!,
+    // The CRM's values include VAT numbers Tryton refuses (a Norwegian one): Tryton's win.
+    choice: 'erp',
+  };
+  const call = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(service.apiUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${await target.token()}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, never>;
+  };
+  return {
+    ...target,
+    fixture,
+    noAdvancedSearch: undefined,
+    async reset() {
+      await service.resetDemo();
+      const state = await fetch(`${service.apiUrl}/entities/company/c1/erp-state`, { headers: { authorization: `Bearer ${await target.token()}` } });
+      const { version } = ((await state.json()) as { connections: { id: string; version: string }[] }).connections.find((c) => c.id === 'conn-t')!;
+      const compared = (await call('POST', '/entities/company/c1/compare', { connectionId: 'conn-t', actorType: 'customer', erpKey: linkedKey })) as unknown as {
+        fields: { field: { key: string }; differs: boolean }[];
+        askFields: { field: { key: string }; value: unknown }[];
+      };
+      const choices = Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'erp']));
+      const values = Object.fromEntries(compared.askFields.map((f) => [f.field.key, f.value]));
+      await call('PUT', '/entities/company/c1/links/conn-t', { actorType: 'customer', erpKey: linkedKey, choices, values }, { 'if-match': `"${version}"` });
+    },
   };
 }
 
@@ -60,12 +130,18 @@ export async function simulatorTarget(): Promise<Target> {
     token: async () => 'demo',
     reset: async () => void (await fetch(`${base}/__control/reset`, { method: 'POST', headers: { authorization: 'Bearer demo' } })),
     close: () => server.close(),
+    fixture: DEMO_FIXTURE,
+    noAdvancedSearch: 'conn-b',
   };
 }
 
-/** Every target this machine can run: PostgreSQL only where TEST_DATABASE_URL names a server. */
+/**
+ * Every target this machine can run: PostgreSQL only where TEST_DATABASE_URL names a server, Tryton
+ * only where TRYTON_URL names one.
+ */
 export async function allTargets(): Promise<Target[]> {
   const targets = [await serviceTarget('sync service on PGlite'), await simulatorTarget()];
   if (process.env.TEST_DATABASE_URL) targets.push(await serviceTarget('sync service on PostgreSQL', process.env.TEST_DATABASE_URL));
+  if (process.env.TRYTON_URL) targets.push(await trytonTarget(process.env));
   return targets;
 }

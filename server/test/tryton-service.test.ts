@@ -109,6 +109,22 @@ if (env.TRYTON_URL) {
       assert.deepEqual((inTryton?.['categories.'] as { name: string }[]).map((c) => c.name), ['Customer']);
     });
 
+    it("the admin sees and edits the Tryton connection with the Tryton connector's own configuration fields", async () => {
+      const fields = await api('GET', '/admin/connectors/ctr-tryton/config-fields');
+      const keys = (fields.body as unknown as { key: string }[]).map((f) => f.key);
+      const read = await api('GET', '/admin/connections/conn-t');
+      const shown = read.body as unknown as { name: string; connectorId: string; scope: object; description: string; version: string; config: Record<string, unknown> };
+      assert.deepEqual(Object.keys(shown.config), keys, 'every field the connector has, none of another kind');
+      assert.equal(shown.config.database, config.database);
+      assert.deepEqual(shown.config.password, { set: true }, 'the password is never sent back');
+      const input = { name: shown.name, connectorId: shown.connectorId, scope: shown.scope, description: 'Edited while active', config: shown.config };
+      const saved = await api('PUT', '/admin/connections/conn-t', input, { 'if-match': `"${shown.version}"` });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const changed = await api('PUT', '/admin/connections/conn-t', { ...input, config: { ...shown.config, database: 'other' } }, { 'if-match': `"${(saved.body as { version: string }).version}"` });
+      assert.equal(changed.status, 409, 'the config of an active connection stays as it is');
+      assert.equal((changed.body as { code: string }).code, 'connection-active');
+    });
+
     it('Disconnect deletes nothing in Tryton', async () => {
       const before = await state('c2');
       const name = (await party(partyKey))?.name;
