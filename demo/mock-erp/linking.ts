@@ -32,6 +32,7 @@ import { guardedWrite, type WriteGuard } from './guard.js';
 import { addHistory } from './history.js';
 import { linkKey, type ConnectionRecord, type CrmRecord, type ErpActor, type Values } from './model.js';
 import { fail } from './problems.js';
+import { hash } from './prng.js';
 import { display, invalidReason, same } from './values.js';
 
 /** Record + usable connection + an available offer of the actor type, or a problem. */
@@ -76,7 +77,16 @@ export function compare(ctx: Ctx, entity: EntityKey, req: CompareRequest): Compa
   });
   // Synced fields are decided by the choices; only the others are asked for.
   const asked = askFields(ctx, record, conn, req.actorType, erp).filter((a) => !synced.some((s) => s.erpField === a.field.key));
-  return { fields, askFields: asked };
+  return { fields, askFields: asked, erpVersion: erpVersion(ctx, conn.id, erp) };
+}
+
+/**
+ * The ERP values a compare showed, as a token (two 32-bit hashes): what the user chose on. A change
+ * in the ERP to a field the compare did not show is no reason to choose again.
+ */
+function erpVersion(ctx: Ctx, connectionId: string, erp: ErpActor): string {
+  const values = JSON.stringify(syncedFields(ctx, connectionId, erp.type).map((s) => [s.erpField, erp.values[s.erpField] ?? null]));
+  return `${hash('erp-version', values).toString(36)}.${hash(values, 'erp-version').toString(36)}`;
 }
 
 export function getNewActorFields(ctx: Ctx, entity: EntityKey, connectionId: string, actorType: ActorType): NewActorFields {
@@ -192,6 +202,9 @@ export function saveLink(ctx: Ctx, entity: EntityKey, connectionId: string, body
       if (other) fail(409, 'actor-already-linked', `${erp.key} is already linked to ${other[0].split('/')[0]}`, '/erpKey');
       if (erp.type === 'person' && erp.parentKey !== companyLink(ctx, record, conn.id)?.erpKey) {
         fail(422, 'wrong-parent', 'This contact belongs to another ERP company', '/erpKey');
+      }
+      if (body.erpVersion !== undefined && body.erpVersion !== erpVersion(ctx, conn.id, erp)) {
+        fail(409, 'erp-changed', 'The ERP record was changed after you compared it: compare again', '/erpVersion');
       }
       const asked = validateValues(ctx, conn.id, body.actorType, body.values ?? {}, '/values');
       if (Object.keys(asked).length) {

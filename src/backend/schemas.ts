@@ -136,7 +136,7 @@ const CompareField = object<T.CompareField>()({
 
 const AskField = object<T.AskField>()({ field: FieldMeta, value: FieldValue });
 
-export const CompareResult = object<T.CompareResult>()({ fields: array(CompareField), askFields: array(AskField) });
+export const CompareResult = object<T.CompareResult>()({ fields: array(CompareField), askFields: array(AskField), erpVersion: optStr });
 
 export const NewActorFields = object<T.NewActorFields>()({ fields: array(AskField) });
 

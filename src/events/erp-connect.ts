@@ -19,6 +19,8 @@ export interface PendingLink {
   choices: Record<string, Side>;
   /** Values for the "ask user" / mandatory fields. */
   values: Record<string, FieldValue>;
+  /** The compare's token of the ERP values the choices were made on (see `CompareResult`). */
+  erpVersion?: string;
   /** Set when the actor is to be created in the ERP on Save. */
   create?: { values: Record<string, FieldValue>; reason?: string };
   preview: PreviewValue[];

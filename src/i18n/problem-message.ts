@@ -28,6 +28,14 @@ export function problemMessage(problem: ProblemBody): string {
       });
     case 'version-conflict':
       return versionConflict();
+    case 'actor-not-found':
+      return msg('This record no longer exists in the ERP. If it was connected, disconnect it and connect another one.', {
+        id: 'error.actorNotFound',
+      });
+    case 'erp-changed':
+      return msg('The ERP record was changed after you compared it. Check the values again: your choices are kept where the values still differ.', {
+        id: 'error.erpChanged',
+      });
     case 'connector-error':
       return problem.detail
         ? msg(str`The ERP reported an error: ${problem.detail}`, { id: 'error.connectorDetail' })

@@ -205,6 +205,8 @@ export interface AskField {
 export interface CompareResult {
   fields: CompareField[];
   askFields: AskField[];
+  /** The ERP values as compared (opaque): sent back on Save, which refuses them once they changed. */
+  erpVersion?: string;
 }
 
 export interface NewActorFields {
@@ -223,6 +225,8 @@ export interface SaveLinkRequest {
   choices: Record<string, Side>;
   /** Values for the "ask user" fields. */
   values?: Record<string, FieldValue>;
+  /** The compare's `erpVersion`: a Save after the ERP values changed answers 409 `erp-changed`. */
+  erpVersion?: string;
 }
 
 export interface WriteOptions {

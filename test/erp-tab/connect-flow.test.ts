@@ -5,7 +5,7 @@ import '../../src/define/erp-tab.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
 import { nextEvent } from '../helpers/events.js';
-import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
+import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 
 interface Words {
@@ -226,5 +226,36 @@ describe('<erp-tab> connect, save and disconnect (simulated ERP)', () => {
     expect(await findByText(/Your choices are kept/, {}, section)).to.exist;
     expect(await findByText('Not saved', {}, section)).to.exist;
     expect(await findByText('100002', {}, section)).to.exist;
+  });
+
+  it('a Save after the ERP record changed opens the compare again on the new values, with the choices kept', async () => {
+    const { el, section } = await openTab('c2', 'de');
+    const w = WORDS.de;
+    await stageLink(section, w, 'Brandt', /100002/);
+    // Someone edits the actor in the ERP between Connect and Save.
+    sim().setErpValues('conn-a', 'customer', '100002', { city: 'Hamburg' });
+    (await findButton(w.save, section)).click();
+    const dialog = await findByRole('dialog', { name: w.dialog }, el.shadowRoot!);
+    await until(() => (dialog as HTMLDialogElement).open, 'the compare opens again');
+    expect(await findByText(/Der ERP-Datensatz wurde geändert, nachdem Sie ihn verglichen haben/, {}, dialog)).to.exist;
+    expect(await findByText('Hamburg', {}, dialog), 'the new ERP value').to.exist;
+    expect(sim().getEntityState({ type: 'company', id: 'c2' }).connections[0].link, 'nothing saved').to.equal(null);
+    // The choices made before still hold; only the field that differs now waits for a decision.
+    const group = (name: string) => queryAllByRole('radiogroup', {}, dialog).find((g) => nameOf(g) === name)!;
+    const checked = (name: string) => queryAllByRole('radio', {}, group(name)).filter((r) => (r as HTMLInputElement).checked).map(nameOf);
+    expect(checked('Name')).to.deep.equal(['ERP: Brandt Maschinenbau']);
+    expect(checked('VAT number')).to.deep.equal(['ERP: DE123456789']);
+    expect(checked('City'), 'the new difference is not decided for the user').to.deep.equal([]);
+    const connects = () => queryAllByRole('button', { name: w.connect }, dialog);
+    expect(connects().every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
+    queryAllByRole('radio', {}, group('City')).find((r) => nameOf(r) === 'ERP: Hamburg')!.click();
+    await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'Verbinden ready once City is decided');
+    await expect(el).to.be.accessible();
+    connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
+    await until(() => !(dialog as HTMLDialogElement).open, 'dialog closes');
+    const linked = nextEvent(el, 'erp-link-change');
+    (await findButton(w.save, section)).click();
+    expect((await linked).detail).to.deep.include({ linked: true, erpKey: '100002' });
+    expect(sim().getEntityState({ type: 'company', id: 'c2' }).connections[0].fields?.find((f) => f.field.key === 'city')?.value).to.equal('Hamburg');
   });
 });

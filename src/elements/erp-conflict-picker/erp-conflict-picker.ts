@@ -86,6 +86,8 @@ export class ErpConflictPicker extends LitElement {
   @property({ attribute: false }) conflicts: SyncConflict[] = [];
   /** The current time for "changed 2 hours ago" (defaults to the time of rendering). */
   @property({ attribute: false }) now?: number;
+  /** Decisions made before (a compare shown again): kept for the fields that still differ. */
+  @property({ attribute: false }) presetChoices: Record<string, Side> = {};
   /** Disables the controls (e.g. while the host is busy). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -137,7 +139,8 @@ export class ErpConflictPicker extends LitElement {
     if (changed.has('conflicts') && this.conflicts.length > 0) {
       this.fields = this.conflicts.map(conflictField);
     }
-    if (changed.has('fields') || changed.has('conflicts')) {
+    if (changed.has('presetChoices')) this.choices = { ...this.presetChoices, ...this.choices };
+    if (changed.has('fields') || changed.has('conflicts') || changed.has('presetChoices')) {
       // Keep the decisions for fields that are still two-way conflicts.
       const keep: Record<string, Side> = {};
       for (const f of this.fields) {

@@ -221,6 +221,11 @@ export const connectDialogStyles = css`
   .suggestion.weak .strength {
     font-weight: 400;
   }
+  .notice {
+    border-inline-start: 3px solid var(--_pending);
+    padding-inline-start: var(--_space);
+    margin-block: 0 var(--_space);
+  }
   .guard {
     border-inline-start: 3px solid var(--_pending);
     padding-inline-start: var(--_space);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import { ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
 import type {
   ActorRow,
   ActorType,
@@ -17,6 +17,7 @@ import type {
   MatchSuggestion,
   Restriction,
   SearchResult,
+  Side,
 } from '../../model/types.js';
 import { buildRestrictions, isSearchable, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
@@ -101,6 +102,10 @@ export class ErpConnectDialog extends LitElement {
   @state() private searching: 'new' | 'more' | null = null;
   @state() private searchError: { problem: ErpProblem; more: boolean } | null = null;
   @state() private selectedKey: string | null = null;
+  /** The actor a reopened compare is about (it need not be among search results). */
+  @state() private reopened: { key: string; displayName: string } | null = null;
+  /** Choices made before, kept where the values still differ, and why the compare was reopened. */
+  @state() private kept: { choices: Record<string, Side>; notice: string } | null = null;
   @state() private noMatch = false;
   @state() private stepBusy: StepBusy | null = null;
   @state() private stepError: ErpProblem | null = null;
@@ -231,7 +236,39 @@ export class ErpConnectDialog extends LitElement {
     });
     if (!fieldError) return;
     await this.updateComplete;
-    this.renderRoot.querySelector('erp-create-form')?.setFieldError(fieldError.key, fieldError.message);
+    // A value the form does not show (it came from the CRM record): the message above the form.
+    if (!this.renderRoot.querySelector('erp-create-form')?.setFieldError(fieldError.key, fieldError.message)) {
+      this.stepError = new ErpProblem({ status: 422, code: 'validation-failed', detail: fieldError.message });
+    }
+  }
+
+  /**
+   * Reopens at the compare step for an actor compared before (its ERP values changed before Save):
+   * compares afresh, keeps the user's choices where the values still differ and the values they
+   * gave, and says why in `notice`.
+   */
+  async showCompare(pending: PendingLink, notice: string): Promise<void> {
+    if (!pending.erpKey) return;
+    this.opener = deepActiveElement();
+    this.reset();
+    this.reopened = { key: pending.erpKey, displayName: pending.displayName };
+    this.selectedKey = pending.erpKey;
+    this.kept = { choices: { ...pending.choices }, notice };
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    const erpKey = pending.erpKey;
+    await this.runStep('compare', async (signal) => {
+      const result = await this.backend.compare(
+        { type: this.entity.type, id: this.entity.id },
+        { connectionId: this.connection.id, actorType: this.actorType, erpKey },
+        { signal },
+      );
+      this.compareResult = {
+        ...result,
+        askFields: result.askFields.map((a) => (a.field.key in pending.values ? { ...a, value: pending.values[a.field.key]! } : a)),
+      };
+      this.step = 'compare';
+    });
   }
 
   /** Closes the dialog, aborts requests in flight and returns focus to the element that opened it. */
@@ -266,6 +303,8 @@ export class ErpConnectDialog extends LitElement {
     this.results = null;
     this.searchError = null;
     this.selectedKey = null;
+    this.reopened = null;
+    this.kept = null;
     this.noMatch = false;
     this.stepError = null;
     this.compareResult = null;
@@ -424,7 +463,8 @@ export class ErpConnectDialog extends LitElement {
     const row = this.results?.rows.find((r) => r.key === key);
     if (row) return row;
     const suggestion = this.suggestions?.find((s) => s.key === key);
-    return suggestion ? { key: suggestion.key, displayName: suggestion.displayName, cells: {} } : undefined;
+    if (suggestion) return { key: suggestion.key, displayName: suggestion.displayName, cells: {} };
+    return this.reopened && this.reopened.key === key ? { ...this.reopened, cells: {} } : undefined;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -606,6 +646,7 @@ export class ErpConnectDialog extends LitElement {
       displayName: row.displayName,
       choices: { ...event.choices },
       values: { ...event.values },
+      ...(compare.erpVersion ? { erpVersion: compare.erpVersion } : {}),
       preview: comparePreview(compare.fields, event.choices),
     });
   }
@@ -915,8 +956,10 @@ export class ErpConnectDialog extends LitElement {
     return html`<h3 tabindex="-1" data-step-focus class="step-title">
         ${msg(str`Compare with ${row?.displayName ?? ''}`, { id: 'connect.compareTitle' })}
       </h3>
+      ${this.kept ? html`<p class="notice" role="status">${this.kept.notice}</p>` : nothing}
       <erp-conflict-picker
         .fields=${compare?.fields ?? []}
+        .presetChoices=${this.kept?.choices ?? {}}
         .askFields=${compare?.askFields ?? []}
         .backend=${this.backend}
         .connectionId=${this.connection.id}

@@ -234,7 +234,8 @@ export class ErpTabConnection extends LitElement {
         : this.backend.removeLink(this.entityKey, this.connection.id, { ...options, signal }),
     );
     if (!result) {
-      this.offerFieldCorrection(staged);
+      if (this.error?.problem.code === 'erp-changed' && staged.kind === 'link') void this.compareAgain(staged.link);
+      else this.offerFieldCorrection(staged);
       return;
     }
     this.staged = null;
@@ -289,6 +290,17 @@ export class ErpTabConnection extends LitElement {
     );
   }
 
+  /**
+   * The ERP values changed between Connect and Save: the compare opens again on the new values,
+   * with the user's choices kept where they still differ. Connect there stages the link anew.
+   */
+  private async compareAgain(pending: PendingLink): Promise<void> {
+    if (!(await this.ensureElement('erp-connect-dialog', () => void this.compareAgain(pending)))) return;
+    this.connectingAs = pending.actorType;
+    await this.updateComplete;
+    await this.connectDialog?.showCompare(pending, problemMessage({ status: 409, code: 'erp-changed' }));
+  }
+
   private startEditing(): void {
     // The next step needs one of these: fetch them while the user chooses.
     void loadElement(this.connection.link ? 'erp-confirm-dialog' : 'erp-connect-dialog').catch(() => undefined);
@@ -318,6 +330,7 @@ export class ErpTabConnection extends LitElement {
   private onConnect(event: ErpConnectEvent): void {
     event.stopPropagation(); // the tab reports links to the host only once they are saved
     this.staged = { kind: 'link', link: event.pending, idempotencyKey: crypto.randomUUID() };
+    this.error = null;
     this.statusText = msg('Connection prepared. Save to store it, or Cancel to discard it.', {
       id: 'tab.pendingAnnounce',
     });
@@ -578,6 +591,7 @@ function saveRequest(link: PendingLink): SaveLinkRequest {
     ...(link.create ? { create: link.create } : { erpKey: link.erpKey }),
     choices: link.choices,
     values: link.values,
+    ...(link.erpVersion && !link.create ? { erpVersion: link.erpVersion } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ export const templates = {
 'error.connector': `ERP-systemet rapporterede en fejl.`,
 'error.connectorDetail': str`ERP-systemet rapporterede en fejl: ${0}`,
 'error.contractViolation': `Serveren sendte et svar i et uventet format, så det vises ikke. Kontakt en administrator.`,
+'error.erpChanged': `ERP-posten blev ændret, efter at du sammenlignede den. Kontrollér værdierne igen: Dine valg bevares, hvor værdierne stadig er forskellige.`,
 'error.forbidden': `Du har ikke adgang til dette. Kontakt en administrator.`,
 'error.generic': `Forespørgslen mislykkedes. Prøv igen.`,
 'error.malformed': `Serverens svar kunne ikke læses. Prøv igen, eller kontakt en administrator.`,

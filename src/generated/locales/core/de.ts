@@ -22,6 +22,7 @@ export const templates = {
 'error.connector': `Das ERP hat einen Fehler gemeldet.`,
 'error.connectorDetail': str`Das ERP hat einen Fehler gemeldet: ${0}`,
 'error.contractViolation': `Der Server hat eine Antwort in einem unerwarteten Format gesendet; sie wird daher nicht angezeigt. Wenden Sie sich an einen Administrator.`,
+'error.erpChanged': `Der ERP-Datensatz wurde geändert, nachdem Sie ihn verglichen haben. Prüfen Sie die Werte erneut: Ihre Auswahl bleibt erhalten, wo die Werte noch abweichen.`,
 'error.forbidden': `Sie haben keinen Zugriff darauf. Wenden Sie sich an einen Administrator.`,
 'error.generic': `Die Anfrage ist fehlgeschlagen. Versuchen Sie es erneut.`,
 'error.malformed': `Die Antwort des Servers war nicht lesbar. Versuchen Sie es erneut oder wenden Sie sich an einen Administrator.`,

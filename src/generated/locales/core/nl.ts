@@ -22,6 +22,7 @@ export const templates = {
 'error.connector': `Het ERP meldde een fout.`,
 'error.connectorDetail': str`Het ERP meldde een fout: ${0}`,
 'error.contractViolation': `De server stuurde een antwoord in een onverwacht formaat; het wordt daarom niet getoond. Neem contact op met een beheerder.`,
+'error.erpChanged': `Het ERP-record is gewijzigd nadat u het hebt vergeleken. Controleer de waarden opnieuw: uw keuzes blijven behouden waar de waarden nog verschillen.`,
 'error.forbidden': `U hebt hier geen toegang toe. Neem contact op met een beheerder.`,
 'error.generic': `Het verzoek is mislukt. Probeer het opnieuw.`,
 'error.malformed': `Het antwoord van de server kon niet worden gelezen. Probeer het opnieuw of neem contact op met een beheerder.`,
