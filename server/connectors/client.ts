@@ -20,10 +20,11 @@ export interface ActorPage {
 export type Config = Record<string, FieldValue>;
 
 /**
- * Calls one sync connector (connectors/protocol.yaml). Every call has a deadline; a connector that
- * is down, slow, or answers something that is not the protocol becomes the contract's
- * `connector-error` (502) with a message that says which, and the connector's own message when it
- * sent one. The connector's 409 and 422 keep their meaning.
+ * Calls one sync connector (connectors/protocol.yaml). Every call has a deadline. A connector that
+ * is down or slow, or that says its ERP is (503), becomes the contract's `connector-unavailable`
+ * (503: try again later); one that fails or answers something that is not the protocol becomes
+ * `connector-error` (502). Each with a message that says which, and the connector's own message when
+ * it sent one. The connector's 404, 409 and 422 keep their meaning.
  */
 export class ConnectorClient {
   constructor(
@@ -63,7 +64,7 @@ export class ConnectorClient {
     // streams around it, which cost more than the rest of a search request on the service's side.
     // Redirects are not followed (a connector that redirects answers HTML, not the protocol).
     const signal = AbortSignal.timeout(this.timeoutMs);
-    const timedOut = () => connectorError(`The sync connector did not answer within ${Math.round(this.timeoutMs / 1000)} s`);
+    const timedOut = () => connectorUnavailable(`The sync connector did not answer within ${Math.round(this.timeoutMs / 1000)} s`);
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(url, {
@@ -73,13 +74,13 @@ export class ConnectorClient {
         signal,
       });
     } catch {
-      throw signal.aborted ? timedOut() : connectorError('The sync connector cannot be reached');
+      throw signal.aborted ? timedOut() : connectorUnavailable('The sync connector cannot be reached');
     }
     let text: string;
     try {
       text = await response.body.text();
     } catch {
-      throw signal.aborted ? timedOut() : connectorError('The sync connector broke off its answer');
+      throw signal.aborted ? timedOut() : connectorUnavailable('The sync connector broke off its answer');
     }
     let json: unknown;
     try {
@@ -95,6 +96,7 @@ export class ConnectorClient {
       if (status === 409) throw new ServiceProblem(409, 'version-conflict', detail);
       if (status === 422) throw new ServiceProblem(422, 'validation-failed', detail, field);
       if (status === 404) throw new ServiceProblem(404, 'actor-not-found', detail);
+      if (status === 503) throw connectorUnavailable(detail);
       throw connectorError(detail);
     }
     if (!json || typeof json !== 'object') throw connectorError('The sync connector answered something that is not the protocol');
@@ -104,6 +106,11 @@ export class ConnectorClient {
 
 export function connectorError(detail: string): ServiceProblem {
   return new ServiceProblem(502, 'connector-error', detail);
+}
+
+/** The connector, or the ERP behind it, cannot be reached now: nothing was done, try again later. */
+export function connectorUnavailable(detail: string): ServiceProblem {
+  return new ServiceProblem(503, 'connector-unavailable', detail);
 }
 
 /** Checks a page or list of actors from a connector (answers are data from outside). */

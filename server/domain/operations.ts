@@ -185,7 +185,7 @@ export class SyncService {
         const result = await this.write(i, { entities: [e] }, `entity:${e.type}:${e.id}`, (ctx) => syncNow(ctx, e, cid), (s) => linkedActors(s));
         return { body: result };
       } catch (error) {
-        if (error instanceof ServiceProblem && error.body.code === 'connector-error') await this.recordSyncError(e.type, e.id, cid, error);
+        if (error instanceof ServiceProblem && (error.body.code === 'connector-error' || error.body.code === 'connector-unavailable')) await this.recordSyncError(e.type, e.id, cid, error);
         throw error;
       }
     },

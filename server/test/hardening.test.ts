@@ -182,7 +182,7 @@ describe('writes', () => {
     assert.equal(answers.find((a) => a.status === 409)?.json?.code, 'request-in-progress');
   });
 
-  it('a connector that is down, slow or talks nonsense gives connector-error with its message', async () => {
+  it('a connector that fails or talks nonsense gives connector-error with its message; one that is slow or gone, connector-unavailable', async () => {
     await t.reset();
     const connector = t.service!.connectorUrl!;
     const fault = (f: object) => fetch(`${connector}/__control/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/actors/search', fault: f }) });
@@ -190,15 +190,19 @@ describe('writes', () => {
     const failed = await call('POST', search, { body: { text: 'a' } });
     assertProblem(failed, 502, 'connector-error');
     assert.equal(failed.json?.detail, 'ERP database locked (ERR-17)');
+    await fault({ kind: 'problem', status: 503, detail: 'ERP down for maintenance' });
+    const down = await call('POST', search, { body: { text: 'a' } });
+    assertProblem(down, 503, 'connector-unavailable');
+    assert.equal(down.json?.detail, 'ERP down for maintenance');
     // Slower than the service's deadline (2.5 s here): an answer, not a hang.
     await fault({ kind: 'latency', ms: 6000 });
     const slow = await call('POST', search, { body: { text: 'a' } });
-    assertProblem(slow, 502, 'connector-error');
+    assertProblem(slow, 503, 'connector-unavailable');
     assert.match(String(slow.json?.detail), /did not answer within 3 s/);
     await fault({ kind: 'nonsense' });
     assertProblem(await call('POST', search, { body: { text: 'a' } }), 502, 'connector-error');
     await fault({ kind: 'drop' });
-    assertProblem(await call('POST', search, { body: { text: 'a' } }), 502, 'connector-error');
+    assertProblem(await call('POST', search, { body: { text: 'a' } }), 503, 'connector-unavailable');
     assert.equal((await call('POST', search, { body: { text: 'a' } })).status, 200, 'the next call works again');
   });
 });
