@@ -12,6 +12,7 @@ import { buildTrytonConnector } from '../connectors/tryton/app.js';
 import { StateStore, touchConfig } from './storage/state.js';
 import { Secrets } from './storage/secrets.js';
 import { DatabaseCrm } from './crm/adapter.js';
+import type { FieldValue } from '../src/model/types.js';
 
 export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
   port?: number;
@@ -30,7 +31,7 @@ export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
    * process, and the demo's one connection uses this config (serverUrl, database, username,
    * password, company).
    */
-  tryton?: Record<string, string>;
+  tryton?: Record<string, FieldValue>;
   onProgress?: (message: string) => void;
 }
 
@@ -88,7 +89,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const build = tryton && connectorUrl ? () => trytonDemoState(Date.now(), { connectorUrl: connectorUrl!, config: tryton }) : undefined;
   if (options.demo && connectorUrl) {
     const seeded = await seedDemo(db, store, connectorUrl, build);
-    if (seeded) say(tryton ? `Seeded the demo CRM and a connection to Tryton at ${tryton.serverUrl}` : 'Seeded the demo CRM, connectors and connections');
+    if (seeded) say(tryton ? `Seeded the demo CRM and a connection to Tryton at ${String(tryton.serverUrl)}` : 'Seeded the demo CRM, connectors and connections');
     else await repointConnectors(db, connectorUrl);
   }
 

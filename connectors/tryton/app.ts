@@ -13,9 +13,10 @@ const PROTOCOL = fileURLToPath(new URL('../protocol.yaml', import.meta.url));
 type Body = { config: Config; actorType: ActorType } & Record<string, unknown>;
 type Req = FastifyRequest<{ Body: Body }>;
 
-export async function buildTrytonConnector(options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** `logger`: Fastify's; by default only the connector's own faults (answered 500) are logged. */
+export async function buildTrytonConnector(options: { logger?: boolean | { level: string } } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ?? { level: 'error' },
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allowUnionTypes: true, strict: false } },
   });

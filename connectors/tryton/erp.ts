@@ -18,14 +18,34 @@ export interface WireActor {
 
 
 /** Tryton's answers as the protocol's problems, with Tryton's own words where it sent some. */
+/**
+ * The field a Tryton `UserError` is about, where its message quotes a value that was sent (`The
+ * European VAT Number "NO987654320" for party "Nordlys" is not valid`): the widget then shows it
+ * on that field.
+ */
+export function fieldOfError(error: ConnectorProblem, values: Values): ConnectorProblem {
+  if (error.status !== 422 || error.field) return error;
+  // The value quoted first is the one refused; the party's name may follow ('… for party "X"').
+  let best: { key: string; at: number } | undefined;
+  for (const [key, v] of Object.entries(values)) {
+    if (typeof v !== 'string' || v.trim().length < 3) continue;
+    const at = error.message.indexOf(`"${v.trim()}"`);
+    if (at >= 0 && (!best || at < best.at)) best = { key, at };
+  }
+  return best ? new ConnectorProblem(error.status, error.code, error.message, `/values/${best.key}`) : error;
+}
+
 export function asProblem(error: unknown, database: string): ConnectorProblem {
   if (error instanceof ConnectorProblem) return error;
-  if (!(error instanceof TrytonError)) return new ConnectorProblem(500, 'internal-error', 'The Tryton connector failed');
+  // A fault of the connector itself: to the app's error handler, which logs it and answers 500.
+  if (!(error instanceof TrytonError)) throw error;
   switch (error.kind) {
     case 'UserError':
       return new ConnectorProblem(422, 'validation-failed', `Tryton: ${error.message}`);
     case 'ConcurrencyException':
       return new ConnectorProblem(409, 'version-conflict', 'The record was changed in Tryton meanwhile: reload it and choose again');
+    case 'Unreachable':
+      return new ConnectorProblem(503, 'connector-unavailable', error.message);
     case 'UnknownDatabase':
       return new ConnectorProblem(502, 'connector-error', `Tryton has no database "${database}"`);
     default:
@@ -49,6 +69,16 @@ const PARTY_READ = [
 ];
 const PERSON_READ = ['code', 'name', 'active', 'write_date', 'create_date', '_timestamp', 'contact_mechanisms.type', 'contact_mechanisms.value', 'relations.to', 'relations.type'];
 const PROJECT_READ = ['name', 'status', 'party.rec_name', 'comment', 'write_date', 'create_date', '_timestamp'];
+
+/**
+ * Tryton searches only active records unless told otherwise: a party read by its key, or changed, is
+ * found deactivated too (a linked customer set inactive in Tryton, or created inactive). The context's
+ * `active_test`, not an `active` clause: with one, Tryton 6.0 finds nothing under a nested OR.
+ */
+const ALL = { active_test: false };
+
+/** A Tryton boolean: on SQLite it travels as 0 or 1. */
+const isTrue = (v: unknown): boolean => v === true || v === 1;
 
 const first = <T>(rows: unknown, test: (r: T) => boolean = () => true): T | undefined => (Array.isArray(rows) ? (rows as T[]).find(test) : undefined);
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
@@ -167,7 +197,7 @@ export class TrytonErp {
   private async read(config: Config, type: ActorType, keys: string[]) {
     const ids = keys.filter((k) => /^\d{1,15}$/.test(k)).map(Number);
     if (!ids.length) return { rows: [], raw: [] };
-    return this.query(config, type, [['id', 'in', ids]], 0, ids.length, false);
+    return this.query(config, type, [['id', 'in', ids]], 0, ids.length, false, undefined, null, ALL);
   }
 
   async search(config: Config, type: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number }) {
@@ -207,8 +237,8 @@ export class TrytonErp {
     const after = (field: string) => ['OR', [field, '>', t], [[field, '=', t], ['id', '>', afterId]]];
     const order = (field: string) => [[field, 'ASC'], ['id', 'ASC']];
     const [written, created] = await Promise.all([
-      this.query(config, type, [['write_date', '!=', null], after('write_date')], 0, limit + 1, false, order('write_date')),
-      this.query(config, type, [['write_date', '=', null], after('create_date')], 0, limit + 1, false, order('create_date')),
+      this.query(config, type, [['write_date', '!=', null], after('write_date')], 0, limit + 1, false, order('write_date'), null, ALL),
+      this.query(config, type, [['write_date', '=', null], after('create_date')], 0, limit + 1, false, order('create_date'), null, ALL),
     ]);
     const merged = [...written.rows, ...created.rows].sort((a, b) => (a.lastModified === b.lastModified ? Number(a.erpKey) - Number(b.erpKey) : a.lastModified < b.lastModified ? -1 : 1));
     const actors = merged.slice(0, limit);
@@ -233,7 +263,7 @@ export class TrytonErp {
       const [id] = await t.rpc.model<number[]>(`${modelOf(type)}.create`, [[record]]);
       return (await this.get(config, type, [String(id)]))[0]!;
     } catch (error) {
-      throw asProblem(error, String(config.database));
+      throw fieldOfError(asProblem(error, String(config.database)), values);
     }
   }
 
@@ -255,7 +285,7 @@ export class TrytonErp {
         // Tryton checks the timestamp of that same read itself: a write by someone else since answers ConcurrencyException.
         if (Object.keys(write).length) await t.rpc.model(`${model}.write`, [[id], write], { _timestamp: { [`${model},${id}`]: stamp } });
       } catch (error) {
-        throw asProblem(error, String(config.database));
+        throw fieldOfError(asProblem(error, String(config.database)), a.values);
       }
       saved.push((await this.get(config, type, [a.erpKey]))[0]!);
     }
@@ -288,7 +318,7 @@ export class TrytonErp {
     return key && (await this.get(config, 'customer', [key]))[0] ? Number(key) : undefined;
   }
 
-  private async query(config: Config, type: ActorType, domain: unknown[], offset: number, limit: number, count: boolean, order?: unknown, parentKey: string | null = null) {
+  private async query(config: Config, type: ActorType, domain: unknown[], offset: number, limit: number, count: boolean, order?: unknown, parentKey: string | null = null, context: Record<string, unknown> = {}) {
     const t = this.tenant(config);
     try {
       const ids = await t.ids();
@@ -304,8 +334,8 @@ export class TrytonErp {
       } else throw new ConnectorProblem(422, 'actor-type-not-supported', `No ${type} in this Tryton`);
       const full = [...scope, ...domain];
       const [rows, total] = await Promise.all([
-        t.rpc.model<Row[]>(`${model}.search_read`, [full, offset, limit, order ?? [['id', 'ASC']], isProject ? PROJECT_READ : type === 'person' ? PERSON_READ : PARTY_READ]),
-        count ? t.rpc.model<number>(`${model}.search_count`, [full]) : Promise.resolve(0),
+        t.rpc.model<Row[]>(`${model}.search_read`, [full, offset, limit, order ?? [['id', 'ASC']], isProject ? PROJECT_READ : type === 'person' ? PERSON_READ : PARTY_READ], context),
+        count ? t.rpc.model<number>(`${model}.search_count`, [full], context) : Promise.resolve(0),
       ]);
       return { rows: rows.map((r) => (isProject ? projectActor(r) : type === 'person' ? personActor(r, ids.person!.worksFor) : partyActor(type, r))), raw: rows, total };
     } catch (error) {
@@ -348,7 +378,7 @@ function partyActor(type: ActorType, r: Row): WireActor {
       countryCode: str((address?.['country.'] as { code?: string } | null)?.code),
       language: str((r['lang.'] as { code?: string } | null)?.code),
       paymentTerms: str(type === 'supplier' ? r.supplier_payment_term : r.customer_payment_term),
-      active: r.active !== false,
+      active: isTrue(r.active),
     },
   };
 }
@@ -365,7 +395,7 @@ function personActor(r: Row, worksFor: number): WireActor {
       name: str(r.name),
       email: contact(r, 'email'),
       phone: contact(r, 'phone'),
-      active: r.active !== false,
+      active: isTrue(r.active),
     },
   };
 }

@@ -15,7 +15,7 @@ export interface TrytonLogin {
 /** What Tryton answered instead of a result: its exception's name and its own message. */
 export class TrytonError extends Error {
   constructor(
-    /** `UserError`, `UserWarning`, `ConcurrencyException`, `AccessError`, `LoginError`, `Unreachable`, … */
+    /** `UserError`, `UserWarning`, `ConcurrencyException`, `AccessError`, `LoginError`, `Unreachable`, `Protocol`, … */
     readonly kind: string,
     message: string,
     /** Tryton's longer explanation, where it sent one. */
@@ -147,7 +147,7 @@ export class TrytonRpc {
     try {
       answer = JSON.parse(text) as typeof answer;
     } catch {
-      throw new TrytonError('Unreachable', `Tryton answered something that is not JSON-RPC (HTTP ${status})`);
+      throw new TrytonError('Protocol', `Tryton answered something that is not JSON-RPC (HTTP ${status})`);
     }
     if (answer.error !== undefined) throw toError(answer.error);
     return decode(answer.result) as T;

@@ -4,7 +4,7 @@ import type { ActorStore } from '../../demo/mock-erp/actors.js';
 import type { Catalogue, Ctx } from '../../demo/mock-erp/context.js';
 import type { ErpActor, SimState, Values } from '../../demo/mock-erp/model.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
-import { problem } from '../http/problem.js';
+import { problem, ServiceProblem } from '../http/problem.js';
 
 /** A connection's connector and config, as the working set knows them. */
 export function connectorOf(state: SimState, connectionId: string, timeoutMs: number) {
@@ -104,7 +104,16 @@ export class ServiceActors {
 
   async runCreate(need: NeedCreate): Promise<void> {
     const { client, config } = connectorOf(this.state!, need.connectionId, this.timeoutMs);
-    const actor = await client.create(config, need.type, need.values, need.parentKey ?? null);
+    let actor: WireActor;
+    try {
+      actor = await client.create(config, need.type, need.values, need.parentKey ?? null);
+    } catch (error) {
+      // A value the ERP refused is one the user gave for the new actor (SaveLinkRequest.create.values).
+      const field = error instanceof ServiceProblem ? error.body.field?.match(/^\/values\/(.+)$/)?.[1] : undefined;
+      if (!field) throw error;
+      const { status, code, detail } = (error as ServiceProblem).body;
+      throw new ServiceProblem(status, code, detail, `/create/values/${field}`);
+    }
     this.created.push(actor);
     this.cache.set(refKey(need.connectionId, need.type, actor.erpKey), actor);
   }

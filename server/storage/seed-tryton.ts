@@ -45,7 +45,11 @@ export async function trytonDemoState(now: number, demo: TrytonDemo, timeoutMs =
   const listNames = new Set<string>();
   for (const t of types) {
     state.mappings[typeKey('conn-t', t.type)] = defaultMapping(t.type, false, t.fields);
-    state.defaults[typeKey('conn-t', t.type)] = [{ field: 'name', value: null, askUser: true, mandatory: true, locked: true }];
+    // Tryton checks VAT numbers: the user sees the CRM's one in Create in ERP and can correct it there.
+    state.defaults[typeKey('conn-t', t.type)] = [
+      { field: 'name', value: null, askUser: true, mandatory: true, locked: true },
+      ...(t.fields.some((f) => f.key === 'vatNumber') ? [{ field: 'vatNumber', value: null, askUser: true, mandatory: false, locked: false }] : []),
+    ];
     for (const f of t.fields) if (f.type === 'list' && f.listName) listNames.add(f.listName);
   }
   for (const listName of listNames) {

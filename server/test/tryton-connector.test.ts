@@ -175,6 +175,20 @@ if (env.TRYTON_URL) {
       assert.equal(r.status, 404);
     });
 
+    it('a party made inactive, or created inactive, is still read by its key and is among the changes', async () => {
+      const since = new Date(Date.now() - 1000).toISOString();
+      const created = await post('/actors/create', { actorType: 'customer', values: { name: 'Created Inactive', active: false } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.actor.values.active, false);
+      const later = await newCustomer('Deactivated Later');
+      await tryton.model('party.party.write', [[Number(later.erpKey)], { active: false }]);
+      const read = await post('/actors/get', { actorType: 'customer', keys: [later.erpKey, created.body.actor.erpKey] });
+      assert.deepEqual(read.body.actors.map((a) => [a.erpKey, a.values.active]).sort(), [[later.erpKey, false], [created.body.actor.erpKey, false]].sort());
+      const changed = await post('/actors/changed-since', { actorType: 'customer', since, limit: 500 });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      assert.ok(changed.body.actors.some((a) => a.erpKey === later.erpKey && a.values.active === false), 'the deactivation is a change');
+    });
+
     it('changes since a time include what was written after it, oldest first, one page after another', async () => {
       const since = new Date(Date.now() - 1000).toISOString();
       const a = await newCustomer('Changed Since One');

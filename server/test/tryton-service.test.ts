@@ -120,9 +120,9 @@ if (env.TRYTON_URL) {
       const input = { name: shown.name, connectorId: shown.connectorId, scope: shown.scope, description: 'Edited while active', config: shown.config };
       const saved = await api('PUT', '/admin/connections/conn-t', input, { 'if-match': `"${shown.version}"` });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      const changed = await api('PUT', '/admin/connections/conn-t', { ...input, config: { ...shown.config, database: 'other' } }, { 'if-match': `"${(saved.body as { version: string }).version}"` });
+      const changed = await api('PUT', '/admin/connections/conn-t', { ...input, config: { ...shown.config, database: 'other' } }, { 'if-match': `"${(saved.body as unknown as { version: string }).version}"` });
       assert.equal(changed.status, 409, 'the config of an active connection stays as it is');
-      assert.equal((changed.body as { code: string }).code, 'connection-active');
+      assert.equal((changed.body as unknown as { code: string }).code, 'connection-active');
     });
 
     it('Disconnect deletes nothing in Tryton', async () => {

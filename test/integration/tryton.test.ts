@@ -100,5 +100,55 @@ if (service.apiUrl) {
       expect((await unlinked).detail).to.deep.include({ connectionId: 'conn-t', linked: false });
       expect((await readParty(partyId))?.name, 'the party is still in Tryton').to.equal('Brandt Maschinenbau');
     });
+
+    it('In ERP erstellen: Tryton refuses the VAT number, the form comes back with its message; without it, the party appears in Tryton', async function () {
+      this.timeout(120_000);
+      // Parties an earlier run on this Tryton created for this company (the duplicate guard would hold Create back).
+      const earlier = await tryton<number[]>('party.party.search', [[['name', '=', 'Hostile Strings Corp']], 0, null, null]);
+      if (earlier.length) await tryton('party.party.delete', [earlier]);
+      const { el, section } = await openTab('c5');
+      (await findButton('Bearbeiten', section)).click();
+      (await findButton('Kunde', section)).click();
+      const dialog = await findByRole('dialog', { name: 'Mit ERP verbinden' }, el.shadowRoot!);
+      (await findByRole('checkbox', { name: 'Kein Treffer in ERP gefunden' }, dialog)).click();
+      (await findButton('Erstellen', dialog)).click();
+      let create = await findByRole('dialog', { name: 'In ERP erstellen' }, el.shadowRoot!);
+      const vat = (await findByRole('textbox', { name: /VAT number/ }, create)) as HTMLInputElement;
+      expect(vat.value, "the CRM's VAT number, prefilled").to.equal('US999999999');
+      const submit = await findButton('Erstellen', create);
+      await until(() => submit.getAttribute('aria-disabled') !== 'true', 'Erstellen enabled');
+      submit.click();
+      await until(() => !(create as HTMLDialogElement).open, 'dialog closes');
+
+      // Speichern: Tryton checks the VAT number and refuses it; nothing is created there.
+      (await findButton('Speichern', section)).click();
+      create = await findByRole('dialog', { name: 'In ERP erstellen' }, el.shadowRoot!);
+      await until(() => (create as HTMLDialogElement).open, 'Create in ERP opens again');
+      const again = (await findByRole('textbox', { name: /VAT number/ }, create)) as HTMLInputElement;
+      await until(() => again.getAttribute('aria-invalid') === 'true', 'the VAT field marked invalid');
+      expect(await findByText(/Tryton: The European VAT Number "US999999999"/, {}, create)).to.exist;
+      expect(await tryton<number[]>('party.party.search', [[['name', '=', 'Hostile Strings Corp']], 0, null, null])).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+
+      // Without it: Erstellen → Speichern, and the party is in Tryton, in the customer category.
+      again.value = '';
+      again.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      again.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      const submitAgain = await findButton('Erstellen', create);
+      await until(() => submitAgain.getAttribute('aria-disabled') !== 'true', 'Erstellen enabled');
+      submitAgain.click();
+      await until(() => !(create as HTMLDialogElement).open, 'dialog closes');
+      const linked = nextEvent(el, 'erp-link-change');
+      (await findButton('Speichern', section)).click();
+      const { detail } = await linked;
+      expect(detail).to.deep.include({ connectionId: 'conn-t', linked: true, actorType: 'customer' });
+      const [party] = await tryton<{ name: string; 'categories.': { name: string }[]; 'contact_mechanisms.': { type: string; value: string }[] }[]>('party.party.read', [
+        [Number(detail.erpKey)],
+        ['name', 'categories.name', 'contact_mechanisms.type', 'contact_mechanisms.value'],
+      ]);
+      expect(party!.name).to.equal('Hostile Strings Corp');
+      expect(party!['categories.'].map((c) => c.name)).to.deep.equal(['Customer']);
+      expect(party!['contact_mechanisms.'].find((c) => c.type === 'email')?.value).to.equal('x@hostile.example');
+    });
   });
 }
