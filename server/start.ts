@@ -43,6 +43,8 @@ export interface RunningService {
   db: Db;
   /** Demo only: back to the freshly seeded installation (tests). */
   resetDemo(): Promise<void>;
+  /** Drops this instance's copy of the configuration at once (after a write straight into the database). */
+  forgetConfig(): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       // The service's own copy of the configuration goes at once, not when the notification comes.
       served.forget();
     },
+    forgetConfig: () => served.forget(),
     async close() {
       await app.close();
       await connector?.close();

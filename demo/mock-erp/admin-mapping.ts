@@ -31,7 +31,12 @@ function checkVersion(sent: string | null | undefined, current: number, prefix =
 
 export function getActorTypeMapping(ctx: Ctx, connectionId: string, actorType: ActorType): ActorTypeMapping {
   const m = supported(ctx, connectionId, actorType);
-  const fields = m.fields.map((f): FieldMapping => {
+  // What the ERP offers now: a stored field it no longer has is left out (saving drops it), a field
+  // it has come to offer is listed unmapped after the others.
+  const offered = erpFields(ctx, connectionId, actorType);
+  const stored = m.fields.filter((f) => offered.some((x) => x.key === f.erpField));
+  const added = offered.filter((x) => !m.fields.some((f) => f.erpField === x.key)).map((x) => ({ erpField: x.key, crmField: null, direction: null, showInSearch: false, showInTab: false }));
+  const fields = [...stored, ...added].map((f): FieldMapping => {
     const meta = erpMeta(ctx, connectionId, actorType, f.erpField);
     const out: FieldMapping = { erpField: meta, crmField: f.crmField, direction: f.direction, showInSearch: f.showInSearch, showInTab: f.showInTab };
     const reason = notSyncableReason(meta);

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { TrytonRpc } from '../../connectors/tryton/rpc.js';
 import { SEED_COMPANY } from '../../connectors/tryton/seed.js';
 import { startService, type RunningService } from '../start.js';
+import { touchConfig } from '../storage/state.js';
 
 /** Passes requests to Tryton, or drops them ("down"), or answers after `delayMs` ("slow"). */
 function trytonProxy(target: string) {
@@ -182,6 +183,32 @@ if (env.TRYTON_URL) {
       const saved = await link('c6', { ...again, choices: { ...again.choices, email: 'crm' } });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       assert.equal((await state('c6')).fields?.find((f) => f.field.key === 'city')?.value, 'Görlitz');
+    });
+
+    it('a mapped field Tryton no longer has: the tab, Compare, Save and Sync now go on with the others; the admin sees it gone', async () => {
+      // As after a module was removed from Tryton: the stored mapping names a field the connector lost.
+      const [row] = await service.db.query<{ data: { fields: { erpField: string; crmField: string | null; direction: string | null; showInSearch: boolean; showInTab: boolean }[] } }>(
+        `SELECT data FROM mappings WHERE connection_id = 'conn-t' AND name = 'customer' AND kind = 'mapping'`,
+      );
+      assert.ok(row, 'the customer mapping of conn-t');
+      const data = { ...row.data, fields: [...row.data.fields, { erpField: 'fax', crmField: 'phone', direction: 'both', showInSearch: true, showInTab: true }] };
+      await service.db.query(`UPDATE mappings SET data = $1 WHERE connection_id = 'conn-t' AND name = 'customer' AND kind = 'mapping'`, [JSON.stringify(data)]);
+      await touchConfig(service.db);
+      service.forgetConfig();
+      const key = await newParty(`Failures Removed Field ${run}`);
+      const body = await linkBody('c2', key);
+      assert.ok(!Object.keys(body.choices).includes('fax'), 'Compare offers no choice for a field Tryton lacks');
+      const saved = await link('c2', body);
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const shown = await state('c2');
+      assert.ok(!shown.fields?.some((f) => f.field.key === 'fax'), 'the tab shows no value for it');
+      assert.equal((await api('POST', '/entities/company/c2/links/conn-t/sync', {})).status, 200);
+      const search = await api('POST', '/connections/conn-t/actor-types/customer/search', { text: 'Failures Removed Field', limit: 5 });
+      assert.equal(search.status, 200, JSON.stringify(search.body));
+      const read = await api('GET', '/admin/connections/conn-t/actor-types/customer/mapping');
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      const mapping = read.body as unknown as { fields: { erpField: { key: string }; notSyncable?: string }[] };
+      assert.ok(!mapping.fields.some((f) => f.erpField.key === 'fax'), 'the admin mapping lists what Tryton offers');
     });
   });
 }
