@@ -72,7 +72,8 @@ export default {
 function serviceProcess(origin, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-wtr-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: origin, ...env },
+    // No background sync: the flows under test sync when their user says so (server/test covers it).
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: origin, ERP_SYNC_BACKGROUND: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = (async () => {

@@ -38,7 +38,7 @@ export interface ServiceOptions {
 const SAFE = new Set(['searchActors', 'searchActorsAdvanced', 'compare', 'testConnectorUrl', 'testConnectionConfig', 'testConnection']);
 
 /** The sync service's HTTP app: every operation of api/openapi.yaml, routes and schemas from the spec. */
-export async function buildService(options: ServiceOptions): Promise<{ app: FastifyInstance; service: SyncService; store: StateStore }> {
+export async function buildService(options: ServiceOptions): Promise<{ app: FastifyInstance; service: SyncService; store: StateStore; crm: CrmAdapter }> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -162,7 +162,7 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
       return { token, user: { id, name: row.data.name, ...demo } };
     });
   }
-  return { app, service, store };
+  return { app, service, store, crm };
 }
 
 /** What the demo's users may do (a host's identity provider puts these in its tokens). */

@@ -24,6 +24,15 @@ const running = await startService({
   connectorUrl: env.CONNECTOR_URL || undefined,
   idempotencyLeaseSeconds: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) : undefined,
   logger: env.LOG === '1',
+  // Background sync: on unless ERP_SYNC_BACKGROUND=off; a cycle per connection every ERP_SYNC_EVERY_SECONDS.
+  background:
+    env.ERP_SYNC_BACKGROUND === 'off'
+      ? false
+      : {
+          everySeconds: Number(env.ERP_SYNC_EVERY_SECONDS ?? 60),
+          expireInSeconds: env.ERP_SYNC_EXPIRE_SECONDS ? Number(env.ERP_SYNC_EXPIRE_SECONDS) : undefined,
+          maintenanceSeconds: env.ERP_SYNC_MAINTENANCE_SECONDS ? Number(env.ERP_SYNC_MAINTENANCE_SECONDS) : undefined,
+        },
   onProgress: (m) => console.log(`[sync service] ${m}`),
 });
 console.log(`[sync service] API at ${running.apiUrl}${running.connectorUrl ? ` · ${tryton ? 'Tryton' : 'simulated ERP'} connector at ${running.connectorUrl}` : ''}`);

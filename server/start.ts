@@ -12,6 +12,7 @@ import { buildTrytonConnector } from '../connectors/tryton/app.js';
 import { StateStore, touchConfig } from './storage/state.js';
 import { Secrets } from './storage/secrets.js';
 import { DatabaseCrm } from './crm/adapter.js';
+import { BackgroundSync, type BackgroundOptions } from './sync/background.js';
 import type { FieldValue } from '../src/model/types.js';
 
 export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
@@ -32,6 +33,8 @@ export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
    * password, company).
    */
   tryton?: Record<string, FieldValue>;
+  /** Background sync of every active connection (server/sync/background.ts); none without it. */
+  background?: BackgroundOptions | false;
   onProgress?: (message: string) => void;
 }
 
@@ -41,6 +44,8 @@ export interface RunningService {
   connectorUrl?: string;
   dataDir: string;
   db: Db;
+  /** The background sync, where it runs. */
+  background?: BackgroundSync;
   /** Demo only: back to the freshly seeded installation (tests). */
   resetDemo(): Promise<void>;
   /** Drops this instance's copy of the configuration at once (after a write straight into the database). */
@@ -95,7 +100,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     else await repointConnectors(db, connectorUrl);
   }
 
-  const { app, store: served } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
+  const { app, store: served, service, crm } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
+  const background = !options.background ? undefined : new BackgroundSync(db, service, crm, options.connectorTimeoutMs ?? 10_000, options.background);
+  await background?.start();
   await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
   const url = `http://${options.host ?? '127.0.0.1'}:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -104,6 +111,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     connectorUrl,
     dataDir,
     db,
+    background,
     async resetDemo() {
       if (!options.demo || !connectorUrl) throw new Error('Only the demo installation can be reset');
       await db.exec(`TRUNCATE ${TABLES}`);
@@ -113,6 +121,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     },
     forgetConfig: () => served.forget(),
     async close() {
+      await background?.stop();
       await app.close();
       await connector?.close();
       await db.close();

@@ -37,6 +37,8 @@ export interface LinkRecord {
   lastSynced: string | null;
   status: SyncStatus;
   lastError?: ProblemBody;
+  /** Fields the background sync found changed on both sides since the last sync: for the user to decide. */
+  pendingConflicts?: string[];
   /** ERP field key -> value (ERP side) at the last sync; the base for detecting two-sided changes. */
   synced: Values;
 }

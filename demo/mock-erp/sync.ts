@@ -8,6 +8,7 @@ import {
   erpLists,
   erpValueAsCrm,
   syncedFields,
+  connection,
   usableConnection,
   type Ctx,
 } from './context.js';
@@ -17,8 +18,11 @@ import { crmEditKey, erpEditKey, linkKey, type ConnectionRecord, type CrmRecord,
 import { fail, SimProblem } from './problems.js';
 import { display, same } from './values.js';
 
-/** Syncs one link per direction against the last-synced base; two-sided changes of a 'both' field are conflicts. */
-export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, link: LinkRecord, force = false): SyncConflict[] {
+/**
+ * Syncs one link per direction against the last-synced base; two-sided changes of a 'both' field are
+ * conflicts. Answers the conflicts and how many values it applied.
+ */
+export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, link: LinkRecord, force = false, quiet = false): { conflicts: SyncConflict[]; changes: number } {
   const key = linkKey(record.type, record.id, conn.id);
   if (ctx.state.failingSyncs.includes(key)) {
     const problem = new SimProblem(502, 'connector-error', `${conn.name}: ${link.actorType} ${link.erpKey} is locked by another ERP user (ERR-4711)`);
@@ -82,8 +86,28 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
     link.status = 'ok';
     delete link.lastError;
   }
-  addHistory(ctx, record.type, record.id, conn.id, { kind: 'synced', actorType: link.actorType, erpKey: link.erpKey, changes });
-  return conflicts;
+  // In the background (quiet) only a change is worth an entry in the history.
+  if (!quiet || changes.length) addHistory(ctx, record.type, record.id, conn.id, { kind: 'synced', actorType: link.actorType, erpKey: link.erpKey, changes });
+  return { conflicts, changes: changes.length };
+}
+
+/**
+ * The background sync of one linked record: what changed on either side since the last-synced base,
+ * applied by each field's direction; a field changed on both sides is a conflict, kept on the link for
+ * the tab (never an overwrite). Unlike Sync now it runs for no user's scope, writes history and a new
+ * version only where something changed, and a record unlinked meanwhile is no error.
+ */
+export function syncInBackground(ctx: Ctx, entity: EntityKey, connectionId: string): { changes: number; conflicts: number } {
+  const record = crmRecord(ctx, entity.type, entity.id);
+  const conn = connection(ctx, connectionId);
+  const link = ctx.state.links[linkKey(record.type, record.id, conn.id)];
+  if (!conn.active || !link) return { changes: 0, conflicts: 0 };
+  const before = JSON.stringify([link.status, link.pendingConflicts ?? []]);
+  const { conflicts, changes } = syncLink(ctx, record, conn, link, false, true);
+  if (conflicts.length) link.pendingConflicts = conflicts.map((c) => c.field.key);
+  else delete link.pendingConflicts;
+  if (changes || before !== JSON.stringify([link.status, link.pendingConflicts ?? []])) bumpVersion(ctx, record.type, record.id, conn.id);
+  return { changes, conflicts: conflicts.length };
 }
 
 export function syncNow(ctx: Ctx, entity: EntityKey, connectionId: string): SyncResult {
@@ -91,7 +115,7 @@ export function syncNow(ctx: Ctx, entity: EntityKey, connectionId: string): Sync
   const conn = usableConnection(ctx, connectionId);
   const link = ctx.state.links[linkKey(record.type, record.id, conn.id)] ?? fail(409, 'not-linked', 'This record is not linked in this connection');
   // A failed sync keeps the version: the client cannot learn a new one from a problem answer.
-  const conflicts = syncLink(ctx, record, conn, link);
+  const { conflicts } = syncLink(ctx, record, conn, link);
   bumpVersion(ctx, record.type, record.id, conn.id);
   const connection = connectionState(ctx, record, conn);
   return conflicts.length ? { status: 'conflict', connection, conflicts } : { status: 'synced', connection };

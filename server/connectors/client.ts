@@ -54,8 +54,12 @@ export class ConnectorClient {
     (await this.call<{ actor: WireActor }>('POST', '/actors/create', { config, actorType, values, parentKey })).actor;
   save = async (config: Config, actorType: ActorType, actors: { erpKey: string; lastModified?: string; values: Record<string, FieldValue> }[]) =>
     (await this.call<{ actors: WireActor[] }>('POST', '/actors/save', { config, actorType, actors })).actors;
-  changedSince = (config: Config, actorType: ActorType, since: string, cursor: string | null, limit: number) =>
-    this.call<ActorPage>('POST', '/actors/changed-since', { config, actorType, since, cursor, limit });
+  /** Actors changed after `since` (an ISO time), oldest first, one page; `nextCursor` continues it. */
+  changedSince = async (config: Config, actorType: ActorType, since: string, cursor: string | null, limit: number) => {
+    const page = await this.call<{ actors: unknown; nextCursor: unknown }>('POST', '/actors/changed-since', { config, actorType, since, cursor, limit });
+    if (page.nextCursor !== null && typeof page.nextCursor !== 'string') throw connectorError('The sync connector answered a page without a cursor');
+    return { actors: checkActors(page.actors), nextCursor: page.nextCursor as string | null };
+  };
   list = async (config: Config, listName: string) => (await this.call<{ items: ListItem[] }>('POST', '/lists/get', { config, listName })).items;
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

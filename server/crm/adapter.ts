@@ -16,6 +16,11 @@ export interface CrmAdapter {
   linkedTo(tx: Queryable, connectionId: string): Promise<CrmRecord[]>;
   /** Every record of a type, for the demo's record list and import's numbering. */
   list(tx: Queryable, type?: CrmEntityType): Promise<(CrmRecord & { description?: string })[]>;
+  /**
+   * The change feed: records written after `position` (an opaque string, '' for the start), oldest
+   * first, at most `limit`, with the position after each. Background sync reads it.
+   */
+  changedSince(tx: Queryable, position: string, limit: number): Promise<{ type: CrmEntityType; id: string; position: string; at: string }[]>;
 }
 
 interface Row {
@@ -30,7 +35,7 @@ export class DatabaseCrm implements CrmAdapter {
   async put(tx: Queryable, record: CrmRecord) {
     await tx.query(
       `INSERT INTO crm_records (type, id, name, company_id, data, changed_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (type, id) DO UPDATE SET name = $3, company_id = $4, data = $5, changed_at = now()`,
+       ON CONFLICT (type, id) DO UPDATE SET name = $3, company_id = $4, data = $5, changed_at = now(), change_seq = nextval('crm_change_seq')`,
       [record.type, record.id, record.name, record.companyId ?? null, JSON.stringify(record)],
     );
   }
@@ -41,6 +46,14 @@ export class DatabaseCrm implements CrmAdapter {
       [connectionId],
     );
     return rows.map((r) => r.data);
+  }
+
+  async changedSince(tx: Queryable, position: string, limit: number) {
+    const rows = await tx.query<{ type: CrmEntityType; id: string; change_seq: string; changed_at: Date | string }>(
+      'SELECT type, id, change_seq, changed_at FROM crm_records WHERE change_seq > $1 ORDER BY change_seq LIMIT $2',
+      [position === '' ? 0 : Number(position), limit],
+    );
+    return rows.map((r) => ({ type: r.type, id: r.id, position: String(r.change_seq), at: new Date(r.changed_at).toISOString() }));
   }
 
   async list(tx: Queryable, type?: CrmEntityType) {

@@ -9,7 +9,7 @@ import * as linking from '../../demo/mock-erp/linking.js';
 import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
 import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import * as search from '../../demo/mock-erp/search.js';
-import { syncNow } from '../../demo/mock-erp/sync.js';
+import { syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import { problem, ServiceProblem } from '../http/problem.js';
@@ -19,6 +19,9 @@ import { ConnectorCatalogue } from './catalogue.js';
 import { connectorOf, runDomain, ServiceActors, type ActorRef } from './run.js';
 
 /** What an operation gets from its HTTP request (already validated against api/openapi.yaml). */
+/** Who the background sync acts as: no person, and no user's scope limits it. */
+export const BACKGROUND_USER: UserRecord = { id: 'erp-sync-background', name: 'Background sync', groups: [], licence: true, admin: true };
+
 export interface OpInput {
   user: UserRecord;
   params: Record<string, string>;
@@ -351,6 +354,25 @@ export class SyncService {
 
   private admin<T>(i: OpInput, work: (ctx: Ctx) => T, scope: Scope = {}, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
     return this.write(i, scope, 'configuration', work, prefetch);
+  }
+
+  /**
+   * Background sync of one linked record (server/sync/cycle.ts), under the record's lock like every
+   * write. A connector failure is kept on the link, as Sync now keeps it, and thrown on.
+   */
+  async backgroundSync(entity: { type: CrmEntityType; id: string }, cid: string): Promise<{ changes: number; conflicts: number }> {
+    const input = { user: BACKGROUND_USER, params: {}, query: {}, body: undefined as never, ifMatch: null };
+    try {
+      return await this.write(input, { entities: [entity] }, `entity:${entity.type}:${entity.id}`, (ctx) => syncInBackground(ctx, entity, cid), (s) => linkedActors(s));
+    } catch (error) {
+      if (error instanceof ServiceProblem && (error.body.code === 'connector-error' || error.body.code === 'connector-unavailable')) await this.recordSyncError(entity.type, entity.id, cid, error);
+      throw error;
+    }
+  }
+
+  /** The connections and connectors as an administrator sees them (background sync reads them). */
+  async configuration(): Promise<SimState> {
+    return this.store.load(this.db, BACKGROUND_USER, {});
   }
 
   /** The configuration fields of the connector a connection input names, from that connector. */

@@ -18,6 +18,11 @@ export interface Db extends Queryable {
    * down; it reconnects): then nobody may rely on them.
    */
   listen(channel: string, onNotify: () => void): Promise<Listening>;
+  /**
+   * SQL as a job queue library sends it: with parameters one statement, without them possibly a
+   * script of several; answers the rows of the last statement.
+   */
+  script<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
     async listen(channel, onNotify) {
       const stop = await pg.listen(channel, onNotify);
       return { live: true, close: stop };
+    },
+    async script<T>(sql: string, params?: unknown[]) {
+      if (params?.length) return (await pg.query<T>(sql, params)).rows;
+      return ((await pg.exec(sql)).at(-1)?.rows ?? []) as T[];
     },
     close: () => pg.close(),
   };
@@ -88,6 +97,10 @@ export async function openPostgres(url: string): Promise<Db> {
       }
     },
     listen: (channel, onNotify) => listenOnPostgres(pg, url, channel, onNotify),
+    async script<T>(sql: string, params?: unknown[]) {
+      const result = (await pool.query(sql, params)) as unknown as { rows: T[] } | { rows: T[] }[];
+      return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as T[];
+    },
     close: () => pool.end(),
   };
 }

@@ -1,0 +1,117 @@
+// One background sync cycle of one connection: the ERP's changes (the connector's "actors changed
+// since") and the CRM's (the adapter's change feed), each linked record synced like Sync now
+// (server/domain/operations.ts backgroundSync), the cursors saved after each page.
+import type { ActorType, CrmEntityType, ProblemBody } from '../../src/model/types.js';
+import { ConnectorClient, type WireActor } from '../connectors/client.js';
+import type { CrmAdapter } from '../crm/adapter.js';
+import type { SyncService } from '../domain/operations.js';
+import { ServiceProblem } from '../http/problem.js';
+import type { Db } from '../storage/db.js';
+
+export interface CycleStats {
+  /** Linked records synced. */
+  checked: number;
+  /** Of them, records where a value changed on one side. */
+  changed: number;
+  /** Records with values changed on both sides: kept for the user to decide. */
+  conflicts: number;
+  errors: number;
+  lastError: ProblemBody | null;
+}
+
+/**
+ * How far back each cycle looks again. A change committed late (a long transaction in the ERP or the
+ * CRM, whose time is its start) is not skipped; looking again costs a read, never a second write: a
+ * record whose values equal its last-synced base is left alone.
+ */
+export const OVERLAP_MS = 10_000;
+const PAGE = 200;
+
+type Entity = { type: CrmEntityType; id: string };
+
+export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, cid: string, timeoutMs: number): Promise<CycleStats> {
+  const stats: CycleStats = { checked: 0, changed: 0, conflicts: 0, errors: 0, lastError: null };
+  const state = await service.configuration();
+  const conn = state.connections.find((c) => c.id === cid);
+  const connector = conn && state.connectors.find((c) => c.id === conn.connectorId);
+  if (!conn?.active || !connector) return stats;
+  const client = new ConnectorClient(connector.url, timeoutMs);
+  // A record is synced once per cycle, whichever side (or both, or an actor answered twice) changed.
+  const done = new Set<string>();
+  const syncOne = async (e: Entity) => {
+    const key = `${e.type}:${e.id}`;
+    if (done.has(key)) return;
+    done.add(key);
+    try {
+      const result = await service.backgroundSync(e, cid);
+      stats.checked++;
+      if (result.changes) stats.changed++;
+      if (result.conflicts) stats.conflicts++;
+    } catch (error) {
+      stats.errors++;
+      stats.lastError = error instanceof ServiceProblem ? error.body : { status: 500, code: 'internal-error', detail: 'The background sync failed on this record' };
+    }
+  };
+
+  // The ERP side, per actor type that has links.
+  const types = await db.query<{ actor_type: ActorType }>('SELECT DISTINCT actor_type FROM links WHERE connection_id = $1 ORDER BY actor_type', [cid]);
+  for (const { actor_type: type } of types) {
+    const since = (await position(db, cid, `erp:${type}`)) ?? (await firstLinked(db, cid, type));
+    let newest = Date.parse(since);
+    let cursor: string | null = null;
+    do {
+      const page: { actors: WireActor[]; nextCursor: string | null } = await client.changedSince(conn.config as never, type, since, cursor, PAGE);
+      const keys = [...new Set(page.actors.map((a) => a.erpKey))];
+      if (keys.length) {
+        const linked = await db.query<{ entity_type: CrmEntityType; entity_id: string }>(
+          'SELECT entity_type, entity_id FROM links WHERE connection_id = $1 AND actor_type = $2 AND erp_key = ANY($3) ORDER BY entity_type, entity_id',
+          [cid, type, keys],
+        );
+        for (const l of linked) await syncOne({ type: l.entity_type, id: l.entity_id });
+      }
+      // A lastModified that goes backwards never moves the cursor back.
+      for (const a of page.actors) newest = Math.max(newest, Date.parse(a.lastModified) || newest);
+      cursor = page.nextCursor;
+    } while (cursor);
+    await savePosition(db, cid, `erp:${type}`, new Date(Math.max(Date.parse(since), newest - OVERLAP_MS)).toISOString());
+  }
+
+  // The CRM side: records written since the saved change number, in pages.
+  let at = (await position(db, cid, 'crm')) ?? '';
+  let safe = at;
+  for (;;) {
+    const changes = await crm.changedSince(db, at, PAGE);
+    if (!changes.length) break;
+    const ids = changes.map((c) => `${c.type}:${c.id}`);
+    const linked = await db.query<{ entity_type: CrmEntityType; entity_id: string }>(
+      `SELECT entity_type, entity_id FROM links WHERE connection_id = $1 AND (entity_type || ':' || entity_id) = ANY($2) ORDER BY entity_type, entity_id`,
+      [cid, ids],
+    );
+    for (const l of linked) await syncOne({ type: l.entity_type, id: l.entity_id });
+    // The saved position stops before the changes of the last moments (see OVERLAP_MS).
+    const settled = Date.now() - OVERLAP_MS;
+    for (const c of changes) if (Date.parse(c.at) < settled) safe = c.position;
+    at = changes.at(-1)!.position;
+    await savePosition(db, cid, 'crm', safe);
+    if (changes.length < PAGE) break;
+  }
+  return stats;
+}
+
+async function position(db: Db, cid: string, side: string): Promise<string | undefined> {
+  return (await db.query<{ position: string }>('SELECT position FROM sync_cursors WHERE connection_id = $1 AND actor_type = $2', [cid, side]))[0]?.position;
+}
+
+async function savePosition(db: Db, cid: string, side: string, at: string): Promise<void> {
+  await db.query(
+    'INSERT INTO sync_cursors (connection_id, actor_type, position) VALUES ($1, $2, $3) ON CONFLICT (connection_id, actor_type) DO UPDATE SET position = $3',
+    [cid, side, at],
+  );
+}
+
+/** Where a connection's ERP side starts: the oldest last sync of its links of that type (nothing since is missed). */
+async function firstLinked(db: Db, cid: string, type: ActorType): Promise<string> {
+  const rows = await db.query<{ data: { lastSynced: string | null } }>('SELECT data FROM links WHERE connection_id = $1 AND actor_type = $2', [cid, type]);
+  const times = rows.map((r) => Date.parse(r.data.lastSynced ?? '')).filter((t) => Number.isFinite(t));
+  return new Date(times.length ? Math.min(...times) - OVERLAP_MS : 0).toISOString();
+}
