@@ -22,7 +22,15 @@ import { display, same } from './values.js';
  * Syncs one link per direction against the last-synced base; two-sided changes of a 'both' field are
  * conflicts. Answers the conflicts and how many values it applied.
  */
-export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, link: LinkRecord, force = false, quiet = false): { conflicts: SyncConflict[]; changes: number } {
+export function syncLink(
+  ctx: Ctx,
+  record: CrmRecord,
+  conn: ConnectionRecord,
+  link: LinkRecord,
+  force = false,
+  quiet = false,
+  ledElsewhere: ReadonlySet<string> = new Set(),
+): { conflicts: SyncConflict[]; changes: number } {
   const key = linkKey(record.type, record.id, conn.id);
   if (ctx.state.failingSyncs.includes(key)) {
     const problem = new SimProblem(502, 'connector-error', `${conn.name}: ${link.actorType} ${link.erpKey} is locked by another ERP user (ERR-4711)`);
@@ -44,7 +52,9 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
       link.synced[s.erpField] = erpValue;
       continue;
     }
-    const crmChanged = !same(crmValue, base);
+    // Changed in the CRM: unlike the base in ERP terms and in the CRM's own (a CRM list item with no
+    // ERP item, or an ERP item with no CRM item, reads as empty on the other side without a change).
+    const crmChanged = !same(crmValue, base) && !same(record.values[s.crmField] ?? null, erpValueAsCrm(ctx, conn.id, s.meta, base));
     const erpChanged = !same(erpValue, base);
     // Resync (force) pushes CRM values regardless of timestamps.
     let winner: 'crm' | 'erp';
@@ -67,8 +77,28 @@ export function syncLink(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord, li
       if (erpEdit) Object.assign(conflict, { erpChangedBy: erpEdit.by, erpChangedAt: erpEdit.at });
       conflicts.push(conflict);
       continue;
+    } else if (!crmChanged && !erpChanged && !force) {
+      // Neither side changed since the base: a difference the list mapping cannot bridge, applied
+      // once already. Applying it again on every sync would never converge.
+      continue;
     } else winner = crmChanged ? 'crm' : 'erp';
     if (force && s.direction === 'erp-to-crm') continue;
+    // A CRM field a connection of higher sync priority leads: this ERP follows the CRM, never writes it.
+    if (winner === 'erp' && ledElsewhere.has(s.crmField)) {
+      if (s.direction !== 'both') {
+        link.synced[s.erpField] = erpValue;
+        continue;
+      }
+      winner = 'crm';
+    }
+    // The other side holds already what the winner would write (an ERP list item the CRM has no item
+    // for reads as empty there), or there is nothing to write (a CRM item without an ERP item): no change.
+    const crmRaw = record.values[s.crmField] ?? null;
+    if (winner === 'erp' && same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, erpValue))) {
+      link.synced[s.erpField] = erpValue;
+      continue;
+    }
+    if (winner === 'crm' && crmValue === null && crmRaw !== null) continue;
     if (winner === 'erp') {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
       if (s.crmField === 'name') record.name = String(erpValue ?? '');
@@ -103,7 +133,13 @@ export function syncInBackground(ctx: Ctx, entity: EntityKey, connectionId: stri
   const link = ctx.state.links[linkKey(record.type, record.id, conn.id)];
   if (!conn.active || !link) return { changes: 0, conflicts: 0 };
   const before = JSON.stringify([link.status, link.pendingConflicts ?? []]);
-  const { conflicts, changes } = syncLink(ctx, record, conn, link, false, true);
+  // The CRM fields that active connections of higher sync priority, where the record is linked, write.
+  const led = new Set<string>();
+  for (const higher of ctx.state.connections.slice(0, ctx.state.connections.indexOf(conn))) {
+    const other = higher.active ? ctx.state.links[linkKey(record.type, record.id, higher.id)] : undefined;
+    if (other) for (const f of syncedFields(ctx, higher.id, other.actorType)) if (f.direction !== 'crm-to-erp') led.add(f.crmField);
+  }
+  const { conflicts, changes } = syncLink(ctx, record, conn, link, false, true, led);
   if (conflicts.length) link.pendingConflicts = conflicts.map((c) => c.field.key);
   else delete link.pendingConflicts;
   if (changes || before !== JSON.stringify([link.status, link.pendingConflicts ?? []])) bumpVersion(ctx, record.type, record.id, conn.id);

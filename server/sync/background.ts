@@ -48,20 +48,16 @@ export class BackgroundSync {
     });
     boss.on('error', (error: Error) => console.error(`[background sync] ${error.message}`));
     await boss.start();
-    await boss.createQueue(CYCLE, {
-      name: CYCLE,
-      policy: 'stately',
-      retryLimit: 5,
-      retryDelay: 5,
-      retryBackoff: true,
-      expireInSeconds: this.options.expireInSeconds ?? 300,
-    });
+    const queue = { name: CYCLE, policy: 'stately' as const, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: this.options.expireInSeconds ?? 300 };
+    // Made by the first instance ever; every start applies the options it was given.
+    if (await boss.getQueue(CYCLE)) await boss.updateQueue(CYCLE, queue);
+    else await boss.createQueue(CYCLE, queue);
     await boss.work<{ connectionId: string }>(CYCLE, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await this.cycle(job.data.connectionId);
     });
     this.boss = boss;
     const every = (this.options.everySeconds ?? 60) * 1000;
-    this.timer = setInterval(() => void this.scheduleAll().catch(() => undefined), every);
+    this.timer = setInterval(() => void this.scheduleAll().catch((error: Error) => console.error(`[background sync] scheduling failed: ${error.message}`)), every);
     this.timer.unref();
   }
 
@@ -84,8 +80,10 @@ export class BackgroundSync {
       stats = await runCycle(this.db, this.service, this.crm, connectionId, this.timeoutMs);
     } catch (error) {
       // The connector failed as a whole (down, slow): the run says so, and the connection backs off.
-      const problem: ProblemBody = (error as { body?: ProblemBody }).body ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' };
-      await this.finish(run!.id, { checked: 0, changed: 0, conflicts: 0, errors: 1, lastError: problem });
+      const problem: ProblemBody | undefined = (error as { body?: ProblemBody }).body;
+      // A fault of the service itself: logged whole, recorded without its internals.
+      if (!problem) console.error(`[background sync] ${connectionId}:`, error);
+      await this.finish(run!.id, { checked: 0, changed: 0, conflicts: 0, errors: 1, lastError: problem ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' } });
       await this.db.query(
         `INSERT INTO sync_state (connection_id, failures, retry_at) VALUES ($1, 1, now() + interval '1 minute')
          ON CONFLICT (connection_id) DO UPDATE SET failures = sync_state.failures + 1,

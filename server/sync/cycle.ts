@@ -1,6 +1,7 @@
 // One background sync cycle of one connection: the ERP's changes (the connector's "actors changed
 // since") and the CRM's (the adapter's change feed), each linked record synced like Sync now
-// (server/domain/operations.ts backgroundSync), the cursors saved after each page.
+// (server/domain/operations.ts backgroundSync), the cursors saved after each page; then the records
+// whose last sync failed.
 import type { ActorType, CrmEntityType, ProblemBody } from '../../src/model/types.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
@@ -95,6 +96,13 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
     await savePosition(db, cid, 'crm', safe);
     if (changes.length < PAGE) break;
   }
+
+  // Records whose last sync failed (the connector timed out or refused): again, until they succeed.
+  const failed = await db.query<{ entity_type: CrmEntityType; entity_id: string }>(
+    `SELECT entity_type, entity_id FROM links WHERE connection_id = $1 AND (data::jsonb ->> 'status') = 'error' ORDER BY entity_type, entity_id`,
+    [cid],
+  );
+  for (const l of failed) await syncOne({ type: l.entity_type, id: l.entity_id });
   return stats;
 }
 

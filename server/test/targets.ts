@@ -23,12 +23,13 @@ export interface Target {
   noAdvancedSearch?: string;
 }
 
-/** Empties a PostgreSQL database the tests or the benchmark own (its public schema). */
+/** Empties a PostgreSQL database the tests or the benchmark own (its public and job queue schemas). */
 export async function emptyDatabase(databaseUrl: string): Promise<void> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  // The job queue's schema too (pg-boss keeps its queues and jobs there).
+  await client.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   await client.end();
 }
 
