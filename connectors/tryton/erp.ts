@@ -16,8 +16,6 @@ export interface WireActor {
   values: Values;
 }
 
-
-/** Tryton's answers as the protocol's problems, with Tryton's own words where it sent some. */
 /**
  * The field a Tryton `UserError` is about, where its message quotes a value that was sent (`The
  * European VAT Number "NO987654320" for party "Nordlys" is not valid`): the widget then shows it
@@ -35,6 +33,7 @@ export function fieldOfError(error: ConnectorProblem, values: Values): Connector
   return best ? new ConnectorProblem(error.status, error.code, error.message, `/values/${best.key}`) : error;
 }
 
+/** Tryton's answers as the protocol's problems, with Tryton's own words where it sent some. */
 export function asProblem(error: unknown, database: string): ConnectorProblem {
   if (error instanceof ConnectorProblem) return error;
   // A fault of the connector itself: to the app's error handler, which logs it and answers 500.

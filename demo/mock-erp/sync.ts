@@ -54,7 +54,8 @@ export function syncLink(
     }
     // Changed in the CRM: unlike the base in ERP terms and in the CRM's own (a CRM list item with no
     // ERP item, or an ERP item with no CRM item, reads as empty on the other side without a change).
-    const crmChanged = !same(crmValue, base) && !same(record.values[s.crmField] ?? null, erpValueAsCrm(ctx, conn.id, s.meta, base));
+    const crmRaw = record.values[s.crmField] ?? null;
+    const crmChanged = !same(crmValue, base) && !same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, base));
     const erpChanged = !same(erpValue, base);
     // Resync (force) pushes CRM values regardless of timestamps.
     let winner: 'crm' | 'erp';
@@ -93,7 +94,6 @@ export function syncLink(
     }
     // The other side holds already what the winner would write (an ERP list item the CRM has no item
     // for reads as empty there), or there is nothing to write (a CRM item without an ERP item): no change.
-    const crmRaw = record.values[s.crmField] ?? null;
     if (winner === 'erp' && same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, erpValue))) {
       link.synced[s.erpField] = erpValue;
       continue;

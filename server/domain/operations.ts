@@ -104,8 +104,12 @@ export class SyncService {
     return result;
   }
 
-  /** Records a connector failure on the link (status and last error), outside the failed transaction. */
-  private async recordSyncError(type: string, id: string, cid: string, error: ServiceProblem): Promise<void> {
+  /**
+   * A connector's failure (its error, or it cannot be reached) is kept on the link (status and last
+   * error), outside the failed transaction; any other error is not the link's.
+   */
+  private async recordSyncError(type: string, id: string, cid: string, error: unknown): Promise<void> {
+    if (!(error instanceof ServiceProblem) || (error.body.code !== 'connector-error' && error.body.code !== 'connector-unavailable')) return;
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`entity:${type}:${id}`]);
       const [row] = await tx.query<{ data: object }>('SELECT data FROM links WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3', [type, id, cid]);
@@ -188,7 +192,7 @@ export class SyncService {
         const result = await this.write(i, { entities: [e] }, `entity:${e.type}:${e.id}`, (ctx) => syncNow(ctx, e, cid), (s) => linkedActors(s));
         return { body: result };
       } catch (error) {
-        if (error instanceof ServiceProblem && (error.body.code === 'connector-error' || error.body.code === 'connector-unavailable')) await this.recordSyncError(e.type, e.id, cid, error);
+        await this.recordSyncError(e.type, e.id, cid, error);
         throw error;
       }
     },
@@ -365,7 +369,7 @@ export class SyncService {
     try {
       return await this.write(input, { entities: [entity] }, `entity:${entity.type}:${entity.id}`, (ctx) => syncInBackground(ctx, entity, cid), (s) => linkedActors(s));
     } catch (error) {
-      if (error instanceof ServiceProblem && (error.body.code === 'connector-error' || error.body.code === 'connector-unavailable')) await this.recordSyncError(entity.type, entity.id, cid, error);
+      await this.recordSyncError(entity.type, entity.id, cid, error);
       throw error;
     }
   }

@@ -119,7 +119,9 @@ async function savePosition(db: Db, cid: string, side: string, at: string): Prom
 
 /** Where a connection's ERP side starts: the oldest last sync of its links of that type (nothing since is missed). */
 async function firstLinked(db: Db, cid: string, type: ActorType): Promise<string> {
-  const rows = await db.query<{ data: { lastSynced: string | null } }>('SELECT data FROM links WHERE connection_id = $1 AND actor_type = $2', [cid, type]);
-  const times = rows.map((r) => Date.parse(r.data.lastSynced ?? '')).filter((t) => Number.isFinite(t));
-  return new Date(times.length ? Math.min(...times) - OVERLAP_MS : 0).toISOString();
+  const [row] = await db.query<{ first: Date | string | null }>(
+    `SELECT min((data::jsonb ->> 'lastSynced')::timestamptz) AS first FROM links WHERE connection_id = $1 AND actor_type = $2`,
+    [cid, type],
+  );
+  return new Date(row?.first ? new Date(row.first).getTime() - OVERLAP_MS : 0).toISOString();
 }

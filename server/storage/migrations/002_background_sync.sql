@@ -5,8 +5,8 @@ CREATE SEQUENCE crm_change_seq;
 ALTER TABLE crm_records ADD COLUMN change_seq bigint NOT NULL DEFAULT nextval('crm_change_seq');
 CREATE INDEX crm_records_change_seq ON crm_records (change_seq);
 
--- Where a connection's background sync goes on from: per actor type the ERP's "changed since"
--- time, and the CRM's change number (actor_type '' ). Written after the batch it covers.
+-- Where a connection's background sync goes on from: the ERP's "changed since" time per actor type
+-- (actor_type 'erp:customer', …) and the CRM's change number ('crm'). Written after the page it covers.
 CREATE TABLE sync_cursors (
   connection_id  text NOT NULL,
   actor_type     text NOT NULL,

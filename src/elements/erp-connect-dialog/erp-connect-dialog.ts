@@ -229,9 +229,7 @@ export class ErpConnectDialog extends LitElement {
         this.actorType,
         { signal },
       );
-      this.newActorFields = result.fields.map((f) =>
-        f.field.key in values ? { ...f, value: values[f.field.key] } : f,
-      );
+      this.newActorFields = withValues(result.fields, values);
       this.step = 'create';
     });
     if (!fieldError) return;
@@ -256,19 +254,7 @@ export class ErpConnectDialog extends LitElement {
     this.kept = { choices: { ...pending.choices }, notice };
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    const erpKey = pending.erpKey;
-    await this.runStep('compare', async (signal) => {
-      const result = await this.backend.compare(
-        { type: this.entity.type, id: this.entity.id },
-        { connectionId: this.connection.id, actorType: this.actorType, erpKey },
-        { signal },
-      );
-      this.compareResult = {
-        ...result,
-        askFields: result.askFields.map((a) => (a.field.key in pending.values ? { ...a, value: pending.values[a.field.key]! } : a)),
-      };
-      this.step = 'compare';
-    });
+    await this.compareSelected(pending.values);
   }
 
   /** Closes the dialog, aborts requests in flight and returns focus to the element that opened it. */
@@ -561,7 +547,12 @@ export class ErpConnectDialog extends LitElement {
     return this.noMatch ? this.startCreate() : this.startCompare();
   }
 
-  private async startCompare(): Promise<void> {
+  private startCompare(): Promise<void> {
+    return this.compareSelected();
+  }
+
+  /** Compares the selected actor with the CRM record; `values` given before stay in the ask fields. */
+  private async compareSelected(values: Record<string, FieldValue> = {}): Promise<void> {
     const row = this.selectedRow;
     if (!row || this.stepBusy) return;
     await this.runStep('compare', async (signal) => {
@@ -570,7 +561,7 @@ export class ErpConnectDialog extends LitElement {
         { connectionId: this.connection.id, actorType: this.actorType, erpKey: row.key },
         { signal },
       );
-      this.compareResult = result;
+      this.compareResult = { ...result, askFields: withValues(result.askFields, values) };
       this.step = 'compare';
     });
   }
@@ -984,4 +975,9 @@ export class ErpConnectDialog extends LitElement {
       }}
     ></erp-create-form>`;
   }
+}
+
+/** Ask fields with the values the user gave before, where they gave one. */
+function withValues(fields: AskField[], values: Record<string, FieldValue>): AskField[] {
+  return fields.map((f) => (f.field.key in values ? { ...f, value: values[f.field.key]! } : f));
 }

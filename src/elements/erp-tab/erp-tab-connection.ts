@@ -234,7 +234,7 @@ export class ErpTabConnection extends LitElement {
         : this.backend.removeLink(this.entityKey, this.connection.id, { ...options, signal }),
     );
     if (!result) {
-      if (this.error?.problem.code === 'erp-changed' && staged.kind === 'link') void this.compareAgain(staged.link);
+      if (this.error?.problem.code === 'erp-changed' && staged.kind === 'link') void this.compareAgain(staged.link, problemMessage(this.error.problem));
       else this.offerFieldCorrection(staged);
       return;
     }
@@ -294,11 +294,11 @@ export class ErpTabConnection extends LitElement {
    * The ERP values changed between Connect and Save: the compare opens again on the new values,
    * with the user's choices kept where they still differ. Connect there stages the link anew.
    */
-  private async compareAgain(pending: PendingLink): Promise<void> {
-    if (!(await this.ensureElement('erp-connect-dialog', () => void this.compareAgain(pending)))) return;
+  private async compareAgain(pending: PendingLink, notice: string): Promise<void> {
+    if (!(await this.ensureElement('erp-connect-dialog', () => void this.compareAgain(pending, notice)))) return;
     this.connectingAs = pending.actorType;
     await this.updateComplete;
-    await this.connectDialog?.showCompare(pending, problemMessage({ status: 409, code: 'erp-changed' }));
+    await this.connectDialog?.showCompare(pending, notice);
   }
 
   private startEditing(): void {
