@@ -228,7 +228,9 @@ function ifMatch(header: string | string[] | undefined): string | null {
 
 /** The operation's success status as the spec gives it (201 for the creating POSTs). */
 function successStatus(req: FastifyRequest): number {
-  return req.method === 'POST' && /\/admin\/(connectors|connections)$/.test(req.routeOptions.url ?? '') ? 201 : 200;
+  if (req.method !== 'POST') return 200;
+  const url = req.routeOptions.url ?? '';
+  return /\/admin\/(connectors|connections)$/.test(url) ? 201 : /\/background\/run$/.test(url) ? 202 : 200;
 }
 
 function answer(reply: FastifyReply, out: OpOutput, status: number) {

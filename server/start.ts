@@ -12,7 +12,7 @@ import { buildTrytonConnector } from '../connectors/tryton/app.js';
 import { StateStore, touchConfig } from './storage/state.js';
 import { Secrets } from './storage/secrets.js';
 import { DatabaseCrm } from './crm/adapter.js';
-import { BackgroundSync, type BackgroundOptions } from './sync/background.js';
+import type { BackgroundSync, BackgroundOptions } from './sync/background.js';
 import type { FieldValue } from '../src/model/types.js';
 
 export interface StartOptions extends Partial<Omit<ServiceOptions, 'db'>> {
@@ -100,9 +100,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     else await repointConnectors(db, connectorUrl);
   }
 
-  const { app, store: served, service, crm } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
-  const background = !options.background ? undefined : new BackgroundSync(db, service, crm, options.connectorTimeoutMs ?? 10_000, options.background);
-  await background?.start();
+  const { app, store: served, service } = await buildService({ ...options, db, auth, secretKey, devSignIn: options.devSignIn ?? options.demo ?? false });
+  const background = options.background ? service.background : undefined;
+  await background?.start(options.background || {});
   await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
   const url = `http://${options.host ?? '127.0.0.1'}:${(app.server.address() as AddressInfo).port}`;
   return {

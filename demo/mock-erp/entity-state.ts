@@ -64,6 +64,7 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
       status: link.status,
     };
     if (link.lastError) info.lastError = link.lastError;
+    if (link.pendingConflicts?.length) info.pendingConflicts = link.pendingConflicts.length;
     if (erp) {
       // Values that differ between the two sides wait for the next synchronization.
       info.pendingChanges = syncedFields(ctx, conn.id, link.actorType).filter(

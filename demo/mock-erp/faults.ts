@@ -10,7 +10,8 @@ export const OPERATIONS = [
   'getConnectorConfigFields', 'getConnectorList', 'listConnections', 'getConnection', 'addConnection', 'updateConnection',
   'removeConnection', 'testConnectionConfig', 'testConnection', 'setConnectionActive', 'listPrincipals',
   'getActorTypeMapping', 'saveActorTypeMapping', 'getListMapping', 'saveListMapping', 'getDefaults',
-  'saveDefaults', 'saveRank', 'saveSyncPriority', 'resync', 'importActors',
+  'saveDefaults', 'saveRank', 'saveSyncPriority', 'resync', 'importActors', 'getBackgroundSync',
+  'runBackgroundSync', 'setBackgroundSyncPaused',
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];

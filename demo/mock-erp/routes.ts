@@ -132,4 +132,14 @@ export const ROUTES: Route[] = [
   { op: 'saveSyncPriority', method: 'put', path: '/admin/sync-priority', run: (i) => i.sim.saveSyncPriority(order(i), i.header('If-Match')) },
   { op: 'resync', method: 'post', path: '/admin/connections/:cid/resync', run: (i) => i.sim.resync(i.param('cid')) },
   { op: 'importActors', method: 'post', path: '/admin/connections/:cid/import', run: (i) => i.sim.importActors(i.param('cid'), body<ImportRequest>(i)) },
+  { op: 'getBackgroundSync', method: 'get', path: '/admin/connections/:cid/background', run: (i) => i.sim.getBackgroundSync(i.param('cid')) },
+  { op: 'runBackgroundSync', method: 'post', status: 202, path: '/admin/connections/:cid/background/run', run: (i) => i.sim.runBackgroundSync(i.param('cid')) },
+  {
+    op: 'setBackgroundSyncPaused', method: 'put', path: '/admin/connections/:cid/background/paused',
+    run: (i) => {
+      const paused = body<{ paused: unknown }>(i).paused;
+      if (typeof paused !== 'boolean') fail(422, 'validation-failed', 'paused must be true or false', '/paused');
+      return i.sim.setBackgroundSyncPaused(i.param('cid'), paused);
+    },
+  },
 ];

@@ -11,11 +11,13 @@ import type {
   HistoryEvent,
   ImportRequest,
   ListItem,
+  ProblemBody,
   ListMapping,
   SaveLinkRequest,
   SearchRequest,
 } from '../../src/model/types.js';
 import { ActorStore } from './actors.js';
+import { backgroundConnection, idleBackground, simRun, simStatus, withLastBackgroundSync, type SimBackground } from './background.js';
 import * as connections from './admin-connections.js';
 import * as connectors from './admin-connectors.js';
 import * as data from './admin-data.js';
@@ -54,6 +56,9 @@ export class ErpSimulator {
   private readonly clock: () => number;
   private readonly listeners = new Set<() => void>();
   private readonly ctx: Ctx;
+  /** Each connection's background sync (runs only on Run now here), and connectors made to fail it. */
+  private background = new Map<string, SimBackground>();
+  private readonly backgroundDown = new Map<string, ProblemBody>();
 
   constructor(options: SimulatorOptions = {}) {
     this.clock = options.now ?? Date.now;
@@ -85,6 +90,8 @@ export class ErpSimulator {
     this.completeSyncedBases();
     this.actors.materialized = 0;
     this.faults.clear();
+    this.background = new Map();
+    this.backgroundDown.clear();
     this.emit();
   }
 
@@ -165,10 +172,16 @@ export class ErpSimulator {
     this.emit();
   }
 
+  /** Makes the connection's background runs fail as a whole with `problem` (its connector down), or work again. */
+  setBackgroundDown(connectionId: string, problem: ProblemBody | null): void {
+    if (problem) this.backgroundDown.set(connectionId, problem);
+    else this.backgroundDown.delete(connectionId);
+  }
+
   // ----- end user -----
 
   getEntityState(entity: EntityKey) {
-    return getEntityState(this.ctx, entity);
+    return withLastBackgroundSync(getEntityState(this.ctx, entity), (cid) => this.background.get(cid)?.lastSuccess ?? undefined);
   }
   searchActors(connectionId: string, actorType: ActorType, request: SearchRequest) {
     return search.searchActors(this.ctx, connectionId, actorType, request);
@@ -288,6 +301,29 @@ export class ErpSimulator {
   }
   importActors(connectionId: string, request: ImportRequest) {
     return this.write(() => data.importActors(this.ctx, connectionId, request));
+  }
+  getBackgroundSync(connectionId: string) {
+    backgroundConnection(this.ctx, connectionId);
+    return simStatus(connectionId, this.backgroundOf(connectionId));
+  }
+  runBackgroundSync(connectionId: string) {
+    return this.write(() => {
+      const b = this.backgroundOf(connectionId);
+      simRun(this.ctx, connectionId, b, this.backgroundDown.get(connectionId) ?? null);
+      return simStatus(connectionId, b);
+    });
+  }
+  setBackgroundSyncPaused(connectionId: string, paused: boolean) {
+    backgroundConnection(this.ctx, connectionId);
+    const b = this.backgroundOf(connectionId);
+    b.paused = paused;
+    this.emit();
+    return simStatus(connectionId, b);
+  }
+  private backgroundOf(cid: string): SimBackground {
+    let b = this.background.get(cid);
+    if (!b) this.background.set(cid, (b = idleBackground()));
+    return b;
   }
 
   /**

@@ -111,6 +111,9 @@ export function syncLink(
     }
   }
   if (Object.keys(erpUpdates).length) ctx.actors.update(conn.id, erp, erpUpdates);
+  // Conflicts wait on the link for the user (the tab offers to decide them); a sync without any clears them.
+  if (conflicts.length) link.pendingConflicts = conflicts.map((c) => c.field.key);
+  else delete link.pendingConflicts;
   if (!conflicts.length) {
     link.lastSynced = ctx.now();
     link.status = 'ok';
@@ -140,8 +143,6 @@ export function syncInBackground(ctx: Ctx, entity: EntityKey, connectionId: stri
     if (other) for (const f of syncedFields(ctx, higher.id, other.actorType)) if (f.direction !== 'crm-to-erp') led.add(f.crmField);
   }
   const { conflicts, changes } = syncLink(ctx, record, conn, link, false, true, led);
-  if (conflicts.length) link.pendingConflicts = conflicts.map((c) => c.field.key);
-  else delete link.pendingConflicts;
   if (changes || before !== JSON.stringify([link.status, link.pendingConflicts ?? []])) bumpVersion(ctx, record.type, record.id, conn.id);
   return { changes, conflicts: conflicts.length };
 }

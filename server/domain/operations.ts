@@ -10,6 +10,8 @@ import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/
 import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import * as search from '../../demo/mock-erp/search.js';
 import { syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
+import { backgroundConnection, withLastBackgroundSync } from '../../demo/mock-erp/background.js';
+import { BackgroundSync } from '../sync/background.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import { problem, ServiceProblem } from '../http/problem.js';
@@ -53,6 +55,8 @@ const HISTORY_PAGE = 20;
  */
 export class SyncService {
   private readonly catalogue: ConnectorCatalogue;
+  /** The connections' background sync: shown and steered here; scheduled once started (server/start.ts). */
+  readonly background: BackgroundSync;
 
   constructor(
     private readonly db: Db,
@@ -61,6 +65,7 @@ export class SyncService {
     private readonly timeoutMs: number,
   ) {
     this.catalogue = new ConnectorCatalogue(timeoutMs);
+    this.background = new BackgroundSync(db, this, crm, timeoutMs);
   }
 
   // ----- the two ways to run domain code -----
@@ -124,7 +129,12 @@ export class SyncService {
   readonly operations: Record<string, Operation> = {
     getEntityState: async (i) => {
       const e = entity(i);
-      return { body: await this.read(i.user, { entities: [e] }, (ctx) => getEntityState(ctx, e), (s) => linkedActors(s)) };
+      const [state, last] = await Promise.all([
+        this.read(i.user, { entities: [e] }, (ctx) => getEntityState(ctx, e), (s) => linkedActors(s)),
+        this.background.lastSuccess(),
+      ]);
+      // Where no run was recorded: "not yet" when this instance runs the background sync, else unknown.
+      return { body: withLastBackgroundSync(state, (cid) => (last.has(cid) ? last.get(cid)! : this.background.running ? null : undefined)) };
     },
     searchActors: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
@@ -339,6 +349,20 @@ export class SyncService {
       const order = (i.body as { order: string[] }).order;
       const body = await this.admin(i, (ctx) => mappings.saveSyncPriority(ctx, order, i.ifMatch));
       return { body, etag: body.version };
+    },
+    getBackgroundSync: async (i) => {
+      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
+      return { body: await this.background.status(conn) };
+    },
+    runBackgroundSync: async (i) => {
+      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!, true));
+      await this.background.runNow(conn.id);
+      return { status: 202, body: await this.background.status(conn) };
+    },
+    setBackgroundSyncPaused: async (i) => {
+      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
+      await this.background.setPaused(conn.id, (i.body as { paused: boolean }).paused);
+      return { body: await this.background.status(conn) };
     },
     resync: async (i) => {
       const cid = i.params.connectionId!;

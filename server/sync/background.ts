@@ -2,11 +2,12 @@
 // LOCKED; retries, back-off and expiry of a job whose worker died come with it). It runs on the
 // service's own database, PostgreSQL or PGlite alike, through `Db.script`.
 import PgBoss from 'pg-boss';
-import type { ProblemBody } from '../../src/model/types.js';
+import { backoffMs } from '../../demo/mock-erp/background.js';
+import type { BackgroundRun, BackgroundSyncStatus, ProblemBody } from '../../src/model/types.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import type { SyncService } from '../domain/operations.js';
 import type { Db } from '../storage/db.js';
-import { runCycle } from './cycle.js';
+import { runCycle, type CycleStats } from './cycle.js';
 
 const CYCLE = 'erp-sync-cycle';
 
@@ -28,16 +29,22 @@ export interface BackgroundOptions {
 export class BackgroundSync {
   private boss?: PgBoss;
   private timer?: NodeJS.Timeout;
+  private options: BackgroundOptions = {};
 
   constructor(
     private readonly db: Db,
     private readonly service: SyncService,
     private readonly crm: CrmAdapter,
     private readonly timeoutMs: number,
-    private readonly options: BackgroundOptions = {},
   ) {}
 
-  async start(): Promise<void> {
+  /** Whether this instance schedules and works cycles (`start`); without, Run now runs one in the request. */
+  get running(): boolean {
+    return this.boss !== undefined;
+  }
+
+  async start(options: BackgroundOptions = {}): Promise<void> {
+    this.options = options;
     const boss = new PgBoss({
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await this.db.script(text, values) }) },
       schema: 'pgboss',
@@ -63,7 +70,43 @@ export class BackgroundSync {
 
   /** A cycle of the connection as soon as a worker is free (Run now); one already waiting is enough. */
   async runNow(connectionId: string): Promise<void> {
-    await this.boss?.send(CYCLE, { connectionId }, { singletonKey: connectionId });
+    if (this.boss) await this.boss.send(CYCLE, { connectionId }, { singletonKey: connectionId });
+    else await this.cycle(connectionId);
+  }
+
+  async setPaused(connectionId: string, paused: boolean): Promise<void> {
+    await this.db.query(
+      'INSERT INTO sync_state (connection_id, paused) VALUES ($1, $2) ON CONFLICT (connection_id) DO UPDATE SET paused = $2',
+      [connectionId, paused],
+    );
+  }
+
+  /** What the admin screen shows of a connection's background sync. */
+  async status(conn: { id: string; active: boolean }): Promise<BackgroundSyncStatus> {
+    const [state] = await this.db.query<{ paused: boolean; failures: number; retry_at: Date | string | null }>(
+      'SELECT paused, failures, retry_at FROM sync_state WHERE connection_id = $1',
+      [conn.id],
+    );
+    const [run] = await this.db.query<RunRow>(
+      'SELECT started_at, finished_at, checked, changed, conflicts, errors, last_error FROM sync_runs WHERE connection_id = $1 ORDER BY id DESC LIMIT 1',
+      [conn.id],
+    );
+    const now = Date.now();
+    const retryAt = state?.retry_at ? new Date(state.retry_at).getTime() : 0;
+    const backoffUntil = retryAt > now ? new Date(retryAt).toISOString() : null;
+    const lastRun = run ? runOf(run) : null;
+    let nextRunAt: string | null = null;
+    if (this.boss && conn.active && !state?.paused) {
+      const due = lastRun ? Date.parse(lastRun.startedAt) + (this.options.everySeconds ?? 60) * 1000 : now;
+      nextRunAt = new Date(Math.max(now, due, retryAt)).toISOString();
+    }
+    return { connectionId: conn.id, paused: state?.paused ?? false, lastRun, nextRunAt, failures: state?.failures ?? 0, backoffUntil };
+  }
+
+  /** When each connection's background sync last went over its changes (the tab's "last background sync"). */
+  async lastSuccess(): Promise<Map<string, string | null>> {
+    const rows = await this.db.query<{ connection_id: string; last_success: Date | string | null }>('SELECT connection_id, last_success FROM sync_state');
+    return new Map(rows.map((r) => [r.connection_id, r.last_success ? new Date(r.last_success).toISOString() : null]));
   }
 
   /** A cycle of every active, unpaused connection, in the sync priority order. */
@@ -83,28 +126,61 @@ export class BackgroundSync {
       const problem: ProblemBody | undefined = (error as { body?: ProblemBody }).body;
       // A fault of the service itself: logged whole, recorded without its internals.
       if (!problem) console.error(`[background sync] ${connectionId}:`, error);
-      await this.finish(run!.id, { checked: 0, changed: 0, conflicts: 0, errors: 1, lastError: problem ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' } });
-      await this.db.query(
-        `INSERT INTO sync_state (connection_id, failures, retry_at) VALUES ($1, 1, now() + interval '1 minute')
-         ON CONFLICT (connection_id) DO UPDATE SET failures = sync_state.failures + 1,
-           retry_at = now() + least(interval '1 hour', interval '1 minute' * power(2, sync_state.failures))`,
-        [connectionId],
-      );
+      await this.finish(run!.id, connectionId, { checked: 0, changed: 0, conflicts: 0, errors: 1, lastError: problem ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' } }, true);
       return;
     }
-    await this.finish(run!.id, stats);
-    await this.db.query('UPDATE sync_state SET failures = 0, retry_at = NULL WHERE connection_id = $1', [connectionId]);
+    await this.finish(run!.id, connectionId, stats, false);
   }
 
-  private async finish(id: string, s: { checked: number; changed: number; conflicts: number; errors: number; lastError: ProblemBody | null }): Promise<void> {
-    await this.db.query(
-      'UPDATE sync_runs SET finished_at = now(), checked = $2, changed = $3, conflicts = $4, errors = $5, last_error = $6 WHERE id = $1',
-      [id, s.checked, s.changed, s.conflicts, s.errors, s.lastError ? JSON.stringify(s.lastError) : null],
-    );
+  /** Records the run and the connection's state: success clears the back-off, a failure doubles it. */
+  private async finish(id: string, cid: string, s: CycleStats, failed: boolean): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE sync_runs SET finished_at = now(), checked = $2, changed = $3, conflicts = $4, errors = $5, last_error = $6, failed = $7 WHERE id = $1',
+        [id, s.checked, s.changed, s.conflicts, s.errors, s.lastError ? JSON.stringify(s.lastError) : null, failed],
+      );
+      const [state] = await tx.query<{ failures: number }>(
+        'INSERT INTO sync_state (connection_id) VALUES ($1) ON CONFLICT (connection_id) DO UPDATE SET connection_id = $1 RETURNING failures',
+        [cid],
+      );
+      const failures = failed ? state!.failures + 1 : 0;
+      await tx.query(
+        `UPDATE sync_state SET failures = $2, retry_at = $3, last_success = CASE WHEN $4 THEN now() ELSE last_success END WHERE connection_id = $1`,
+        [cid, failures, failed ? new Date(Date.now() + backoffMs(failures)).toISOString() : null, !failed],
+      );
+      // The admin screen shows the newest run: older ones beyond a hundred go.
+      await tx.query(
+        'DELETE FROM sync_runs WHERE connection_id = $1 AND id <= (SELECT id FROM sync_runs WHERE connection_id = $1 ORDER BY id DESC OFFSET 100 LIMIT 1)',
+        [cid],
+      );
+    });
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.boss?.stop({ graceful: true, close: true, wait: true, timeout: 10_000 } as PgBoss.StopOptions);
   }
+}
+
+interface RunRow {
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  checked: number;
+  changed: number;
+  conflicts: number;
+  errors: number;
+  last_error: ProblemBody | string | null;
+}
+
+function runOf(r: RunRow): BackgroundRun {
+  const run: BackgroundRun = {
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    checked: Number(r.checked),
+    changed: Number(r.changed),
+    conflicts: Number(r.conflicts),
+    errors: Number(r.errors),
+  };
+  if (r.last_error) run.lastError = typeof r.last_error === 'string' ? (JSON.parse(r.last_error) as ProblemBody) : r.last_error;
+  return run;
 }

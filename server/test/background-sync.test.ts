@@ -12,6 +12,7 @@ import { CONNECTIONS } from '../../demo/mock-erp/seed-config.js';
 import type { CrmRecord } from '../../demo/mock-erp/model.js';
 import { DatabaseCrm } from '../crm/adapter.js';
 import { startService, type RunningService } from '../start.js';
+import { client, linkErpWins, okClient } from './service-client.js';
 import { emptyDatabase } from './targets.js';
 
 const CONFIG = CONNECTIONS.find((c) => c.id === 'conn-a')!.config;
@@ -43,18 +44,8 @@ async function cycle(service: RunningService) {
 
 /** Links a company through the REST API, the ERP's values winning: a base for every synced field. */
 async function link(service: RunningService, company: string, erpKey: string) {
-  const res = await fetch(`${service.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
-  const { token } = (await res.json()) as { token: string };
-  const call = async (method: string, path: string, body?: object, headers: Record<string, string> = {}) => {
-    const answer = await fetch(`${service.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers }, body: body && JSON.stringify(body) });
-    assert.ok(answer.ok, `${method} ${path}: ${answer.status} ${await answer.clone().text()}`);
-    return answer.json() as Promise<never>;
-  };
-  const state: { connections: { id: string; version: string }[] } = await call('GET', `/entities/company/${company}/erp-state`);
-  const compared: { fields: { field: { key: string }; differs: boolean }[]; askFields: { field: { key: string }; value: unknown }[] } = await call('POST', `/entities/company/${company}/compare`, { connectionId: 'conn-a', actorType: 'customer', erpKey });
-  const choices = Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'erp']));
-  const values = Object.fromEntries(compared.askFields.map((f) => [f.field.key, f.value]));
-  await call('PUT', `/entities/company/${company}/links/conn-a`, { actorType: 'customer', erpKey, choices, values }, { 'if-match': `"${state.connections.find((c) => c.id === 'conn-a')!.version}"` });
+  const answer = await linkErpWins(await client(service), company, 'conn-a', erpKey);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
 }
 
 const erp = (service: RunningService) => async (path: string, body: object) => {
@@ -168,13 +159,7 @@ if (process.env.TEST_DATABASE_URL) {
 
     it('500 records changed on both sides converge, each change applied once with one history entry', async () => {
       // 500 more linked customers: imported from the ERP into the CRM while the connection is inactive.
-      const sign = async () => ((await (await fetch(`${a.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' })).json()) as { token: string }).token;
-      const token = await sign();
-      const call = async (method: string, path: string, body?: object, headers: Record<string, string> = {}) => {
-        const res = await fetch(`${a.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers }, body: body && JSON.stringify(body) });
-        assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
-        return res.json() as Promise<Record<string, unknown>>;
-      };
+      const call = await okClient(a);
       const keys = Array.from({ length: 500 }, (_, i) => String(101_000 + i));
       const off = await call('PUT', '/admin/connections/conn-a/active', { active: false }, { 'if-match': '*' });
       assert.equal(off.active, false);
@@ -251,11 +236,7 @@ if (process.env.TEST_DATABASE_URL) {
       await emptyDatabase(url);
       // Seed and link 300 customers with an instance of this process (no background sync of its own).
       const seeder = await startService({ demo: true, port: 0, dataDir, databaseUrl: url });
-      const token = ((await (await fetch(`${seeder.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' })).json()) as { token: string }).token;
-      const call = async (method: string, path: string, body?: object, headers: Record<string, string> = {}) => {
-        const res = await fetch(`${seeder.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers }, body: body && JSON.stringify(body) });
-        assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
-      };
+      const call = await okClient(seeder);
       const keys = Array.from({ length: 300 }, (_, i) => String(102_000 + i));
       await call('PUT', '/admin/connections/conn-a/active', { active: false }, { 'if-match': '*' });
       for (let i = 0; i < keys.length; i += 100) await call('POST', '/admin/connections/conn-a/import', { actorType: 'customer', keys: keys.slice(i, i + 100) });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { SEED_COMPANY } from '../../connectors/tryton/seed.js';
 import { DEMO_FIXTURE, type Fixture } from '../../test/hardening/operations.js';
 import { startService, type RunningService } from '../start.js';
+import { client, linkErpWins } from './service-client.js';
 
 export interface Target {
   name: string;
@@ -92,30 +93,14 @@ export async function trytonTarget(env: NodeJS.ProcessEnv): Promise<Target> {
     // The CRM's values include VAT numbers Tryton refuses (a Norwegian one): Tryton's win.
     choice: 'erp',
   };
-  const call = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(service.apiUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${await target.token()}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, never>;
-  };
   return {
     ...target,
     fixture,
     noAdvancedSearch: undefined,
     async reset() {
       await service.resetDemo();
-      const state = await fetch(`${service.apiUrl}/entities/company/c1/erp-state`, { headers: { authorization: `Bearer ${await target.token()}` } });
-      const { version } = ((await state.json()) as { connections: { id: string; version: string }[] }).connections.find((c) => c.id === 'conn-t')!;
-      const compared = (await call('POST', '/entities/company/c1/compare', { connectionId: 'conn-t', actorType: 'customer', erpKey: linkedKey })) as unknown as {
-        fields: { field: { key: string }; differs: boolean }[];
-        askFields: { field: { key: string }; value: unknown }[];
-      };
-      const choices = Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'erp']));
-      const values = Object.fromEntries(compared.askFields.map((f) => [f.field.key, f.value]));
-      await call('PUT', '/entities/company/c1/links/conn-t', { actorType: 'customer', erpKey: linkedKey, choices, values }, { 'if-match': `"${version}"` });
+      const linked = await linkErpWins(await client(service), 'c1', 'conn-t', linkedKey);
+      if (linked.status !== 200) throw new Error(`linking c1: ${linked.status} ${JSON.stringify(linked.body)}`);
     },
   };
 }

@@ -13,6 +13,7 @@ import { TrytonRpc } from '../../connectors/tryton/rpc.js';
 import { SEED_COMPANY } from '../../connectors/tryton/seed.js';
 import { startService, type RunningService } from '../start.js';
 import { touchConfig } from '../storage/state.js';
+import { client, erpWinsBody, type Call } from './service-client.js';
 
 /** Passes requests to Tryton, or drops them ("down"), or answers after `delayMs` ("slow"). */
 function trytonProxy(target: string) {
@@ -42,7 +43,7 @@ if (env.TRYTON_URL) {
   const tryton = new TrytonRpc(login);
   const proxy = trytonProxy(env.TRYTON_URL);
   let service: RunningService;
-  let token: string;
+  let api: Call;
   const dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-tryton-failures-'));
   before(async () => {
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
@@ -50,8 +51,7 @@ if (env.TRYTON_URL) {
     // The connector waits 2 s for Tryton; the service waits longer for the connector.
     const config = { serverUrl, database: login.database, username: login.user, password: login.password, company: SEED_COMPANY, timeoutSec: 2 };
     service = await startService({ demo: true, port: 0, dataDir, tryton: config, connectorTimeoutMs: 20_000 });
-    const res = await fetch(`${service.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' });
-    token = ((await res.json()) as { token: string }).token;
+    api = await client(service);
   });
   after(async () => {
     await service.close();
@@ -60,16 +60,6 @@ if (env.TRYTON_URL) {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  type Answer = { status: number; body: Record<string, unknown> & { code?: string; detail?: string } };
-  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
-    const res = await fetch(`${service.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'idempotency-key': crypto.randomUUID() }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : {} };
-  };
   type Connection = { id: string; version: string; link?: { erpKey: string; status: string; lastError?: { code: string; detail: string } } | null; fields?: { field: { key: string }; value: unknown }[] };
   const state = async (company: string) => ((await api('GET', `/entities/company/${company}/erp-state`)).body as unknown as { connections: Connection[] }).connections.find((c) => c.id === 'conn-t')!;
   /** A customer of the test's own, made in Tryton (in the customer category). */
@@ -79,18 +69,7 @@ if (env.TRYTON_URL) {
     return String(id);
   };
   /** Compare with Tryton's values winning: a link body, and what the compare showed. */
-  const linkBody = async (company: string, erpKey: string) => {
-    const answer = await api('POST', `/entities/company/${company}/compare`, { connectionId: 'conn-t', actorType: 'customer', erpKey });
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    const compared = answer.body as unknown as {
-      fields: { field: { key: string }; differs: boolean }[];
-      askFields: { field: { key: string }; value: unknown }[];
-      erpVersion: string;
-    };
-    const choices = Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'erp']));
-    const values = Object.fromEntries(compared.askFields.map((f) => [f.field.key, f.value]));
-    return { actorType: 'customer', erpKey, choices, values, erpVersion: compared.erpVersion };
-  };
+  const linkBody = (company: string, erpKey: string) => erpWinsBody(api, company, 'conn-t', erpKey);
   const link = async (company: string, body: object) => api('PUT', `/entities/company/${company}/links/conn-t`, body, { 'if-match': `"${(await state(company)).version}"` });
   const run = Date.now().toString(36);
 

@@ -4,7 +4,7 @@
  */
 import type * as T from '../model/types.js';
 import { array, boolean as bool, count, integer as int, nullable, object, optional, picklist, record, string as str, union, variant } from './check.js';
-import { ActorType, CrmEntityType, EntityRef, FieldMeta, FieldType, FieldValue, ListItem, SyncDirection } from './schemas.js';
+import { ActorType, CrmEntityType, EntityRef, FieldMeta, FieldType, FieldValue, ListItem, Problem, SyncDirection } from './schemas.js';
 
 const nullableStr = nullable(str);
 const optStr = optional(str);
@@ -85,3 +85,22 @@ export const ActorTypeDefaults = object<T.ActorTypeDefaults>()({ defaults: array
 export const ImportResult = object<T.ImportResult>()({ created: array(EntityRef), updated: array(EntityRef) });
 
 export const ResyncResult = object<T.ResyncResult>()({ sent: count, failed: count });
+
+const BackgroundRun = object<T.BackgroundRun>()({
+  startedAt: str,
+  finishedAt: nullableStr,
+  checked: count,
+  changed: count,
+  conflicts: count,
+  errors: count,
+  lastError: optional(Problem),
+});
+
+export const BackgroundSyncStatus = object<T.BackgroundSyncStatus>()({
+  connectionId: str,
+  paused: bool,
+  lastRun: nullable(BackgroundRun),
+  nextRunAt: nullableStr,
+  failures: count,
+  backoffUntil: nullableStr,
+});

@@ -21,6 +21,7 @@ import type {
   Page,
   Principal,
   ResyncResult,
+  BackgroundSyncStatus,
   SaveLinkRequest,
   SearchRequest,
   SearchResult,
@@ -169,5 +170,10 @@ export interface ErpAdminBackend {
   /** Set Sync Priority: `version` is the connections' `priorityVersion`, sent as If-Match. */
   saveSyncPriority(order: string[], version: string, options?: KeyedOptions): Promise<SyncPriority>;
   resync(connectionId: string, options?: PostWriteOptions): Promise<ResyncResult>;
+  /** The connection's background sync: last run, next run, pause and back-off. */
+  getBackgroundSync(connectionId: string, options?: CallOptions): Promise<BackgroundSyncStatus>;
+  /** Run now: a background run as soon as a worker is free. */
+  runBackgroundSync(connectionId: string, options?: PostWriteOptions): Promise<BackgroundSyncStatus>;
+  setBackgroundSyncPaused(connectionId: string, paused: boolean, options?: KeyedOptions): Promise<BackgroundSyncStatus>;
   importActors(connectionId: string, request: ImportRequest, options?: PostWriteOptions): Promise<ImportResult>;
 }

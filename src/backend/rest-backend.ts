@@ -22,6 +22,7 @@ import type {
   Principal,
   ProblemBody,
   ResyncResult,
+  BackgroundSyncStatus,
   SaveLinkRequest,
   SearchRequest,
   SearchResult,
@@ -440,6 +441,30 @@ export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
       headers: postHeaders(o),
       op: 'resync',
       schema: A.ResyncResult,
+    });
+  }
+  getBackgroundSync(connectionId: string, o?: CallOptions) {
+    return this.request<BackgroundSyncStatus>('GET', `/admin/connections/${enc(connectionId)}/background`, {
+      ...o,
+      op: 'getBackgroundSync',
+      schema: A.BackgroundSyncStatus,
+    });
+  }
+  runBackgroundSync(connectionId: string, o?: PostWriteOptions) {
+    return this.request<BackgroundSyncStatus>('POST', `/admin/connections/${enc(connectionId)}/background/run`, {
+      signal: o?.signal,
+      headers: postHeaders(o),
+      op: 'runBackgroundSync',
+      schema: A.BackgroundSyncStatus,
+    });
+  }
+  setBackgroundSyncPaused(connectionId: string, paused: boolean, o?: KeyedOptions) {
+    return this.request<BackgroundSyncStatus>('PUT', `/admin/connections/${enc(connectionId)}/background/paused`, {
+      body: { paused },
+      signal: o?.signal,
+      headers: postHeaders(o),
+      op: 'setBackgroundSyncPaused',
+      schema: A.BackgroundSyncStatus,
     });
   }
   importActors(connectionId: string, body: ImportRequest, o?: PostWriteOptions) {

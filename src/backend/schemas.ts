@@ -86,6 +86,8 @@ const LinkInfo = object<T.LinkInfo>()({
   status: picklist(['ok', 'error']),
   lastError: optional(Problem),
   pendingChanges: optional(count),
+  pendingConflicts: optional(count),
+  lastBackgroundSync: optional(nullableStr),
 });
 
 const DisplayField = object<T.DisplayField>()({

@@ -95,6 +95,10 @@ export interface LinkInfo {
   lastError?: ProblemBody;
   /** Synchronized fields whose CRM and ERP values differ and wait for the next synchronization. */
   pendingChanges?: number;
+  /** Fields the background sync found changed on both sides: they wait for the user's decision. */
+  pendingConflicts?: number;
+  /** ISO 8601 time the connection's background sync last went over its changes; null before the first run. */
+  lastBackgroundSync?: string | null;
 }
 
 /** One field in the ERP tab: metadata, the raw value and the ERP's display text. */
@@ -423,4 +427,33 @@ export interface ImportResult {
 export interface ResyncResult {
   sent: number;
   failed: number;
+}
+
+export interface PausedRequest {
+  paused: boolean;
+}
+
+/** One background run of a connection. */
+export interface BackgroundRun {
+  startedAt: string;
+  /** Null while the run goes on. */
+  finishedAt: string | null;
+  checked: number;
+  changed: number;
+  conflicts: number;
+  errors: number;
+  lastError?: ProblemBody;
+}
+
+/** The background sync of one connection, as the admin screen shows it. */
+export interface BackgroundSyncStatus {
+  connectionId: string;
+  paused: boolean;
+  lastRun: BackgroundRun | null;
+  /** When the next run is due; null when paused, inactive or not scheduled. */
+  nextRunAt: string | null;
+  /** Runs in a row that failed as a whole. */
+  failures: number;
+  /** After repeated failures, no run before this time. */
+  backoffUntil: string | null;
 }

@@ -142,6 +142,9 @@ export function callsFor(fx: Fixture): Record<OperationName, (api: RestAdminBack
       await api.setConnectionActive(conn, false); // import only into an inactive connection
       return () => api.importActors(conn, { actorType: 'customer', keys: fx.importKeys });
     },
+    getBackgroundSync: async (api) => () => api.getBackgroundSync(conn),
+    runBackgroundSync: async (api) => () => api.runBackgroundSync(conn, { idempotencyKey: key() }),
+    setBackgroundSyncPaused: async (api) => () => api.setBackgroundSyncPaused(conn, true, { idempotencyKey: key() }),
   };
 }
 

@@ -1,0 +1,6 @@
+-- What the admin screen and the tab show of the background sync.
+
+-- A run that failed as a whole (the connector down, slow, refusing), apart from per-record errors.
+ALTER TABLE sync_runs ADD COLUMN failed boolean NOT NULL DEFAULT false;
+-- When a run of the connection last went over its changes (the tab's "last background sync").
+ALTER TABLE sync_state ADD COLUMN last_success timestamptz;
