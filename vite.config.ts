@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { vueExamplePlugin } from './scripts/build-examples.mjs';
+import { minifyCssVite } from './scripts/minify-css-literals.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ const mswWorker = (): Plugin => ({
 export default defineConfig({
   // `npm start` serves the demo CRM page; `npm run build` builds the library into dist/.
   root: resolve(import.meta.dirname, 'demo'),
-  plugins: [mswWorker(), vueExamplePlugin()],
+  plugins: [mswWorker(), vueExamplePlugin(), minifyCssVite()],
   // With ERP_SYNC_URL (what `npm start` sets), the page reaches the sync service on its own origin.
   server: {
     port: 5173,

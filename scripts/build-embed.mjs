@@ -8,6 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { minifyCssEsbuild } from './minify-css-literals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +27,7 @@ export async function buildEmbed({ outfile, minify = true } = {}) {
     write: Boolean(outfile),
     ...(outfile ? { outfile, sourcemap: true } : {}),
     logLevel: 'warning',
+    ...(minify ? { plugins: [minifyCssEsbuild()] } : {}),
   });
   return outfile ? undefined : result.outputFiles[0].text;
 }

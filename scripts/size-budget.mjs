@@ -2,6 +2,7 @@
 // page loads them to show <erp-tab> (its dialogs and history load on first use: reported, not
 // counted), each locale pack on its own, and the admin entry kept apart from the end-user entry.
 import { build } from 'esbuild';
+import { minifyCssEsbuild } from './minify-css-literals.mjs';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ async function bundle(entryPoints) {
     tsconfig: join(root, 'tsconfig.json'),
     conditions: ['production'],
     logLevel: 'silent',
+    // As dist/ ships them: style sheets minified too.
+    plugins: [minifyCssEsbuild()],
   });
   const outputs = Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith('.js'))

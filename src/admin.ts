@@ -13,6 +13,7 @@ export { ErpOrderList } from './elements/admin/order-list.js';
 export { ErpRankEditor } from './elements/admin/rank-editor.js';
 export { ErpPriorityEditor } from './elements/admin/priority-editor.js';
 export { ErpResyncAction } from './elements/admin/resync-action.js';
+export { ErpBackgroundSync } from './elements/admin/background-sync/background-sync.js';
 export { ErpImportWizard } from './elements/admin/import-wizard.js';
 export { resolveAdminBackend } from './elements/admin/resolve-admin-backend.js';
 export type { ErpAdminBackend, CallOptions } from './backend/erp-backend.js';

@@ -87,6 +87,11 @@ export function adminProblemMessage(problem: ProblemBody, subject = ''): string 
       return msg('This connection is not active. Activate it first.', { id: 'admin.error.connectionInactive' });
     case 'forbidden':
       return msg('Only administrators can change the ERP sync settings.', { id: 'admin.error.forbidden' });
+    case 'connector-unavailable':
+      // An administrator can act on where and why: the service's detail names the connector's address.
+      return detail
+        ? msg(str`The ERP connector does not answer: ${detail}`, { id: 'admin.error.connectorUnavailable' })
+        : problemMessage(problem);
   }
   return problemMessage(problem);
 }

@@ -29,7 +29,7 @@ declare global {
 
 /**
  * The settings of one ERP connection: one tab per ERP actor type the connector supports (ARIA tabs,
- * arrow keys, Home/End) holding its **Mappings**, **Defaults** and **Rank Fields**; and **Resync
+ * arrow keys, Home/End) holding its **Mappings**, **Defaults** and **Rank Fields**; its **Background sync**; and **Resync
  * from CRM**. Reached from the **Mappings** button of the ERP connections list.
  *
  * @csspart tabs - The tab list.
@@ -229,6 +229,7 @@ export class ErpConnectionAdmin extends LitElement {
           ></erp-rank-editor>
         </div>`;
       })}
+      <erp-background-sync .backend=${this.backend} .connection=${c}></erp-background-sync>
       <erp-resync-action .backend=${this.backend} .connection=${c}></erp-resync-action>
     </section>`;
   }

@@ -418,11 +418,14 @@ export class ErpTabConnection extends LitElement {
       connectionId: c.id,
       connectionName: c.name,
       lastSynced: link.lastSynced,
+      lastBackgroundSync: link.lastBackgroundSync,
       pendingChanges: link.pendingChanges,
+      pendingConflicts: link.pendingConflicts,
       error: session ? { problem: session, live: true } : stored ? { problem: stored, live: false } : null,
       staleSince: unreachable ? (this.loadedAt ?? this.createdAt) : null,
       now: this.now,
       busy: this.busy === 'syncNow',
+      // Also Decide now: Sync now finds the values changed on both sides and opens the conflict picker.
       onRetry: () => void this.syncNow(),
       onSignIn: () => this.dispatchEvent(new ErpSignInRequestEvent(c.id)),
     });

@@ -24,13 +24,18 @@ export interface HealthView {
   connectionId: string;
   connectionName: string;
   lastSynced: string | null;
+  /** The connection's last background run over its changes: null before the first, undefined where none runs. */
+  lastBackgroundSync: string | null | undefined;
   pendingChanges: number | undefined;
+  /** Fields the background sync found changed on both sides, waiting for the user's decision. */
+  pendingConflicts: number | undefined;
   /** The error to show: this session's failed Sync now (announced), else the stored last error. */
   error: { problem: ProblemBody; live: boolean } | null;
   /** When the ERP does not answer: the time the values on screen were loaded. */
   staleSince: number | null;
   now: number;
   busy: boolean;
+  /** Sync now: also what opens the conflict picker for the waiting conflicts. */
   onRetry: () => void;
   onSignIn: () => void;
 }
@@ -73,8 +78,27 @@ export function renderHealthStrip(v: HealthView) {
                 ? msg('1 pending change', { id: 'health.onePending' })
                 : msg(str`${pending} pending changes`, { id: 'health.manyPending' })}</span
           >`}
+      ${v.lastBackgroundSync === undefined
+        ? nothing
+        : html`<span
+            >${msg('Last background sync:', { id: 'health.lastBackground' })}
+            ${v.lastBackgroundSync ? time(v.lastBackgroundSync, v.now) : msg('Not yet', { id: 'health.notYet' })}</span
+          >`}
     </p>
+    ${v.pendingConflicts ? renderConflicts(v, v.pendingConflicts) : nothing}
     ${v.error ? renderError(v, v.error.problem, v.error.live) : nothing}
+  </div>`;
+}
+
+/** Conflicts the background sync kept: they wait for the user, who decides them in the conflict picker. */
+function renderConflicts(v: HealthView, count: number) {
+  return html`<div class="health-facts stale" part="conflicts-waiting">
+    <p>
+      ${count === 1
+        ? msg('1 conflict waits for your decision.', { id: 'health.oneConflict' })
+        : msg(str`${count} conflicts wait for your decision.`, { id: 'health.manyConflicts' })}
+    </p>
+    <button type="button" aria-busy=${v.busy ? 'true' : 'false'} @click=${v.onRetry}>${msg('Decide now', { id: 'health.decide' })}</button>
   </div>`;
 }
 
@@ -103,19 +127,16 @@ function renderError(v: HealthView, problem: ProblemBody, live: boolean) {
 
 /** Field provenance: the direction and the leading side, as words (an arrow for sighted users). */
 export function renderProvenance(direction: SyncDirection) {
-  const arrow = direction === 'erp-to-crm' ? 'ERP → CRM' : direction === 'crm-to-erp' ? 'CRM → ERP' : 'CRM ↔ ERP';
-  const words =
+  const [arrow, lead, words] =
     direction === 'erp-to-crm'
-      ? msg('Synchronized from ERP to CRM; ERP leads', { id: 'tab.provErpToCrm' })
+      ? ['ERP → CRM', msg('ERP leads', { id: 'tab.leadErp' }), msg('Synchronized from ERP to CRM; ERP leads', { id: 'tab.provErpToCrm' })]
       : direction === 'crm-to-erp'
-        ? msg('Synchronized from CRM to ERP; CRM leads', { id: 'tab.provCrmToErp' })
-        : msg('Synchronized both ways; the newer change leads, you decide conflicts', { id: 'tab.provBoth' });
-  const lead =
-    direction === 'erp-to-crm'
-      ? msg('ERP leads', { id: 'tab.leadErp' })
-      : direction === 'crm-to-erp'
-        ? msg('CRM leads', { id: 'tab.leadCrm' })
-        : msg('newer change leads', { id: 'tab.leadNewer' });
+        ? ['CRM → ERP', msg('CRM leads', { id: 'tab.leadCrm' }), msg('Synchronized from CRM to ERP; CRM leads', { id: 'tab.provCrmToErp' })]
+        : [
+            'CRM ↔ ERP',
+            msg('newer change leads', { id: 'tab.leadNewer' }),
+            msg('Synchronized both ways; the newer change leads, you decide conflicts', { id: 'tab.provBoth' }),
+          ];
   return html`<span part="provenance" class="provenance" data-direction=${direction}
     ><span aria-hidden="true">${arrow} · ${lead}</span><span class="visually-hidden">${words}</span></span
   >`;
