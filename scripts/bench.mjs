@@ -130,6 +130,6 @@ if (only.length) process.exit(0);
 mkdirSync(join(root, 'docs'), { recursive: true });
 // The sync service's and the Tryton connector's sections (npm run bench:service, bench:tryton) are runs of their own: keep them.
 const previous = readFileSync(join(root, 'docs/benchmarks.md'), 'utf8');
-const kept = ['service-bench', 'tryton-bench'].map((m) => new RegExp(`<!-- ${m}:start -->[\\s\\S]*<!-- ${m}:end -->`).exec(previous)?.[0]).filter(Boolean);
+const kept = ['service-bench', 'tryton-bench', 'background-bench'].map((m) => new RegExp(`<!-- ${m}:start -->[\\s\\S]*<!-- ${m}:end -->`).exec(previous)?.[0]).filter(Boolean);
 writeFileSync(join(root, 'docs/benchmarks.md'), lines.join('\n') + '\n' + kept.map((k) => `\n${k}\n`).join(''));
 console.log('Wrote docs/benchmarks.md');

@@ -9,10 +9,25 @@ import { SimulatedErp, type Kind } from './erp.js';
 const PROTOCOL = fileURLToPath(new URL('../protocol.yaml', import.meta.url));
 
 export interface ConnectorFault {
-  kind: 'latency' | 'problem' | 'nonsense' | 'drop';
+  /**
+   * `duplicate`, `backwards` and `omit` answer, but wrongly: every actor twice, every lastModified
+   * in 1970, the actor `key` left out.
+   */
+  kind: 'latency' | 'problem' | 'nonsense' | 'drop' | 'duplicate' | 'backwards' | 'omit';
+  key?: string;
   ms?: number;
   status?: number;
   detail?: string;
+}
+
+/** What a wrong-answer fault makes of an answer's `actors`. */
+function garble(fault: ConnectorFault, payload: string): string {
+  const body = JSON.parse(payload) as { actors?: { erpKey?: string; lastModified?: string }[] };
+  if (!Array.isArray(body.actors)) return payload;
+  if (fault.kind === 'duplicate') body.actors = body.actors.flatMap((a) => [a, a]);
+  if (fault.kind === 'backwards') body.actors = body.actors.map((a) => ({ ...a, lastModified: '1970-01-01T00:00:00.000Z' }));
+  if (fault.kind === 'omit') body.actors = body.actors.filter((a) => a.erpKey !== fault.key);
+  return JSON.stringify(body);
 }
 
 export interface SimulatedConnectorOptions {
@@ -40,6 +55,8 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
   const erp = new SimulatedErp(options.dataFile);
   const faults = new Map<string, ConnectorFault & { times: number }>();
   const hits = new Map<string, number>();
+  // Requests whose answer a wrong-answer fault rewrites on its way out.
+  const garbleKinds = new WeakMap<FastifyRequest, ConnectorFault>();
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
     if (error instanceof ConnectorProblem) return problem(reply, error.status, error.code, error.message, error.field);
@@ -58,7 +75,12 @@ export async function buildSimulatedConnector(options: SimulatedConnectorOptions
     if (fault.kind === 'problem') return problem(reply, fault.status ?? 500, 'erp-error', fault.detail ?? 'The ERP failed');
     if (fault.kind === 'nonsense') return reply.type('application/json').send('{"actors": 17, "<html>');
     if (fault.kind === 'drop') req.raw.socket.destroy();
+    if (fault.kind === 'duplicate' || fault.kind === 'backwards' || fault.kind === 'omit') garbleKinds.set(req, fault);
     return undefined;
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const fault = garbleKinds.get(req);
+    return fault && reply.statusCode === 200 && typeof payload === 'string' ? garble(fault, payload) : payload;
   });
 
   if (options.control) {

@@ -40,20 +40,24 @@ export function importActors(ctx: Ctx, connectionId: string, req: ImportRequest)
   const actors = req.keys.map((k, i) => ctx.actors.get(conn.id, req.actorType, k) ?? fail(422, 'actor-not-found', `No ${req.actorType} "${k}"`, `/keys/${i}`));
   const result: ImportResult = { created: [], updated: [] };
   const type = entityOf(req.actorType);
+  // The connection's links by ERP actor, and the records of the type, once: an import names thousands.
+  const linkedTo = new Map<string, string>();
+  for (const [k, l] of Object.entries(ctx.state.links)) if (k.endsWith(`/${conn.id}`)) linkedTo.set(`${l.actorType}:${l.erpKey}`, k);
+  let records = Object.values(ctx.state.crm).filter((r) => r.type === type).length;
   for (const erp of actors) {
-    const existing = Object.entries(ctx.state.links).find(([k, l]) => k.endsWith(`/${conn.id}`) && l.erpKey === erp.key && l.actorType === erp.type);
+    const existing = linkedTo.get(`${erp.type}:${erp.key}`);
     let record: CrmRecord;
     if (existing) {
-      record = ctx.state.crm[existing[0].slice(0, existing[0].lastIndexOf('/'))]!;
+      record = ctx.state.crm[existing.slice(0, existing.lastIndexOf('/'))]!;
     } else {
-      const n = Object.values(ctx.state.crm).filter((r) => r.type === type).length + 1;
-      record = { type, id: `${PREFIX[type]}${n}`, name: String(erp.values.name ?? erp.key), values: {} };
+      record = { type, id: `${PREFIX[type]}${++records}`, name: String(erp.values.name ?? erp.key), values: {} };
       while (ctx.state.crm[entityKey(type, record.id)]) record.id = `${record.id}x`;
       if (type === 'person' && erp.parentKey) {
-        const parent = Object.entries(ctx.state.links).find(([k, l]) => k.endsWith(`/${conn.id}`) && l.erpKey === erp.parentKey && l.actorType === 'customer');
-        if (parent) record.companyId = parent[0].slice('company:'.length, parent[0].lastIndexOf('/'));
+        const parent = linkedTo.get(`customer:${erp.parentKey}`);
+        if (parent) record.companyId = parent.slice('company:'.length, parent.lastIndexOf('/'));
       }
       ctx.state.crm[entityKey(type, record.id)] = record;
+      linkedTo.set(`${erp.type}:${erp.key}`, linkKey(type, record.id, conn.id));
     }
     for (const s of syncedFields(ctx, conn.id, erp.type)) {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erp.values[s.erpField] ?? null);

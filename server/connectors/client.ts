@@ -19,6 +19,9 @@ export interface ActorPage {
 
 export type Config = Record<string, FieldValue>;
 
+/** The protocol's most keys in one `/actors/get` (connectors/protocol.yaml). */
+const KEYS_PER_CALL = 500;
+
 /**
  * Calls one sync connector (connectors/protocol.yaml). Every call has a deadline. A connector that
  * is down or slow, or that says its ERP is (503), becomes the contract's `connector-unavailable`
@@ -42,8 +45,15 @@ export class ConnectorClient {
     }
     return actorTypes;
   };
-  getActors = async (config: Config, actorType: ActorType, keys: string[]) =>
-    checkActors((await this.call<{ actors: WireActor[] }>('POST', '/actors/get', { config, actorType, keys })).actors);
+  /** Actors by key, asked for in pages of the protocol's most keys per call (an import names thousands). */
+  getActors = async (config: Config, actorType: ActorType, keys: string[]) => {
+    const actors: WireActor[] = [];
+    for (let i = 0; i < keys.length || i === 0; i += KEYS_PER_CALL) {
+      const page = keys.slice(i, i + KEYS_PER_CALL);
+      actors.push(...checkActors((await this.call<{ actors: WireActor[] }>('POST', '/actors/get', { config, actorType, keys: page })).actors));
+    }
+    return actors;
+  };
   search = async (config: Config, actorType: ActorType, q: { text?: string; parentKey?: string | null; restrictions?: Restriction[]; cursor?: string | null; limit?: number; fields?: string[] }) => {
     const page = await this.call<ActorPage>('POST', '/actors/search', { config, actorType, ...q });
     checkActors(page.actors);

@@ -21,6 +21,8 @@ export interface CrmAdapter {
    * first, at most `limit`, with the position after each. Background sync reads it.
    */
   changedSince(tx: Queryable, position: string, limit: number): Promise<{ type: CrmEntityType; id: string; position: string; at: string }[]>;
+  /** The feed's position before the first change at or after `at` (where a new cursor starts). */
+  positionAt(tx: Queryable, at: string): Promise<string>;
 }
 
 interface Row {
@@ -54,6 +56,11 @@ export class DatabaseCrm implements CrmAdapter {
       [position === '' ? 0 : Number(position), limit],
     );
     return rows.map((r) => ({ type: r.type, id: r.id, position: String(r.change_seq), at: new Date(r.changed_at).toISOString() }));
+  }
+
+  async positionAt(tx: Queryable, at: string) {
+    const [row] = await tx.query<{ position: string | null }>('SELECT max(change_seq)::text AS position FROM crm_records WHERE changed_at < $1', [at]);
+    return row?.position ?? '';
   }
 
   async list(tx: Queryable, type?: CrmEntityType) {

@@ -14,7 +14,7 @@ import { backgroundConnection, withLastBackgroundSync } from '../../demo/mock-er
 import { BackgroundSync } from '../sync/background.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
-import { problem, ServiceProblem } from '../http/problem.js';
+import { problem, problemOf, ServiceProblem } from '../http/problem.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { StateStore, touchConfig, type Scope } from '../storage/state.js';
 import { ConnectorCatalogue } from './catalogue.js';
@@ -43,6 +43,12 @@ export interface OpOutput {
 }
 
 export type Operation = (input: OpInput) => Promise<OpOutput>;
+
+/** What a write's records' links were when loaded: their versions and synced bases. */
+const linkState = (state: SimState) => JSON.stringify([state.links, state.linkVersions]);
+
+/** The problems of a sync that are the link's (the ERP side or the record is gone or failing), kept on it. */
+const LINK_PROBLEMS = new Set(['connector-error', 'connector-unavailable', 'actor-not-found', 'entity-not-found']);
 
 const ENTITY_TYPES = ['company', 'person', 'project'];
 const ACTOR_TYPES = ['customer', 'supplier', 'person', 'project', 'partner'];
@@ -88,9 +94,11 @@ export class SyncService {
    */
   private async write<T>(i: OpInput, scope: Scope, lock: string, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
     const { user } = i;
-    const actors = new ServiceActors(this.timeoutMs);
+    let actors = new ServiceActors(this.timeoutMs);
+    let seen = '';
     try {
       const state = await this.store.load(this.db, user, scope);
+      seen = linkState(state);
       await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
     } catch {
       // The real run below meets the same problem and answers it.
@@ -99,6 +107,9 @@ export class SyncService {
     const result = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
       const state = await this.store.load(tx, user, scope, true);
+      // Another write of these records committed since the actors were read (a Sync now beside a
+      // background cycle): their ERP side may have changed with it, so they are read again, now.
+      if (linkState(state) !== seen) actors = new ServiceActors(this.timeoutMs);
       const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
       configChanged = await this.store.save(tx, state, run.state);
       await i.remember?.(tx, run.result);
@@ -114,12 +125,13 @@ export class SyncService {
    * error), outside the failed transaction; any other error is not the link's.
    */
   private async recordSyncError(type: string, id: string, cid: string, error: unknown): Promise<void> {
-    if (!(error instanceof ServiceProblem) || (error.body.code !== 'connector-error' && error.body.code !== 'connector-unavailable')) return;
+    const body = problemOf(error);
+    if (!body || !LINK_PROBLEMS.has(body.code)) return;
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`entity:${type}:${id}`]);
       const [row] = await tx.query<{ data: object }>('SELECT data FROM links WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3', [type, id, cid]);
       if (!row) return;
-      const data = JSON.stringify({ ...row.data, status: 'error', lastError: error.body });
+      const data = JSON.stringify({ ...row.data, status: 'error', lastError: body });
       await tx.query('UPDATE links SET data = $4 WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3', [type, id, cid, data]);
     });
   }

@@ -13,3 +13,9 @@ export class ServiceProblem extends Error {
 export function problem(status: number, code: string, detail?: string, field?: string): never {
   throw new ServiceProblem(status, code, detail, field);
 }
+
+/** The answer an error carries: the service's own problems and the domain model's (SimProblem). */
+export function problemOf(error: unknown): ProblemBody | undefined {
+  const body = (error as { body?: ProblemBody } | null)?.body;
+  return body && typeof body.status === 'number' && typeof body.code === 'string' ? body : undefined;
+}

@@ -1,12 +1,14 @@
 // Background sync on pg-boss, a kept-up Postgres job queue (jobs are rows taken with FOR UPDATE SKIP
 // LOCKED; retries, back-off and expiry of a job whose worker died come with it). It runs on the
 // service's own database, PostgreSQL or PGlite alike, through `Db.script`.
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { backoffMs } from '../../demo/mock-erp/background.js';
 import type { BackgroundRun, BackgroundSyncStatus, ProblemBody } from '../../src/model/types.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import type { SyncService } from '../domain/operations.js';
 import type { Db } from '../storage/db.js';
+import { problemOf } from '../http/problem.js';
 import { runCycle, type CycleStats } from './cycle.js';
 
 const CYCLE = 'erp-sync-cycle';
@@ -30,6 +32,7 @@ export class BackgroundSync {
   private boss?: PgBoss;
   private timer?: NodeJS.Timeout;
   private options: BackgroundOptions = {};
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -117,23 +120,43 @@ export class BackgroundSync {
   }
 
   private async cycle(connectionId: string): Promise<void> {
+    const lease = await Lease.take(this.db, connectionId, this.leaseSeconds());
+    // Another cycle of the connection still runs (one the queue gave up on as expired): it goes on.
+    if (!lease) return;
     const [run] = await this.db.query<{ id: string }>('INSERT INTO sync_runs (connection_id) VALUES ($1) RETURNING id', [connectionId]);
-    let stats;
+    const stats: CycleStats = { checked: 0, changed: 0, conflicts: 0, errors: 0, lastError: null };
     try {
-      stats = await runCycle(this.db, this.service, this.crm, connectionId, this.timeoutMs);
+      await runCycle(this.db, this.service, this.crm, connectionId, this.timeoutMs, async () => {
+        if (this.stopping) throw new CycleEnded('The service stopped during the run');
+        await lease.renew();
+      }, stats);
+      await this.finish(run!.id, connectionId, stats, 'complete');
     } catch (error) {
+      if (error instanceof CycleEnded) {
+        // Not a failure: the next cycle goes on from the cursors this one saved.
+        await this.finish(run!.id, connectionId, stats, 'ended');
+        return;
+      }
       // The connector failed as a whole (down, slow): the run says so, and the connection backs off.
-      const problem: ProblemBody | undefined = (error as { body?: ProblemBody }).body;
+      const problem = problemOf(error);
       // A fault of the service itself: logged whole, recorded without its internals.
       if (!problem) console.error(`[background sync] ${connectionId}:`, error);
-      await this.finish(run!.id, connectionId, { checked: 0, changed: 0, conflicts: 0, errors: 1, lastError: problem ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' } }, true);
-      return;
+      stats.errors++;
+      stats.lastError = problem ?? { status: 500, code: 'internal-error', detail: 'The background sync failed' };
+      await this.finish(run!.id, connectionId, stats, 'failed');
+    } finally {
+      await lease.release().catch(() => undefined);
     }
-    await this.finish(run!.id, connectionId, stats, false);
+  }
+
+  /** A lease outlives a renewal gap by far, and a killed worker's runs out about when its job expires. */
+  private leaseSeconds(): number {
+    return Math.max(3, this.options.expireInSeconds ?? 300);
   }
 
   /** Records the run and the connection's state: success clears the back-off, a failure doubles it. */
-  private async finish(id: string, cid: string, s: CycleStats, failed: boolean): Promise<void> {
+  private async finish(id: string, cid: string, s: CycleStats, outcome: 'complete' | 'ended' | 'failed'): Promise<void> {
+    const failed = outcome === 'failed';
     await this.db.transaction(async (tx) => {
       await tx.query(
         'UPDATE sync_runs SET finished_at = now(), checked = $2, changed = $3, conflicts = $4, errors = $5, last_error = $6, failed = $7 WHERE id = $1',
@@ -146,7 +169,7 @@ export class BackgroundSync {
       const failures = failed ? state!.failures + 1 : 0;
       await tx.query(
         `UPDATE sync_state SET failures = $2, retry_at = $3, last_success = CASE WHEN $4 THEN now() ELSE last_success END WHERE connection_id = $1`,
-        [cid, failures, failed ? new Date(Date.now() + backoffMs(failures)).toISOString() : null, !failed],
+        [cid, failures, failed ? new Date(Date.now() + backoffMs(failures)).toISOString() : null, outcome === 'complete'],
       );
       // The admin screen shows the newest run: older ones beyond a hundred go.
       await tx.query(
@@ -157,8 +180,50 @@ export class BackgroundSync {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.boss?.stop({ graceful: true, close: true, wait: true, timeout: 10_000 } as PgBoss.StopOptions);
+  }
+}
+
+/** A cycle ended before its end on purpose (the service stops, the lease went to another cycle). */
+class CycleEnded extends Error {}
+
+/** A connection's lease in sync_state: who runs its cycle, until when unless renewed. */
+class Lease {
+  private renewedAt = Date.now();
+
+  private constructor(
+    private readonly db: Db,
+    private readonly cid: string,
+    private readonly owner: string,
+    private readonly seconds: number,
+  ) {}
+
+  static async take(db: Db, cid: string, seconds: number): Promise<Lease | undefined> {
+    const owner = randomUUID();
+    const rows = await db.query(
+      `INSERT INTO sync_state (connection_id, lease_owner, lease_until) VALUES ($1, $2, now() + make_interval(secs => $3))
+       ON CONFLICT (connection_id) DO UPDATE SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
+       WHERE sync_state.lease_until IS NULL OR sync_state.lease_until < now() RETURNING connection_id`,
+      [cid, owner, seconds],
+    );
+    return rows.length ? new Lease(db, cid, owner, seconds) : undefined;
+  }
+
+  /** Renewed once a third of it has passed; lost (expired and taken by another cycle) ends this one. */
+  async renew(): Promise<void> {
+    if (Date.now() - this.renewedAt < (this.seconds * 1000) / 3) return;
+    const rows = await this.db.query(
+      'UPDATE sync_state SET lease_until = now() + make_interval(secs => $3) WHERE connection_id = $1 AND lease_owner = $2 RETURNING connection_id',
+      [this.cid, this.owner, this.seconds],
+    );
+    if (!rows.length) throw new CycleEnded('Another cycle took the connection over');
+    this.renewedAt = Date.now();
+  }
+
+  async release(): Promise<void> {
+    await this.db.query('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE connection_id = $1 AND lease_owner = $2', [this.cid, this.owner]);
   }
 }
 

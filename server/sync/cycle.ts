@@ -6,7 +6,7 @@ import type { ActorType, CrmEntityType, ProblemBody } from '../../src/model/type
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import type { SyncService } from '../domain/operations.js';
-import { ServiceProblem } from '../http/problem.js';
+import { problemOf } from '../http/problem.js';
 import type { Db } from '../storage/db.js';
 
 export interface CycleStats {
@@ -30,8 +30,13 @@ const PAGE = 200;
 
 type Entity = { type: CrmEntityType; id: string };
 
-export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, cid: string, timeoutMs: number): Promise<CycleStats> {
-  const stats: CycleStats = { checked: 0, changed: 0, conflicts: 0, errors: 0, lastError: null };
+/**
+ * Called before each record: throws to end the cycle there (the service stops, or another cycle took
+ * the connection over). What the cycle did stays; its cursors stop at the last page it finished.
+ */
+export type Checkpoint = () => Promise<void>;
+
+export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, cid: string, timeoutMs: number, checkpoint: Checkpoint, stats: CycleStats): Promise<CycleStats> {
   const state = await service.configuration();
   const conn = state.connections.find((c) => c.id === cid);
   const connector = conn && state.connectors.find((c) => c.id === conn.connectorId);
@@ -42,6 +47,7 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
   const syncOne = async (e: Entity) => {
     const key = `${e.type}:${e.id}`;
     if (done.has(key)) return;
+    await checkpoint();
     done.add(key);
     try {
       const result = await service.backgroundSync(e, cid);
@@ -50,7 +56,10 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
       if (result.conflicts) stats.conflicts++;
     } catch (error) {
       stats.errors++;
-      stats.lastError = error instanceof ServiceProblem ? error.body : { status: 500, code: 'internal-error', detail: 'The background sync failed on this record' };
+      const problem = problemOf(error);
+      // A fault of the service itself: logged whole, recorded without its internals.
+      if (!problem) console.error(`[background sync] ${cid} ${key}:`, error);
+      stats.lastError = problem ? { ...problem, detail: `${e.type} ${e.id}: ${problem.detail ?? problem.code}` } : { status: 500, code: 'internal-error', detail: `${e.type} ${e.id}: the background sync failed on this record` };
     }
   };
 
@@ -62,9 +71,11 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
     let cursor: string | null = null;
     do {
       const page: { actors: WireActor[]; nextCursor: string | null } = await client.changedSince(conn.config as never, type, since, cursor, PAGE);
+      // Every linked record the page names (an actor answered twice, once). Its lastModified is the
+      // ERP's clock, which need not agree with ours: no record is left out for being synced since.
       const keys = [...new Set(page.actors.map((a) => a.erpKey))];
       if (keys.length) {
-        const linked = await db.query<{ entity_type: CrmEntityType; entity_id: string }>(
+        const linked = await db.query<LinkedRow>(
           'SELECT entity_type, entity_id FROM links WHERE connection_id = $1 AND actor_type = $2 AND erp_key = ANY($3) ORDER BY entity_type, entity_id',
           [cid, type, keys],
         );
@@ -77,18 +88,20 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
     await savePosition(db, cid, `erp:${type}`, new Date(Math.max(Date.parse(since), newest - OVERLAP_MS)).toISOString());
   }
 
-  // The CRM side: records written since the saved change number, in pages.
-  let at = (await position(db, cid, 'crm')) ?? '';
+  // The CRM side: records written since the saved change number, in pages; a first cycle starts
+  // with the changes after the connection's oldest last sync (before it, every link was in sync).
+  let at = (await position(db, cid, 'crm')) ?? (await crm.positionAt(db, await firstLinked(db, cid)));
   let safe = at;
   for (;;) {
     const changes = await crm.changedSince(db, at, PAGE);
     if (!changes.length) break;
-    const ids = changes.map((c) => `${c.type}:${c.id}`);
-    const linked = await db.query<{ entity_type: CrmEntityType; entity_id: string }>(
-      `SELECT entity_type, entity_id FROM links WHERE connection_id = $1 AND (entity_type || ':' || entity_id) = ANY($2) ORDER BY entity_type, entity_id`,
-      [cid, ids],
+    const changedAt = new Map(changes.map((c) => [`${c.type}:${c.id}`, c.at]));
+    const linked = await db.query<LinkedRow>(
+      `SELECT entity_type, entity_id, data::jsonb ->> 'lastSynced' AS last_synced FROM links
+       WHERE connection_id = $1 AND (entity_type || ':' || entity_id) = ANY($2) ORDER BY entity_type, entity_id`,
+      [cid, [...changedAt.keys()]],
     );
-    for (const l of linked) await syncOne({ type: l.entity_type, id: l.entity_id });
+    for (const l of linked) if (!syncedSince(l, changedAt.get(`${l.entity_type}:${l.entity_id}`)!)) await syncOne({ type: l.entity_type, id: l.entity_id });
     // The saved position stops before the changes of the last moments (see OVERLAP_MS).
     const settled = Date.now() - OVERLAP_MS;
     for (const c of changes) if (Date.parse(c.at) < settled) safe = c.position;
@@ -106,6 +119,23 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
   return stats;
 }
 
+interface LinkedRow {
+  entity_type: CrmEntityType;
+  entity_id: string;
+  last_synced?: string | null;
+}
+
+/**
+ * The link was synced well after this CRM change (by Sync now, a save, an import, an earlier cycle):
+ * it holds it already. "Well after" allows for a change whose time is its transaction's start, and
+ * for the database's clock and ours differing a little.
+ */
+function syncedSince(link: LinkedRow, changedAt: string): boolean {
+  const synced = link.last_synced ? Date.parse(link.last_synced) : NaN;
+  const changed = Date.parse(changedAt);
+  return synced - OVERLAP_MS > changed;
+}
+
 async function position(db: Db, cid: string, side: string): Promise<string | undefined> {
   return (await db.query<{ position: string }>('SELECT position FROM sync_cursors WHERE connection_id = $1 AND actor_type = $2', [cid, side]))[0]?.position;
 }
@@ -117,11 +147,11 @@ async function savePosition(db: Db, cid: string, side: string, at: string): Prom
   );
 }
 
-/** Where a connection's ERP side starts: the oldest last sync of its links of that type (nothing since is missed). */
-async function firstLinked(db: Db, cid: string, type: ActorType): Promise<string> {
+/** Where a connection's side starts: the oldest last sync of its links (of that type), less the overlap; nothing since is missed. */
+async function firstLinked(db: Db, cid: string, type?: ActorType): Promise<string> {
   const [row] = await db.query<{ first: Date | string | null }>(
-    `SELECT min((data::jsonb ->> 'lastSynced')::timestamptz) AS first FROM links WHERE connection_id = $1 AND actor_type = $2`,
-    [cid, type],
+    `SELECT min((data::jsonb ->> 'lastSynced')::timestamptz) AS first FROM links WHERE connection_id = $1 AND ($2::text IS NULL OR actor_type = $2)`,
+    [cid, type ?? null],
   );
   return new Date(row?.first ? new Date(row.first).getTime() - OVERLAP_MS : 0).toISOString();
 }

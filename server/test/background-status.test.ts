@@ -11,7 +11,7 @@ import { CONNECTIONS } from '../../demo/mock-erp/seed-config.js';
 import type { BackgroundSyncStatus, EntityErpState } from '../../src/model/types.js';
 import { DatabaseCrm } from '../crm/adapter.js';
 import { startService, type RunningService } from '../start.js';
-import { client, linkErpWins, versionOf, type Call } from './service-client.js';
+import { client, linkErpWins, runBackground, versionOf, type Call } from './service-client.js';
 
 const CONFIG = CONNECTIONS.find((c) => c.id === 'conn-a')!.config;
 const crm = new DatabaseCrm();
@@ -36,19 +36,7 @@ describe('background sync status (PGlite, simulated connector)', () => {
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     return answer.body;
   };
-  /** Run now, then the status once the run it asked for has finished. */
-  const runNow = async () => {
-    const before = (await status()).lastRun?.startedAt ?? '';
-    const asked = await admin<BackgroundSyncStatus>('POST', '/admin/connections/conn-a/background/run');
-    assert.equal(asked.status, 202, JSON.stringify(asked.body));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const s = await status();
-      if (s.lastRun?.finishedAt && s.lastRun.startedAt > before) return s;
-      if (Date.now() > deadline) throw new Error(`no finished run within 60 s: ${JSON.stringify(s)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const runNow = () => runBackground(admin, 'conn-a');
   const tab = async (company: string) => {
     const state = await admin<EntityErpState>('GET', `/entities/company/${company}/erp-state`);
     return state.body.connections.find((c) => c.id === 'conn-a')!;

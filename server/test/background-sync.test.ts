@@ -13,6 +13,7 @@ import type { CrmRecord } from '../../demo/mock-erp/model.js';
 import { DatabaseCrm } from '../crm/adapter.js';
 import { startService, type RunningService } from '../start.js';
 import { client, linkErpWins, okClient } from './service-client.js';
+import { queryOnce, spawnService } from './service-process.js';
 import { emptyDatabase } from './targets.js';
 
 const CONFIG = CONNECTIONS.find((c) => c.id === 'conn-a')!.config;
@@ -213,24 +214,7 @@ if (process.env.TEST_DATABASE_URL) {
     after(() => rmSync(dataDir, { recursive: true, force: true }));
 
     /** The service in a process of its own (server/main.ts), cycling every second. */
-    const spawnService = async () => {
-      const { spawn } = await import('node:child_process');
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: url, ERP_SYNC_EVERY_SECONDS: '1', ERP_SYNC_EXPIRE_SECONDS: '3', ERP_SYNC_MAINTENANCE_SECONDS: '1' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const apiUrl = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d: Buffer) => {
-          out += String(d);
-          const m = /API at (http:\/\/\S+) · simulated ERP connector at (http:\/\/\S+)/.exec(out);
-          if (m) resolve(`${m[1]} ${m[2]}`);
-        });
-        child.once('exit', (code) => reject(new Error(`the service exited (${code}): ${out}`)));
-      });
-      const [api, connector] = apiUrl.split(' ');
-      return { child, apiUrl: api!, connectorUrl: connector! };
-    };
+    const start = () => spawnService({ DATA_DIR: dataDir, DATABASE_URL: url, ERP_SYNC_EVERY_SECONDS: '1', ERP_SYNC_EXPIRE_SECONDS: '3', ERP_SYNC_MAINTENANCE_SECONDS: '1' });
 
     it('loses nothing and applies nothing twice: after a restart the cycle resumes and every change arrives once', async () => {
       await emptyDatabase(url);
@@ -256,14 +240,14 @@ if (process.env.TEST_DATABASE_URL) {
         );
 
       // Killed once some, not all, of the records are synced.
-      const first = await spawnService();
+      const first = await start();
       await until('the cycle is under way', async () => (await applied()) >= 20, 120_000);
       first.child.kill('SIGKILL');
       await new Promise((r) => first.child.once('exit', r));
       const atKill = await applied();
       assert.ok(atKill < 300, `killed in the middle (${atKill} of 300 synced)`);
 
-      const second = await spawnService();
+      const second = await start();
       try {
         // Converged: the ERP holds every CRM change.
         const erpEmails = async () => {
@@ -288,21 +272,8 @@ if (process.env.TEST_DATABASE_URL) {
         // ERP without its history entry (its transaction died after the ERP write; see README).
         assert.ok(perRecord.length >= 299, `${300 - perRecord.length} records without a history entry`);
       } finally {
-        second.child.kill('SIGTERM');
-        await new Promise((r) => (second.child.exitCode === null ? second.child.once('exit', r) : r(null)));
+        await second.stop();
       }
     });
   });
-}
-
-/** One query on its own connection (the killed service's pool is gone). */
-async function queryOnce<T>(url: string, sql: string, params: unknown[]): Promise<T[]> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }

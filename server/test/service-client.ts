@@ -1,5 +1,6 @@
 // The sync service as the service suites call it: over real HTTP, signed in through the demo's
 // development sign-in, each write with an Idempotency-Key of its own.
+import type { BackgroundSyncStatus } from '../../src/model/types.js';
 import type { RunningService } from '../start.js';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -70,4 +71,19 @@ export async function versionOf(call: Call, company: string, connectionId: strin
 export async function linkErpWins(call: Call, company: string, connectionId: string, erpKey: string): Promise<Answer> {
   const body = await erpWinsBody(call, company, connectionId, erpKey);
   return call('PUT', `/entities/company/${company}/links/${connectionId}`, body, { 'if-match': `"${await versionOf(call, company, connectionId)}"` });
+}
+
+/** Run now on a connection; resolves with its status once the run it asked for has finished. */
+export async function runBackground(call: Call, connectionId: string, deadlineMs = 120_000): Promise<BackgroundSyncStatus> {
+  const path = `/admin/connections/${connectionId}/background`;
+  const before = (await call<BackgroundSyncStatus>('GET', path)).body.lastRun?.startedAt ?? '';
+  const asked = await call<BackgroundSyncStatus>('POST', `${path}/run`);
+  if (asked.status !== 202) throw new Error(`Run now: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const s = (await call<BackgroundSyncStatus>('GET', path)).body;
+    if (s.lastRun?.finishedAt && s.lastRun.startedAt > before) return s;
+    if (Date.now() > deadline) throw new Error(`no finished run within ${deadlineMs / 1000} s: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
