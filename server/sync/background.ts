@@ -129,6 +129,8 @@ export class BackgroundSync {
       await runCycle(this.db, this.service, this.crm, connectionId, this.timeoutMs, async () => {
         if (this.stopping) throw new CycleEnded('The service stopped during the run');
         await lease.renew();
+        // Requests that arrived meanwhile go first: on PGlite, one connection serves both.
+        await new Promise((r) => setImmediate(r));
       }, stats);
       await this.finish(run!.id, connectionId, stats, 'complete');
     } catch (error) {

@@ -37,8 +37,11 @@ describe('<erp-history>', () => {
     expect(csvCell('two\nlines')).to.equal('"two\nlines"');
     expect(csvCell('=1+1')).to.equal("'=1+1");
     expect(csvCell('@SUM(A1)')).to.equal("'@SUM(A1)");
-    expect(csvCell('+44 20 7946 0000')).to.equal('+44 20 7946 0000');
-    expect(csvCell('-5')).to.equal('-5');
+    expect(csvCell('+44 20 7946 0000')).to.equal("'+44 20 7946 0000");
+    expect(csvCell('-5')).to.equal("'-5");
+    expect(csvCell("+2+3+cmd|' /C calc'!A0")).to.equal("'+2+3+cmd|' /C calc'!A0");
+    expect(csvCell('-1+HYPERLINK("http://x")')).to.equal(`"'-1+HYPERLINK(""http://x"")"`);
+    expect(csvCell('\u0000=1')).to.equal("'\u0000=1");
     expect(toCsv([['a', 'b'], ['c', 'd']])).to.equal('a,b\r\nc,d\r\n');
   });
 

@@ -643,12 +643,13 @@ const suggestions: Driver = async (ctx) => {
   const { tab, section } = await openTab(ctx, 'company', 'c2');
   await press(w.edit, section);
   const dialog = () => queryAllByRole('dialog', { name: w.dialog }, tab.shadowRoot!)[0];
-  /** Cancel, and wait for the dialog's close event (as any user does before reopening it). */
+  /** Cancel, and wait until the dialog has closed (as any user does before reopening it), with a deadline. */
   const cancel = async () => {
     const open = dialog()!;
-    const closed = new Promise((resolve) => open.addEventListener('close', resolve, { once: true }));
+    let closed = false;
+    open.addEventListener('close', () => (closed = true), { once: true });
     await press(w.cancel, open);
-    await closed;
+    await until(() => closed || !open.isConnected || (open instanceof HTMLDialogElement && !open.open), 'the dialog closed after Cancel', 15_000);
   };
   return {
     tab,

@@ -2,13 +2,14 @@ import type { HistoryEvent } from '../../model/types.js';
 
 /**
  * One CSV cell per RFC 4180: quoted when it holds a quote, comma, semicolon or line break (quotes
- * doubled). A cell that a spreadsheet would run as a formula (`=`, `@`, a tab or carriage return
- * first, or `+`/`-` not starting a number) gets a leading apostrophe, so an ERP value such as
- * `=HYPERLINK(…)` stays text.
+ * doubled). As OWASP advises against CSV injection, a cell that starts with a character a
+ * spreadsheet may read as a formula (`=`, `+`, `-`, `@`, tab, carriage return, line feed, NUL) gets
+ * a leading apostrophe, numbers too (`+2+3+cmd|…` is a number to no spreadsheet, and a formula to
+ * some), so an ERP value such as `=HYPERLINK(…)` stays text.
  */
 export function csvCell(value: string): string {
   let text = value;
-  if (/^[=@\t\r]/.test(text) || /^[+-](?![\d\s.,])/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r\n\0]/.test(text)) text = `'${text}`;
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
