@@ -53,7 +53,7 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const TABLES = 'crm_records, crm_principals, connectors, connections, mappings, settings, links, link_versions, history, edits, idempotency_keys';
+const TABLES = 'crm_records, crm_principals, connectors, connections, mappings, settings, links, link_versions, history, edits, idempotency_keys, sync_cursors, sync_runs, sync_state, erp_write_intents';
 
 /** Secrets for the demo: made once and kept in the data folder (a deployment sets them in the environment). */
 function demoSecret(dir: string, name: string): string {

@@ -1,4 +1,4 @@
-import type { SyncConflict, SyncResult } from '../../src/model/types.js';
+import type { HistoryEvent, SyncConflict, SyncResult } from '../../src/model/types.js';
 import type { EntityKey } from '../../src/backend/erp-backend.js';
 import {
   actor as getActor,
@@ -156,4 +156,31 @@ export function syncNow(ctx: Ctx, entity: EntityKey, connectionId: string): Sync
   bumpVersion(ctx, record.type, record.id, conn.id);
   const connection = connectionState(ctx, record, conn);
   return conflicts.length ? { status: 'conflict', connection, conflicts } : { status: 'synced', connection };
+}
+
+/** What a write meant to send to the ERP, kept until its transaction commits (see server/storage/intents). */
+export interface ErpWriteIntent {
+  actorType: LinkRecord['actorType'];
+  erpKey: string;
+  values: Values;
+  /** The history event the write would have recorded, if any. */
+  event: HistoryEvent | null;
+}
+
+/**
+ * A write whose transaction died after its ERP save: where the ERP holds what it sent, the link takes
+ * those values as its synced base and the history gets the write's ERP-side changes, as it would have.
+ * Where the ERP does not hold them, the save never landed: nothing to record. True when recorded.
+ */
+export function recordLandedWrite(ctx: Ctx, entity: EntityKey, connectionId: string, intent: ErpWriteIntent): boolean {
+  const key = linkKey(entity.type, entity.id, connectionId);
+  const link = ctx.state.links[key];
+  if (!link || link.erpKey !== intent.erpKey || link.actorType !== intent.actorType) return false;
+  const erp = getActor(ctx, connectionId, intent.actorType, intent.erpKey);
+  if (!Object.entries(intent.values).every(([field, value]) => same(erp.values[field] ?? null, value))) return false;
+  Object.assign(link.synced, intent.values);
+  const changes = intent.event?.changes.filter((c) => c.side === 'erp') ?? [];
+  if (intent.event && changes.length) (ctx.state.history[key] ??= []).unshift({ ...intent.event, changes });
+  bumpVersion(ctx, entity.type, entity.id, connectionId);
+  return true;
 }

@@ -9,7 +9,8 @@ import * as linking from '../../demo/mock-erp/linking.js';
 import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
 import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import * as search from '../../demo/mock-erp/search.js';
-import { syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
+import { recordLandedWrite, syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
+import { deleteIntents, leftIntents, storeIntents } from '../storage/intents.js';
 import { backgroundConnection, withLastBackgroundSync } from '../../demo/mock-erp/background.js';
 import { BackgroundSync } from '../sync/background.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
@@ -96,13 +97,17 @@ export class SyncService {
     const { user } = i;
     let actors = new ServiceActors(this.timeoutMs);
     let seen = '';
+    let planned: { state: SimState; updates: ReturnType<ServiceActors['pendingUpdates']> } | undefined;
     try {
       const state = await this.store.load(this.db, user, scope);
       seen = linkState(state);
-      await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
+      const dry = await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
+      if (dry) planned = { state: dry.state, updates: actors.pendingUpdates() };
     } catch {
       // The real run below meets the same problem and answers it.
     }
+    // What the ERP is about to be sent, kept apart until the commit (see server/storage/intents.ts).
+    const intents = planned?.updates.length ? await storeIntents(this.db, planned.state, planned.updates) : [];
     let configChanged = false;
     const result = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
@@ -112,6 +117,7 @@ export class SyncService {
       if (linkState(state) !== seen) actors = new ServiceActors(this.timeoutMs);
       const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
       configChanged = await this.store.save(tx, state, run.state);
+      await deleteIntents(tx, intents);
       await i.remember?.(tx, run.result);
       return run.result;
     });
@@ -408,6 +414,29 @@ export class SyncService {
       await this.recordSyncError(entity.type, entity.id, cid, error);
       throw error;
     }
+  }
+
+  /**
+   * The writes of the connection that died between their ERP save and their commit (left intents,
+   * older than any live write can be): each recorded where the ERP holds what it sent. A connector
+   * that does not answer keeps them for the next time.
+   */
+  async recoverWrites(cid: string): Promise<number> {
+    let recorded = 0;
+    for (const left of await leftIntents(this.db, cid, Math.ceil((this.timeoutMs * 4) / 1000) + 30)) {
+      const input: OpInput = { user: BACKGROUND_USER, params: {}, query: {}, body: undefined as never, ifMatch: null, remember: (tx) => deleteIntents(tx, [left.id]) };
+      const ref = { connectionId: cid, type: left.intent.actorType, key: left.intent.erpKey };
+      try {
+        const lock = `entity:${left.entity.type}:${left.entity.id}`;
+        if (await this.write(input, { entities: [left.entity] }, lock, (ctx) => recordLandedWrite(ctx, left.entity, cid, left.intent), () => [ref])) recorded++;
+      } catch (error) {
+        const code = problemOf(error)?.code;
+        if (code === 'connector-unavailable' || code === 'connector-error' || !code) throw error;
+        // The record, its link or its actor is gone: nothing is left to record.
+        await deleteIntents(this.db, [left.id]);
+      }
+    }
+    return recorded;
   }
 
   /** The connections and connectors as an administrator sees them (background sync reads them). */

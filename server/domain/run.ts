@@ -52,6 +52,11 @@ export class ServiceActors {
 
   constructor(private readonly timeoutMs: number) {}
 
+  /** The ERP writes the last run asked for (a dry run leaves them here, unsent). */
+  pendingUpdates(): { cid: string; type: ActorType; key: string; values: Values }[] {
+    return [...this.updates.values()];
+  }
+
   beginRun(): void {
     this.createCalls = 0;
     this.updates = new Map();

@@ -126,6 +126,9 @@ export class BackgroundSync {
     const [run] = await this.db.query<{ id: string }>('INSERT INTO sync_runs (connection_id) VALUES ($1) RETURNING id', [connectionId]);
     const stats: CycleStats = { checked: 0, changed: 0, conflicts: 0, errors: 0, lastError: null };
     try {
+      // Writes that died after their ERP save first: their changes go into the history.
+      const recovered = await this.service.recoverWrites(connectionId);
+      if (recovered) console.log(`[background sync] ${connectionId}: recorded ${recovered} write(s) that had reached the ERP before their transaction died`);
       await runCycle(this.db, this.service, this.crm, connectionId, this.timeoutMs, async () => {
         if (this.stopping) throw new CycleEnded('The service stopped during the run');
         await lease.renew();

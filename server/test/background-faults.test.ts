@@ -175,6 +175,39 @@ describe('background sync with wrong inputs (PGlite, simulated connector)', () =
     assert.equal(await backgroundEntries('c2'), entries + 1);
   });
 
+  it('a write that died after its ERP save: the next cycle records its change in the history, once; one that never landed is dropped', async () => {
+    // As a killed write leaves it: the CRM and the ERP hold the new e-mail, the link's base and the
+    // history do not, and its intent is left (older than any live write).
+    const record = (await crm.get(service.db, 'company', 'c5'))!;
+    await crm.put(service.db, { ...record, values: { ...record.values, email: 'landed@example.com' } } as CrmRecord);
+    await erpSave(LINKS.c5, { email: 'landed@example.com' });
+    const intent = (email: string) =>
+      JSON.stringify({
+        actorType: 'customer',
+        erpKey: LINKS.c5,
+        values: { email },
+        event: { id: `h-${email}`, at: new Date().toISOString(), by: 'Background sync', kind: 'synced', actorType: 'customer', erpKey: LINKS.c5, changes: [{ field: 'email', label: 'E-mail', oldValue: String(record.values.email ?? ''), newValue: email, side: 'erp' }] },
+      });
+    await service.db.query(
+      `INSERT INTO erp_write_intents (id, entity_type, entity_id, connection_id, intent, created_at) VALUES
+       ('00000000-0000-4000-8000-000000000001', 'company', 'c5', 'conn-a', $1, now() - interval '1 hour'),
+       ('00000000-0000-4000-8000-000000000002', 'company', 'c5', 'conn-a', $2, now() - interval '1 hour')`,
+      [intent('landed@example.com'), intent('never-sent@example.com')],
+    );
+    const before = await service.db.query<{ event: { id: string } }>(`SELECT event FROM history WHERE entity_id = 'c5' AND connection_id = 'conn-a'`);
+    await runBackground(admin, 'conn-a');
+    const added = (await service.db.query<{ event: { id: string; changes: { field: string; newValue: string }[] } }>(`SELECT event FROM history WHERE entity_id = 'c5' AND connection_id = 'conn-a' ORDER BY seq`))
+      .slice(before.length)
+      .map((r) => r.event);
+    assert.deepEqual(added.map((e) => e.id), ['h-landed@example.com'], JSON.stringify(added));
+    assert.deepEqual(added[0]!.changes.map((c) => [c.field, c.newValue]), [['email', 'landed@example.com']]);
+    assert.equal((await service.db.query(`SELECT id FROM erp_write_intents`)).length, 0, 'both intents settled');
+    // Nothing more on the next cycle.
+    await runBackground(admin, 'conn-a');
+    const after = await service.db.query(`SELECT event FROM history WHERE entity_id = 'c5' AND connection_id = 'conn-a'`);
+    assert.equal(after.length, before.length + 1);
+  });
+
   it('a record changed in the CRM after an earlier CRM record was deleted is still synced', async () => {
     const record = (await crm.get(service.db, 'company', 'c5'))!;
     await crm.put(service.db, { ...record, values: { ...record.values, email: 'after-delete@example.com' } } as CrmRecord);

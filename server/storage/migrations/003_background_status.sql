@@ -8,3 +8,15 @@ ALTER TABLE sync_state ADD COLUMN last_success timestamptz;
 -- for a dead one. A cycle renews its lease as it goes; one killed lets it run out.
 ALTER TABLE sync_state ADD COLUMN lease_owner text;
 ALTER TABLE sync_state ADD COLUMN lease_until timestamptz;
+
+-- What a write is about to send to the ERP, written before its transaction and deleted by its commit:
+-- one left behind is a write that died after its ERP save maybe landed, for the recovery to record.
+CREATE TABLE erp_write_intents (
+  id             uuid PRIMARY KEY,
+  entity_type    text NOT NULL,
+  entity_id      text NOT NULL,
+  connection_id  text NOT NULL,
+  intent         json NOT NULL,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX erp_write_intents_connection ON erp_write_intents (connection_id, created_at);

@@ -1,9 +1,0 @@
-#!/usr/bin/env bash
-# `npm run bench:background`: a throwaway PostgreSQL cluster (as CI starts it), then server/bench/background.ts.
-set -uo pipefail
-cd "$(dirname "$0")/../.."
-source .ci/postgres.sh
-PG_SKIPPED=""
-[ -n "${TEST_DATABASE_URL:-}" ] || { pg_start; trap pg_stop EXIT; }
-[ -n "$PG_SKIPPED" ] && echo "Note: $PG_SKIPPED."
-node --import tsx server/bench/background.ts
