@@ -10,7 +10,7 @@ import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/
 import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
 import * as search from '../../demo/mock-erp/search.js';
 import { recordLandedWrite, syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
-import { deleteIntents, leftIntents, storeIntents } from '../storage/intents.js';
+import { deleteIntents, leftIntents, recordedSince, storeIntents } from '../storage/intents.js';
 import { backgroundConnection, withLastBackgroundSync } from '../../demo/mock-erp/background.js';
 import { BackgroundSync } from '../sync/background.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
@@ -426,6 +426,11 @@ export class SyncService {
     for (const left of await leftIntents(this.db, cid, Math.ceil((this.timeoutMs * 4) / 1000) + 30)) {
       const input: OpInput = { user: BACKGROUND_USER, params: {}, query: {}, body: undefined as never, ifMatch: null, remember: (tx) => deleteIntents(tx, [left.id]) };
       const ref = { connectionId: cid, type: left.intent.actorType, key: left.intent.erpKey };
+      // A later write sent (and recorded) the same values: this one never reached the ERP.
+      if (await recordedSince(this.db, left)) {
+        await deleteIntents(this.db, [left.id]);
+        continue;
+      }
       try {
         const lock = `entity:${left.entity.type}:${left.entity.id}`;
         if (await this.write(input, { entities: [left.entity] }, lock, (ctx) => recordLandedWrite(ctx, left.entity, cid, left.intent), () => [ref])) recorded++;

@@ -202,10 +202,16 @@ describe('background sync with wrong inputs (PGlite, simulated connector)', () =
     assert.deepEqual(added.map((e) => e.id), ['h-landed@example.com'], JSON.stringify(added));
     assert.deepEqual(added[0]!.changes.map((c) => [c.field, c.newValue]), [['email', 'landed@example.com']]);
     assert.equal((await service.db.query(`SELECT id FROM erp_write_intents`)).length, 0, 'both intents settled');
-    // Nothing more on the next cycle.
+    // One more left of the same values, older than the entry above (a write that never reached the
+    // ERP, whose values a later write sent and recorded): nothing more is recorded.
+    await service.db.query(
+      `INSERT INTO erp_write_intents (id, entity_type, entity_id, connection_id, intent, created_at) VALUES ('00000000-0000-4000-8000-000000000003', 'company', 'c5', 'conn-a', $1, now() - interval '2 hours')`,
+      [intent('landed@example.com')],
+    );
     await runBackground(admin, 'conn-a');
     const after = await service.db.query(`SELECT event FROM history WHERE entity_id = 'c5' AND connection_id = 'conn-a'`);
     assert.equal(after.length, before.length + 1);
+    assert.equal((await service.db.query(`SELECT id FROM erp_write_intents`)).length, 0);
   });
 
   it('a record changed in the CRM after an earlier CRM record was deleted is still synced', async () => {

@@ -240,7 +240,7 @@ describe('trust features in <erp-tab> (simulated ERP)', () => {
     const text = await blobs[0]!.text();
     const lines = text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(lines[0]).to.equal('Time (UTC),Event,By,ERP actor,ERP number,Field,Old value,New value,Changed,Reason');
-    expect(lines.some((l) => /,Synchronized,Anna Admin,Customer,100001,Phone,\+44 20 7946 00\d\d,/.test(l))).to.equal(true);
+    expect(lines.some((l) => /,Synchronized,Anna Admin,Customer,100001,Phone,'\+44 20 7946 00\d\d,/.test(l))).to.equal(true);
     expect(lines.at(-1)).to.contain(',Connected,Anna Admin,Customer,100001,');
   });
 
