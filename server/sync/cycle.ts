@@ -36,11 +36,12 @@ type Entity = { type: CrmEntityType; id: string };
  */
 export type Checkpoint = () => Promise<void>;
 
-export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, cid: string, timeoutMs: number, checkpoint: Checkpoint, stats: CycleStats): Promise<CycleStats> {
+/** Counts into `stats` as it goes, so that a cycle ended early still reports what it did. */
+export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, cid: string, timeoutMs: number, checkpoint: Checkpoint, stats: CycleStats): Promise<void> {
   const state = await service.configuration();
   const conn = state.connections.find((c) => c.id === cid);
   const connector = conn && state.connectors.find((c) => c.id === conn.connectorId);
-  if (!conn?.active || !connector) return stats;
+  if (!conn?.active || !connector) return;
   const client = new ConnectorClient(connector.url, timeoutMs);
   // A record is synced once per cycle, whichever side (or both, or an actor answered twice) changed.
   const done = new Set<string>();
@@ -116,7 +117,6 @@ export async function runCycle(db: Db, service: SyncService, crm: CrmAdapter, ci
     [cid],
   );
   for (const l of failed) await syncOne({ type: l.entity_type, id: l.entity_id });
-  return stats;
 }
 
 interface LinkedRow {

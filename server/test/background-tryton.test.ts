@@ -12,7 +12,7 @@ import type { CrmRecord } from '../../demo/mock-erp/model.js';
 import { DatabaseCrm } from '../crm/adapter.js';
 import { startService } from '../start.js';
 import { okClient } from './service-client.js';
-import { queryOnce, spawnService } from './service-process.js';
+import { backgroundEntries, spawnService } from './service-process.js';
 import { emptyDatabase } from './targets.js';
 
 const env = process.env;
@@ -51,10 +51,8 @@ if (env.TRYTON_URL && env.TEST_DATABASE_URL) {
       }
       await seeder.close();
       const entityIds = linked.map((l) => l.entity_id);
-      const applied = async () =>
-        Number(
-          (await queryOnce<{ n: string }>(url, `SELECT count(*)::text AS n FROM history WHERE connection_id = 'conn-t' AND entity_id = ANY($1) AND event::jsonb ->> 'by' = 'Background sync'`, [entityIds]))[0]!.n,
-        );
+      const entries = () => backgroundEntries(url, 'conn-t', entityIds);
+      const applied = async () => [...(await entries()).values()].reduce((n, k) => n + k, 0);
       const start = () =>
         spawnService({
           DATA_DIR: dataDir,
@@ -93,15 +91,10 @@ if (env.TRYTON_URL && env.TEST_DATABASE_URL) {
         });
         // The record in flight at the kill too (its write's intent is recorded once old enough).
         await until('every change in the history', async () => {
-          const entries = await queryOnce<{ n: string }>(url, `SELECT count(DISTINCT entity_id)::text AS n FROM history WHERE connection_id = 'conn-t' AND entity_id = ANY($1) AND event::jsonb ->> 'by' = 'Background sync'`, [entityIds]);
-          return Number(entries[0]!.n) === PARTIES;
+          return (await entries()).size === PARTIES;
         });
-        const perRecord = await queryOnce<{ entity_id: string; n: string }>(
-          url,
-          `SELECT entity_id, count(*)::text AS n FROM history WHERE connection_id = 'conn-t' AND entity_id = ANY($1) AND event::jsonb ->> 'by' = 'Background sync' GROUP BY entity_id`,
-          [entityIds],
-        );
-        assert.ok(perRecord.every((r) => r.n === '1'), `none applied twice: ${JSON.stringify(perRecord.filter((r) => r.n !== '1'))}`);
+        const perRecord = [...(await entries())].map(([id, n]) => ({ entity_id: id, n }));
+        assert.ok(perRecord.every((r) => r.n === 1), `none applied twice: ${JSON.stringify(perRecord.filter((r) => r.n !== 1))}`);
 
       } finally {
         await second.stop();

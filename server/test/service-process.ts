@@ -44,3 +44,13 @@ export async function queryOnce<T>(url: string, sql: string, params: unknown[]):
     await client.end();
   }
 }
+
+/** How many history entries "Background sync" wrote for each of these records of the connection. */
+export async function backgroundEntries(url: string, connectionId: string, entityIds: string[]): Promise<Map<string, number>> {
+  const rows = await queryOnce<{ entity_id: string; n: string }>(
+    url,
+    `SELECT entity_id, count(*)::text AS n FROM history WHERE connection_id = $1 AND entity_id = ANY($2) AND event::jsonb ->> 'by' = 'Background sync' GROUP BY entity_id`,
+    [connectionId, entityIds],
+  );
+  return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
+}
