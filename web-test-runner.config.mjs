@@ -20,7 +20,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'], browser: true },
   concurrency: 2,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
-  testFramework: { config: { timeout: 20000 } },
+  // Per test; waits inside a test end on events or states (test/helpers/queries.ts WAIT_MS).
+  testFramework: { config: { timeout: 90_000 } },
   testsFinishTimeout: 300000,
   browsers: [
     chromeLauncher({

@@ -17,6 +17,12 @@ document.addEventListener(
   true,
 );
 
+// The page's own policy, for the one script URL it hands over: the simulator's service worker.
+const worker = new URL('/mockServiceWorker.js', location.href).href;
+(window as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes?.createPolicy('default', {
+  createScriptURL: (url: string) => (new URL(url, location.href).href === worker ? url : null),
+});
+
 await serveInPage(new ErpSimulator());
 // Define the elements only now, so their first requests reach the simulated ERP.
 await import('../src/define/erp-tab.js');

@@ -8,8 +8,9 @@
 // Every request needs `Authorization: Bearer <token>` (401 problem otherwise). With `--control` the
 // server also answers `/__control/*` (used by test/integration): POST `reset`; POST `fault`
 // `{ target, fault }` (a demo/mock-erp `Fault`); POST `drop` `{ mode: 'before-response' | 'mid-body',
-// times }` or `{ forMs }` (close every connection without an answer for that long). The simulator is TypeScript; it is bundled once with esbuild (msw
-// stays an external import) into node_modules/.cache/erp-widget/.
+// times }`, `{ all: true }` (close every connection without an answer until `{ clear: true }`).
+// The simulator is TypeScript; it is bundled once with esbuild (msw stays an external import) into
+// node_modules/.cache/erp-widget/.
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -84,8 +85,8 @@ export async function startApiServer(options = {}) {
   reset();
   /** Connections to drop: each entry is consumed by one API request. */
   let drops = [];
-  /** Until then (epoch ms) every API connection is closed without an answer. */
-  let dropUntil = 0;
+  /** While set, every API connection is closed without an answer (until a drop `{ clear: true }`). */
+  let dropAll = false;
   const sockets = new Set();
 
   async function answer(req, body) {
@@ -97,10 +98,13 @@ export async function startApiServer(options = {}) {
       if (path === '/__control/reset') {
         reset();
         drops = [];
-        dropUntil = 0;
+        dropAll = false;
       } else if (path === '/__control/fault') sim.faults.inject(json.target, json.fault);
       else if (path === '/__control/drop') {
-        if (json.forMs) dropUntil = Date.now() + json.forMs;
+        if (json.clear) {
+          drops = [];
+          dropAll = false;
+        } else if (json.all) dropAll = true;
         else for (let i = 0; i < (json.times ?? 1); i++) drops.push(json.mode ?? 'before-response');
       } else return { response: problem(404, 'not-found', `No control route ${path}`) };
       return { response: new Response(null, { status: 204 }) };
@@ -114,7 +118,7 @@ export async function startApiServer(options = {}) {
       res.headers.set('WWW-Authenticate', 'Bearer realm="erp-widget"');
       return { response: res };
     }
-    if (Date.now() < dropUntil) return { drop: 'before-response' };
+    if (dropAll) return { drop: 'before-response' };
     const drop = drops.shift();
     if (drop === 'before-response') return { drop };
     const headers = new Headers();

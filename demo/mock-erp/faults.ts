@@ -29,8 +29,55 @@ export type Fault = (
 /** '*' applies to every operation (after the operation's own faults). */
 export type FaultTarget = OperationName | '*';
 
+/**
+ * A held answer: the next request of an operation waits until the test lets it go, so a test can act
+ * while it is provably in flight and then know when the simulator has answered.
+ */
+export interface Hold {
+  /** Resolves when the request has arrived and is being held. */
+  readonly arrived: Promise<void>;
+  /** Lets the answer go (after any latency fault). */
+  release(): void;
+  /** Resolves when the simulator has sent its answer (or its fault). */
+  readonly answered: Promise<void>;
+}
+
+/** The simulator's side of a hold. */
+export interface HoldGate {
+  arrive(): Promise<void>;
+  answer(): void;
+}
+
+/** One answered request, for tests that prove something was (not) sent. */
+export interface Served {
+  op: OperationName;
+  status: number;
+}
+
+function createHold(): { hold: Hold; gate: HoldGate } {
+  let arrive!: () => void;
+  let release!: () => void;
+  let answer!: () => void;
+  const arrived = new Promise<void>((r) => (arrive = r));
+  const released = new Promise<void>((r) => (release = r));
+  const answered = new Promise<void>((r) => (answer = r));
+  return {
+    hold: { arrived, release, answered },
+    gate: {
+      arrive: () => {
+        arrive();
+        return released;
+      },
+      answer,
+    },
+  };
+}
+
 export class Faults {
   private readonly rules = new Map<FaultTarget, Fault[]>();
+  private readonly holds = new Map<OperationName, HoldGate[]>();
+  /** Every answered request, in the order the answers were sent. */
+  readonly served: Served[] = [];
 
   /** Adds a fault; a latency fault and a failing fault may be combined on one operation. */
   inject(target: FaultTarget, fault: Fault): this {
@@ -42,6 +89,26 @@ export class Faults {
   set(target: FaultTarget, ...faults: Fault[]): this {
     this.rules.set(target, faults.map((f) => ({ ...f })));
     return this;
+  }
+
+  /** Holds the next request of `op` until `release()`; several holds queue for the next requests. */
+  hold(op: OperationName): Hold {
+    const { hold, gate } = createHold();
+    this.holds.set(op, [...(this.holds.get(op) ?? []), gate]);
+    return hold;
+  }
+
+  /** The next hold of `op`, if any (consumed). */
+  takeHold(op: OperationName): HoldGate | undefined {
+    const gates = this.holds.get(op);
+    const gate = gates?.shift();
+    if (gates && !gates.length) this.holds.delete(op);
+    return gate;
+  }
+
+  /** How many answers of `op` the simulator has sent. */
+  answered(op: OperationName): number {
+    return this.served.filter((s) => s.op === op).length;
   }
 
   clear(target?: FaultTarget): void {

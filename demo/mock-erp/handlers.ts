@@ -56,44 +56,55 @@ async function readBody(request: Request): Promise<unknown> {
 
 function handler(sim: ErpSimulator, base: string, faults: Faults, latency: HandlerOptions['latencyMs'], route: Route): HttpHandler {
   return http[route.method](base + route.path, async ({ request, params }) => {
-    const { latencyMs, failure } = faults.take(route.op);
-    const wait = latencyMs + pickLatency(latency);
-    if (wait > 0) await delay(wait);
-    if (failure) return faultResponse(failure);
+    const gate = faults.takeHold(route.op);
     try {
-      const url = new URL(request.url);
-      const text = await request.clone().text();
-      const input: RouteInput = {
-        sim,
-        body: await readBody(request),
-        param: (name) => {
-          const value = params[name];
-          return typeof value === 'string' ? value : '';
-        },
-        query: (name) => url.searchParams.get(name),
-        header: (name) => {
-          const value = request.headers.get(name);
-          // If-Match is an entity tag: `"v3"` (the standard form) and bare `v3` name the same version.
-          return name.toLowerCase() === 'if-match' && value ? value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1') : value;
-        },
-      };
-      // Every write honours its Idempotency-Key: a replayed request answers like the first, applied once.
-      const keyed = route.method !== 'get' && !route.ownKey && !route.safe;
-      const fingerprint = `${route.method} ${url.pathname}${url.search} ${text}`;
-      const result = keyed
-        ? sim.once(request.headers.get('Idempotency-Key'), fingerprint, () => route.run(input))
-        : route.run(input);
-      if (result === undefined) return new HttpResponse(null, { status: 204 });
-      return new HttpResponse(JSON.stringify(result), {
-        status: route.status ?? 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    } catch (error) {
-      if (error instanceof SimProblem) return problemResponse(error.body);
-      const detail = error instanceof Error ? error.message : String(error);
-      return problemResponse(problemBody(500, 'internal-error', detail));
+      const { latencyMs, failure } = faults.take(route.op);
+      if (gate) await gate.arrive();
+      const wait = latencyMs + pickLatency(latency);
+      if (wait > 0) await delay(wait);
+      const response = failure ? faultResponse(failure) : await respond(sim, route, request, params);
+      faults.served.push({ op: route.op, status: response.status });
+      return response;
+    } finally {
+      gate?.answer();
     }
   });
+}
+
+async function respond(sim: ErpSimulator, route: Route, request: Request, params: Record<string, unknown>): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const text = await request.clone().text();
+    const input: RouteInput = {
+      sim,
+      body: await readBody(request),
+      param: (name) => {
+        const value = params[name];
+        return typeof value === 'string' ? value : '';
+      },
+      query: (name) => url.searchParams.get(name),
+      header: (name) => {
+        const value = request.headers.get(name);
+        // If-Match is an entity tag: `"v3"` (the standard form) and bare `v3` name the same version.
+        return name.toLowerCase() === 'if-match' && value ? value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1') : value;
+      },
+    };
+    // Every write honours its Idempotency-Key: a replayed request answers like the first, applied once.
+    const keyed = route.method !== 'get' && !route.ownKey && !route.safe;
+    const fingerprint = `${route.method} ${url.pathname}${url.search} ${text}`;
+    const result = keyed
+      ? sim.once(request.headers.get('Idempotency-Key'), fingerprint, () => route.run(input))
+      : route.run(input);
+    if (result === undefined) return new HttpResponse(null, { status: 204 });
+    return new HttpResponse(JSON.stringify(result), {
+      status: route.status ?? 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  } catch (error) {
+    if (error instanceof SimProblem) return problemResponse(error.body);
+    const detail = error instanceof Error ? error.message : String(error);
+    return problemResponse(problemBody(500, 'internal-error', detail));
+  }
 }
 
 /** The msw handlers for the whole API, backed by `sim`. The same array serves the demo and the tests. */

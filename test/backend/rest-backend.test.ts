@@ -304,11 +304,10 @@ describe('RestBackend', () => {
 
     it('gives up after timeoutMs with timeout', async () => {
       const backend = new RestAdminBackend({ baseUrl: '/api/erp', fetch: hangingFetch, timeoutMs: 50 });
-      const started = performance.now();
+      // hangingFetch never answers: only the client's own timeout can end the call.
       const problem = await rejection(backend.getEntityState(company));
       expect(problem.code).to.equal('timeout');
       expect(problem.status).to.equal(0);
-      expect(performance.now() - started).to.be.below(2000);
     });
 
     it('reports a caller abort as aborted', async () => {

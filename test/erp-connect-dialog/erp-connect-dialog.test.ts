@@ -9,6 +9,7 @@ import { ErpProblem } from '../../src/backend/problem.js';
 import type { ActorType, ConnectionState, EntityRef, SearchRequest } from '../../src/model/types.js';
 import { findButton, findByRole, findByText, nameOf as nameOfButton, queryAllByRole, until } from '../helpers/queries.js';
 import { FakeBackend, connection, deferred } from './fake-backend.js';
+import { nextTask } from '../helpers/events.js';
 
 const company: EntityRef = { type: 'company', id: 'e1', name: 'Customer 00001' };
 
@@ -142,7 +143,7 @@ describe('<erp-connect-dialog> search', () => {
     fake.gate = (call) => {
       return (call.args[2] as SearchRequest | undefined)?.text === '00005' ? slow.promise : undefined;
     };
-    const { root } = await openDialog({ fake });
+    const { root, el } = await openDialog({ fake });
     await until(() => options(root).length === 1, 'initial results');
     const input = await searchInput(root);
     await typeInto(input, '00005');
@@ -153,7 +154,8 @@ describe('<erp-connect-dialog> search', () => {
     const first = fake.callsOf('searchActors').find((c) => (c.args[2] as SearchRequest).text === '00005')!;
     expect(first.signal?.aborted).to.equal(true);
     slow.resolve();
-    await new Promise((r) => setTimeout(r, 50));
+    await nextTask(); // the stale answer has resolved by now (no network: promises only)
+    await el.updateComplete;
     expect(options(root)).to.have.length(1);
     expect(options(root)[0].textContent).to.include('00006');
   });

@@ -8,6 +8,7 @@ import { ErpProblem } from '../../src/backend/problem.js';
 import type { SearchRequest } from '../../src/model/types.js';
 import { findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
 import { FakeBackend, connection, deferred } from './fake-backend.js';
+import { nextTask } from '../helpers/events.js';
 
 async function openList(rows: number) {
   const fake = new FakeBackend(rows);
@@ -54,6 +55,15 @@ async function scrollUntilAllLoaded(root: ShadowRoot, listbox: HTMLElement, tota
   await until(() => status(root) === shown(total), `all ${total} rows loaded`, 20000);
   // The last page arrived below the rows in view: scroll down to it.
   toEnd(listbox);
+}
+
+/**
+ * The list has handled the scroll (its handler is synchronous; the page load it asks for starts in
+ * the update that follows): any request it makes has been sent by now.
+ */
+async function settle() {
+  await nextTask();
+  await nextTask();
 }
 
 describe('<erp-connect-dialog> windowed results', () => {
@@ -141,9 +151,9 @@ describe('<erp-connect-dialog> windowed results', () => {
     fake.gate = () => hold.promise;
     for (let i = 0; i < 5; i++) {
       toEnd(listbox);
-      await new Promise((r) => setTimeout(r, 30));
+      await settle();
       scrollList(listbox, listbox.scrollTop - 5);
-      await new Promise((r) => setTimeout(r, 30));
+      await settle();
     }
     expect(searches(fake)).to.have.length(2);
     expect(status(root)).to.equal('Loading more results…');
@@ -159,9 +169,9 @@ describe('<erp-connect-dialog> windowed results', () => {
     const failed = searches(fake).length;
     for (let i = 0; i < 3; i++) {
       scrollList(listbox, listbox.scrollTop - 30);
-      await new Promise((r) => setTimeout(r, 30));
+      await settle();
       toEnd(listbox);
-      await new Promise((r) => setTimeout(r, 30));
+      await settle();
     }
     expect(searches(fake)).to.have.length(failed);
     fake.gate = () => undefined;

@@ -6,6 +6,7 @@ import type { ErpFieldChangeEvent } from '../../src/events/erp-field-change.js';
 import type { ErpField } from '../../src/elements/erp-field/erp-field.js';
 import type { FieldMeta, FieldValue, ListItem } from '../../src/model/types.js';
 import { findByRole, queryAllByRole, until } from '../helpers/queries.js';
+import { nextTask } from '../helpers/events.js';
 
 const meta = (over: Partial<FieldMeta>): FieldMeta => ({ key: 'k', label: 'Name', type: 'text', access: 'normal', ...over });
 
@@ -214,7 +215,8 @@ describe('<erp-field>', () => {
     await sendKeys({ type: '2.500,' });
     el.setAttribute('lang', 'nl');
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    await nextTask(); // the language change has been observed and rendered
+    await el.updateComplete;
     await sendKeys({ type: '75' });
     expect(input.value).to.equal('2.500,75');
     expect(el.value).to.equal(2500.75);

@@ -13,6 +13,8 @@ import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } f
 import { showConnectDialog } from '../helpers/connect-dialog.js';
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from '../admin/admin-helpers.js';
+import { nextTask } from '../helpers/events.js';
+import type { OperationName } from '../../demo/mock-erp/index.js';
 
 interface Sent {
   method: string;
@@ -47,12 +49,11 @@ function recordRequests(): Sent[] {
 }
 
 const count = (sent: Sent[], method: string, path: RegExp) => sent.filter((s) => s.method === method && path.test(s.path)).length;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Clicks `times` times in a row (no rendering in between), then once more after the element re-rendered. */
 async function hammer(button: HTMLElement, times = 3): Promise<void> {
   for (let i = 0; i < times; i++) button.click();
-  await sleep(0);
+  await nextTask();
   button.click();
 }
 
@@ -91,6 +92,23 @@ describe('concurrency', () => {
     sent = recordRequests();
     consoleWatch = watchConsole();
   });
+
+  /**
+   * Holds the simulator's next answer of `op`. `settle()` lets it go and returns once the page has
+   * every answer it asked for and has run their handlers: what was not sent by then was not sent.
+   */
+  function holdAnswer(op: OperationName) {
+    const held = sim().faults.hold(op);
+    return {
+      arrived: held.arrived,
+      async settle() {
+        held.release();
+        await held.answered;
+        await until(() => sent.every((s) => s.settled), 'every answer received');
+        await nextTask();
+      },
+    };
+  }
   afterEach(() => {
     consoleWatch.restore();
     configure({ fetch: undefined });
@@ -98,21 +116,21 @@ describe('concurrency', () => {
 
   describe('<erp-tab>', () => {
     it('Sync now: a triple click sends one request with an Idempotency-Key; busy while in flight', async () => {
-      sim().faults.inject('syncNow', { kind: 'latency', ms: 400, times: 1 });
+      const held = holdAnswer('syncNow');
       const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
       const contoso = await section(tab, 'Contoso ERP');
       const sync = await findButton('Sync now', contoso);
       await hammer(sync);
+      await held.arrived;
       await expectBusyWhileInFlight(sync, 'Sync now');
       await hammer(sync, 2);
-      await until(() => sent.some((s) => s.method === 'POST' && s.path.endsWith('/sync') && s.settled), 'sync answered');
-      await sleep(50);
+      await held.settle();
       expect(count(sent, 'POST', /\/links\/conn-a\/sync$/)).to.equal(1);
       expect(sent.find((s) => s.path.endsWith('/sync'))!.key).to.match(/^[0-9a-f-]{36}$/);
     });
 
     it('Disconnect confirm and Save: one DELETE with an Idempotency-Key; Save busy while in flight', async () => {
-      sim().faults.inject('removeLink', { kind: 'latency', ms: 400, times: 1 });
+      const held = holdAnswer('removeLink');
       const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
       const contoso = await section(tab, 'Contoso ERP');
       (await findButton('Edit', contoso)).click();
@@ -123,26 +141,27 @@ describe('concurrency', () => {
       expect(count(sent, 'DELETE', /links/), 'confirming only stages the change').to.equal(0);
       const save = await findButton('Save', contoso);
       await hammer(save);
+      await held.arrived;
       await expectBusyWhileInFlight(save, 'Save');
       await hammer(save, 2);
-      await until(() => sent.some((s) => s.method === 'DELETE' && s.settled), 'delete answered');
-      await sleep(50);
+      await held.settle();
       expect(count(sent, 'DELETE', /\/links\/conn-a$/)).to.equal(1);
       expect(sent.find((s) => s.method === 'DELETE')!.key).to.match(/^[0-9a-f-]{36}$/);
     });
 
     it('removing the element aborts its request in flight, with no update and no console error afterwards', async () => {
-      sim().faults.inject('syncNow', { kind: 'latency', ms: 400, times: 1 });
+      const held = holdAnswer('syncNow');
       const tab = await fixture<ErpTab>(html`<erp-tab lang="en" entity="company" entity-id="c1"></erp-tab>`);
       const sync = await findButton('Sync now', await section(tab, 'Contoso ERP'));
       sync.click();
-      await until(() => sent.some((s) => s.path.endsWith('/sync')), 'sync sent');
+      await held.arrived;
       const request = sent.find((s) => s.path.endsWith('/sync'))!;
       const events: string[] = [];
       for (const type of ['erp-sync', 'erp-error', 'erp-link-change']) tab.addEventListener(type, () => events.push(type));
       tab.remove();
       expect(request.signal?.aborted, 'signal aborted').to.equal(true);
-      await sleep(600);
+      await held.settle();
+      expect(sim().faults.answered('syncNow'), 'the simulator answered').to.equal(1);
       expect(events, 'events after removal').to.deep.equal([]);
       expect(consoleWatch.messages).to.deep.equal([]);
     });
@@ -163,31 +182,37 @@ describe('concurrency', () => {
       input.value = '';
       input.dispatchEvent(new Event('input'));
       const before = searches();
-      sim().faults.inject('searchActors', { kind: 'latency', ms: 300, times: 1 });
+      const search = holdAnswer('searchActors');
       await hammer(await findButton('Search', root));
+      await search.arrived;
+      await search.settle();
       await until(() => /shown$/.test(status()), 'all customers listed');
       expect(searches() - before, 'Search').to.equal(1);
 
-      sim().faults.inject('searchActors', { kind: 'latency', ms: 300, times: 1 });
+      const page = holdAnswer('searchActors');
       const more = await findButton('Load more', root);
       await hammer(more);
+      await page.arrived;
       await expectBusyWhileInFlight(more, 'Load more');
+      await page.settle();
       await until(() => /100 shown$/.test(status()), 'second page');
       expect(searches() - before, 'Search + Load more').to.equal(2);
 
       queryAllByRole('option', {}, root)[0]!.click();
-      sim().faults.inject('compare', { kind: 'latency', ms: 300, times: 1 });
+      const compare = holdAnswer('compare');
       const connect = await findButton('Connect', root);
       await hammer(connect);
+      await compare.arrived;
       await expectBusyWhileInFlight(connect, 'Connect');
+      await compare.settle();
       await until(() => root.querySelector('erp-conflict-picker'), 'compare step');
       expect(count(sent, 'POST', /\/compare$/)).to.equal(1);
     });
 
     it('Create: one request per triple click', async () => {
-      const { root } = await openDialog('c6');
+      const { el, root } = await openDialog('c6');
       (await findByRole('checkbox', { name: "Can't find match in ERP" }, root)).click();
-      await sleep(100);
+      await el.updateComplete;
       const anyway = queryAllByRole('button', { name: 'Create anyway' }, root)[0];
       if (anyway) {
         // Strong matches guard Create: say why, as a user would.
@@ -195,23 +220,24 @@ describe('concurrency', () => {
         const reason = (await findByRole('textbox', { name: /^Why create a new ERP record anyway/ }, root)) as HTMLTextAreaElement;
         type(reason, 'Separate legal entity');
       }
-      sim().faults.inject('getNewActorFields', { kind: 'latency', ms: 300, times: 1 });
+      const fields = holdAnswer('getNewActorFields');
       const create = await findButton('Create', root);
       await hammer(create);
+      await fields.arrived;
+      await fields.settle();
       await until(() => root.querySelector('erp-create-form'), 'create step');
       expect(count(sent, 'GET', /\/new-actor-fields$/)).to.equal(1);
     });
 
     it('closing the dialog aborts its search in flight; no console error afterwards', async () => {
       const { el, root } = await openDialog('c2');
-      sim().faults.inject('searchActors', { kind: 'latency', ms: 400, times: 1 });
-      const before = sent.length;
+      const held = holdAnswer('searchActors');
       (await findButton('Search', root)).click();
-      await until(() => sent.length > before, 'search sent');
+      await held.arrived;
       const request = sent[sent.length - 1]!;
       el.close();
       expect(request.signal?.aborted).to.equal(true);
-      await sleep(600);
+      await held.settle();
       expect(consoleWatch.messages).to.deep.equal([]);
     });
   });
@@ -231,15 +257,19 @@ describe('concurrency', () => {
       const dialog = await dialogNamed(el.shadowRoot!, 'Add Sync Connector');
       type(await findControl('Name', dialog), 'Fabrikam connector');
       type(await findControl('Connector URL', dialog), 'https://sync.fabrikam.example/sync');
-      sim().faults.inject('testConnectorUrl', { kind: 'latency', ms: 300, times: 1 });
+      const tested = holdAnswer('testConnectorUrl');
       const test = await findButton('Test URL', dialog);
       await hammer(test);
+      await tested.arrived;
       await expectBusyWhileInFlight(test, 'Test URL');
+      await tested.settle();
       await until(() => dialog.textContent !== null && deepElements(dialog).some((e) => /Test passed/.test(e.textContent ?? '')), 'tested');
       expect(count(sent, 'POST', /\/admin\/connectors\/test-url$/)).to.equal(1);
-      sim().faults.inject('addConnector', { kind: 'latency', ms: 300, times: 1 });
+      const added = holdAnswer('addConnector');
       const ok = await findButton('OK', dialog);
       await hammer(ok);
+      await added.arrived;
+      await added.settle();
       await findByRole('rowheader', { name: 'Fabrikam connector' }, connectors);
       expect(count(sent, 'POST', /\/admin\/connectors$/)).to.equal(1);
       expect(sent.find((s) => s.method === 'POST' && s.path === '/admin/connectors')!.key).to.match(/^[0-9a-f-]{36}$/);
@@ -258,15 +288,19 @@ describe('concurrency', () => {
       type(await findControl('User name', dialog), 'sync');
       type(await findControl('Password', dialog), 'pw');
       type(await findControl('Company database', dialog), 'DB1');
-      sim().faults.inject('testConnectionConfig', { kind: 'latency', ms: 300, times: 1 });
+      const tested = holdAnswer('testConnectionConfig');
       const test = await findButton('Test ERP connection', dialog);
       await hammer(test);
+      await tested.arrived;
       await expectBusyWhileInFlight(test, 'Test ERP connection');
+      await tested.settle();
       const ok = await findButton('OK', dialog);
       await until(() => !ok.disabled, 'tested');
       expect(count(sent, 'POST', /\/admin\/connections\/test$/)).to.equal(1);
-      sim().faults.inject('addConnection', { kind: 'latency', ms: 300, times: 1 });
+      const added = holdAnswer('addConnection');
       await hammer(ok);
+      await added.arrived;
+      await added.settle();
       await findByRole('rowheader', { name: /^Fabrikam/ }, connections);
       expect(count(sent, 'POST', /\/admin\/connections$/)).to.equal(1);
       expect(sent.find((s) => s.method === 'POST' && s.path === '/admin/connections')!.key).to.match(/^[0-9a-f-]{36}$/);
@@ -285,20 +319,20 @@ describe('concurrency', () => {
       const region = await openMappings(el);
       const p = await findByRole('tabpanel', {}, region);
       choose(await findControl<HTMLSelectElement>('Direction Notes', p), 'erp-to-crm');
-      sim().faults.inject('saveActorTypeMapping', { kind: 'latency', ms: 300, times: 1 });
+      const saved = holdAnswer('saveActorTypeMapping');
       const done = await findButton('Done', p);
       await hammer(done);
+      await saved.arrived;
       await expectBusyWhileInFlight(done, 'Done');
-      await until(() => sent.some((s) => s.method === 'PUT' && /\/mapping$/.test(s.path) && s.settled), 'saved');
-      await sleep(50);
+      await saved.settle();
       expect(count(sent, 'PUT', /\/mapping$/)).to.equal(1);
 
       const resync = await findByRole('region', { name: 'Resync from CRM' }, region);
       (await findButton('Resync from CRM', resync)).click();
-      sim().faults.inject('resync', { kind: 'latency', ms: 300, times: 1 });
+      const resynced = holdAnswer('resync');
       await hammer(await findButton('Yes', await dialogNamed(resync, 'Resync from CRM')));
-      await until(() => sent.some((s) => /\/resync$/.test(s.path) && s.settled), 'resynced');
-      await sleep(50);
+      await resynced.arrived;
+      await resynced.settle();
       expect(count(sent, 'POST', /\/resync$/)).to.equal(1);
       expect(sent.find((s) => /\/resync$/.test(s.path))!.key).to.match(/^[0-9a-f-]{36}$/);
     });
@@ -311,11 +345,11 @@ describe('concurrency', () => {
       choose(await findControl<HTMLSelectElement>('CRM item for Germany', dialog), '');
       const save = await findButton('Save', dialog);
       await until(() => !save.disabled, 'save enabled');
-      sim().faults.inject('saveListMapping', { kind: 'latency', ms: 300, times: 1 });
+      const saved = holdAnswer('saveListMapping');
       await hammer(save);
+      await saved.arrived;
       await expectBusyWhileInFlight(save, 'Save');
-      await until(() => sent.some((s) => s.method === 'PUT' && /\/list-mappings\//.test(s.path) && s.settled), 'saved');
-      await sleep(50);
+      await saved.settle();
       expect(count(sent, 'PUT', /\/list-mappings\//)).to.equal(1);
       (dialog as unknown as HTMLDialogElement).close();
 
@@ -324,10 +358,10 @@ describe('concurrency', () => {
       const add = await dialogNamed(p, 'Add sync default value');
       choose(await findControl<HTMLSelectElement>('ERP field', add), 'phone');
       (await findByRole('checkbox', { name: 'Ask user for value' }, add)).click();
-      sim().faults.inject('saveDefaults', { kind: 'latency', ms: 300, times: 1 });
+      const defaultSaved = holdAnswer('saveDefaults');
       await hammer(await findButton('OK', add));
-      await until(() => sent.some((s) => s.method === 'PUT' && /\/defaults$/.test(s.path) && s.settled), 'default saved');
-      await sleep(50);
+      await defaultSaved.arrived;
+      await defaultSaved.settle();
       expect(count(sent, 'PUT', /\/defaults$/)).to.equal(1);
     });
 
@@ -350,12 +384,12 @@ describe('concurrency', () => {
       (queryAllByRole('checkbox', { name: /^Select / }, results)[0] as HTMLInputElement).click();
       await hammer(await findButton('Add Import', dialog));
       await findByRole('heading', { name: 'To import (1)' }, dialog);
-      sim().faults.inject('importActors', { kind: 'latency', ms: 300, times: 1 });
+      const imported = holdAnswer('importActors');
       const importButton = await findButton('Import', dialog);
       await hammer(importButton);
+      await imported.arrived;
+      await imported.settle();
       await dialogNamed(el.shadowRoot!, 'Import');
-      await until(() => sent.some((s) => /\/import$/.test(s.path) && s.settled), 'imported');
-      await sleep(50);
       expect(count(sent, 'POST', /\/import$/)).to.equal(1);
       expect(sent.find((s) => /\/import$/.test(s.path))!.key).to.match(/^[0-9a-f-]{36}$/);
     });

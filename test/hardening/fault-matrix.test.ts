@@ -13,6 +13,8 @@ import { CALLS } from './operations.js';
 import { FAULTS, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, type FaultCase } from './fault-cases.js';
 import { renderDocument } from './journey-cases.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
+import { until } from '../helpers/queries.js';
+import { nextTask } from '../helpers/events.js';
 
 /** The first string leaf becomes a number (else the first number/boolean a string); `7` when there is none. */
 function breakOneField(json: unknown): unknown {
@@ -86,6 +88,7 @@ describe('fault matrix: every operation x every fault', () => {
         // Only the slow case runs with the short timeout (a 1 MB answer may take longer to arrive).
         configure({ timeoutMs: f.id === 'slow' ? MATRIX_TIMEOUT_MS : 3000 });
         const before = { uncaught: uncaught.length, warnings: warnings.length };
+        const answeredBefore = sim().faults.answered(op);
         let outcome = '';
         try {
           await call();
@@ -99,7 +102,11 @@ describe('fault matrix: every operation x every fault', () => {
           else if (f.code === 'contract-violation' && !error.detail?.startsWith(`${op}:`))
             outcome = `contract detail "${error.detail}" does not name ${op}`;
         }
-        if (f.id === 'slow') await new Promise((r) => setTimeout(r, MATRIX_TIMEOUT_MS + 50)); // let the late answer land
+        if (f.id === 'slow') {
+          // The late answer lands (and must change nothing).
+          await until(() => sim().faults.answered(op) > answeredBefore, `the late ${op} answer was sent`);
+          await nextTask();
+        }
         if (!outcome && uncaught.length > before.uncaught) outcome = `uncaught: ${uncaught.slice(before.uncaught).join('; ')}`;
         if (!outcome && warnings.length > before.warnings) outcome = `console: ${warnings.slice(before.warnings).join('; ')}`;
         results.set(cell(op, f), outcome);

@@ -10,7 +10,8 @@ import type { ErpBackend } from '../../src/backend/erp-backend.js';
 import type { ErpSimulator } from '../../demo/mock-erp/index.js';
 import type { OperationName } from '../../demo/mock-erp/faults.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, queryAllByText, until } from '../helpers/queries.js';
-import { JOURNEY_LATENCY_MS, JOURNEY_TIMEOUT_MS } from './journey-cases.js';
+import { JOURNEY_TIMEOUT_MS } from './journey-cases.js';
+import { nextTask } from '../helpers/events.js';
 
 export type Lang = 'en' | 'de';
 
@@ -41,16 +42,35 @@ export interface Context {
   lang: Lang;
   /** A `slow` cell names its operation here: only that operation's calls get the short timeout. */
   timing: { slowOperation?: OperationName };
+  /** The tab's requests still waiting for an answer. */
+  inFlight: { count: number };
+}
+
+/**
+ * Resolves once the page holds every answer it asked for (or gave up on them) and has run their
+ * handlers: after this, a late answer that was going to change the screen has done so.
+ */
+export async function quiet(ctx: Context): Promise<void> {
+  await until(() => ctx.inFlight.count === 0, 'every request answered');
+  await nextTask();
 }
 
 /**
  * The tab's backend: the REST client, except that the operation named by `timing.slowOperation`
  * runs with the short client timeout (so unrelated calls of the same action are never cut short).
  */
-function journeyBackend(timing: Context['timing']): ErpBackend {
+function journeyBackend(timing: Context['timing'], inFlight: Context['inFlight']): ErpBackend {
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    inFlight.count++;
+    try {
+      return await globalThis.fetch(input, init);
+    } finally {
+      inFlight.count--;
+    }
+  };
   // The product's own default (15 s) for every other call: a loaded CI machine must not time them out.
-  const normal = new RestBackend({ timeoutMs: 15_000 });
-  const short = new RestBackend({ timeoutMs: JOURNEY_TIMEOUT_MS });
+  const normal = new RestBackend({ timeoutMs: 15_000, fetch });
+  const short = new RestBackend({ timeoutMs: JOURNEY_TIMEOUT_MS, fetch });
   return new Proxy(normal, {
     get(target, prop) {
       const source = prop === timing.slowOperation ? short : target;
@@ -82,7 +102,6 @@ export interface Scene {
 
 export type Driver = (ctx: Context) => Promise<Scene>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const enabled = (b: Element | undefined) => !!b && b.getAttribute('aria-disabled') !== 'true' && !(b as HTMLButtonElement).disabled;
 const type = (input: HTMLInputElement | HTMLTextAreaElement, text: string) => {
   input.value = text;
@@ -100,7 +119,7 @@ const alerts = (root: ParentNode) => queryAllByRole('alert', {}, root);
 const retryIf = (root: () => ParentNode, name: string) => () => (enabledButton(name, root()) ? name : '');
 
 async function openTab(ctx: Context, entity: string, id: string): Promise<{ tab: ErpTab; section: HTMLElement }> {
-  const backend = journeyBackend(ctx.timing);
+  const backend = journeyBackend(ctx.timing, ctx.inFlight);
   const tab = await fixture<ErpTab>(
     html`<erp-tab entity=${entity} entity-id=${id} lang=${ctx.lang} .backend=${backend}></erp-tab>`,
   );
@@ -133,7 +152,7 @@ const searchSettled = (dialog: HTMLElement) => {
 };
 /** Waits (generously: a loaded 2-core CI) until the search is done; says what it saw otherwise. */
 async function settled(dialog: HTMLElement, what: string): Promise<void> {
-  await until(() => searchSettled(dialog), what, 15_000).catch((error: unknown) => {
+  await until(() => searchSettled(dialog), what).catch((error: unknown) => {
     const status = dialog.querySelector('#result-count')?.textContent?.trim();
     const errors = alerts(dialog).map((a) => a.textContent?.replace(/\s+/g, ' ').trim());
     throw new Error(`${String(error)} (status "${status ?? 'none'}", alerts: ${errors.join(' / ') || 'none'})`);
@@ -172,14 +191,16 @@ const searchText: Driver = async (ctx) => {
     },
     prepareNext: async () => true,
     outOfOrder: async () => {
-      ctx.sim().faults.inject('searchActors', { kind: 'latency', ms: JOURNEY_LATENCY_MS, times: 1 });
+      const first = ctx.sim().faults.hold('searchActors');
       type(searchBox(dialog)!, 'Acme');
       await press(w.search, dialog);
-      await sleep(50);
+      await first.arrived;
       type(searchBox(dialog)!, 'Brandt');
       await press(w.search, dialog);
       await until(() => searchSettled(dialog) && options(dialog).length > 0, 'second search listed');
-      await sleep(JOURNEY_LATENCY_MS + 200);
+      first.release();
+      await first.answered;
+      await quiet(ctx);
       const names = options(dialog).map(nameOf);
       if (names.some((n) => /acme/i.test(n))) return `the slow first search replaced the second: ${names.join(' | ')}`;
       if (!names.some((n) => /brandt/i.test(n))) return `the second search is not shown: ${names.join(' | ')}`;
@@ -252,14 +273,16 @@ const searchAdvanced: Driver = async (ctx) => {
     },
     prepareNext: async () => true,
     outOfOrder: async () => {
-      ctx.sim().faults.inject('searchActorsAdvanced', { kind: 'latency', ms: JOURNEY_LATENCY_MS, times: 1 });
+      const first = ctx.sim().faults.hold('searchActorsAdvanced');
       type(value()!, 'Acme');
       await press(w.search, dialog);
-      await sleep(50);
+      await first.arrived;
       type(value()!, 'Brandt');
       await press(w.search, dialog);
       await until(() => searchSettled(dialog) && options(dialog).length > 0, 'second search listed');
-      await sleep(JOURNEY_LATENCY_MS + 200);
+      first.release();
+      await first.answered;
+      await quiet(ctx);
       const names = options(dialog).map(nameOf);
       if (names.some((n) => /acme/i.test(n))) return `the slow first search replaced the second: ${names.join(' | ')}`;
       return names.every((n) => /brandt/i.test(n)) ? '' : `not all rows match the second search: ${names.join(' | ')}`;
@@ -301,13 +324,15 @@ const loadMore: Driver = async (ctx) => {
     },
     prepareNext: async () => buttons(w.loadMore, dialog).length === 1,
     outOfOrder: async () => {
-      ctx.sim().faults.inject('searchActors', { kind: 'latency', ms: JOURNEY_LATENCY_MS, times: 1 });
+      const page = ctx.sim().faults.hold('searchActors');
       await press(w.loadMore, dialog);
-      await sleep(50);
+      await page.arrived;
       type(searchBox(dialog)!, 'Brandt');
       await press(w.search, dialog);
       await until(() => searchSettled(dialog) && options(dialog).length > 0, 'the new search listed');
-      await sleep(JOURNEY_LATENCY_MS + 200);
+      page.release();
+      await page.answered;
+      await quiet(ctx);
       const names = options(dialog).map(nameOf);
       if (!names.every((n) => /brandt/i.test(n))) return `rows of the slow Load more were added: ${names.length} rows`;
       return shownCount(dialog) === names.length ? '' : `count says ${shownCount(dialog)}, ${names.length} rows`;
@@ -649,7 +674,7 @@ const suggestions: Driver = async (ctx) => {
     let closed = false;
     open.addEventListener('close', () => (closed = true), { once: true });
     await press(w.cancel, open);
-    await until(() => closed || !open.isConnected || (open instanceof HTMLDialogElement && !open.open), 'the dialog closed after Cancel', 15_000);
+    await until(() => closed || !open.isConnected || (open instanceof HTMLDialogElement && !open.open), 'the dialog closed after Cancel');
   };
   return {
     tab,

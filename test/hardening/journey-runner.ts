@@ -6,7 +6,7 @@
 // its recovery leaves it where it started; otherwise each fault gets a fresh one.
 import { expect } from '@open-wc/testing';
 import type { Lang } from './journey-drivers.js';
-import { deepElements } from '../helpers/queries.js';
+import { deepElements, WAIT_MS } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import {
   GERMAN_FAULTS,
@@ -14,12 +14,11 @@ import {
   GERMAN_MESSAGES,
   isNotApplicable,
   JOURNEY_FAULTS,
-  JOURNEY_LATENCY_MS,
   JOURNEYS,
   type Journey,
   type JourneyFault,
 } from './journey-cases.js';
-import { DRIVERS, type Context, type Scene } from './journey-drivers.js';
+import { DRIVERS, quiet, type Context, type Scene } from './journey-drivers.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,7 +42,7 @@ export function announced(el: Element): boolean {
   return false;
 }
 
-async function waitFor<T>(find: () => T | undefined, timeout = 15_000): Promise<T | undefined> {
+async function waitFor<T>(find: () => T | undefined, timeout = WAIT_MS): Promise<T | undefined> {
   const start = performance.now();
   for (;;) {
     const found = find();
@@ -110,11 +109,14 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
           sim().faults.clear();
           sim().faults.inject(j.operation, { ...f.fault! });
           if (f.id === 'slow') ctx.timing.slowOperation = j.operation;
+          const answeredBefore = sim().faults.answered(j.operation);
           await scene.act();
           const message = await waitFor(() => messageElement(scene.tab.shadowRoot!, fragment));
           if (f.id === 'slow') {
             delete ctx.timing.slowOperation;
-            await sleep(JOURNEY_LATENCY_MS); // the late answer lands (and must change nothing)
+            // The late answer lands (and must change nothing).
+            await waitFor(() => sim().faults.answered(j.operation) > answeredBefore || undefined);
+            await quiet(ctx);
           }
           const notAnnounced = message && !announced(message) ? `"${normalize(message.textContent ?? '').trim()}" is not in an alert or live region` : '';
           if (!message) outcome = `no message containing "${fragment}"`;
@@ -146,7 +148,7 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
     /** Runs `faults` of one journey, reusing the scene while it allows. */
     async function runJourney(j: Journey, lang: Lang, faults: JourneyFault[]): Promise<string[]> {
       const timing: Context['timing'] = {};
-      const ctx: Context = { sim, lang, timing };
+      const ctx: Context = { sim, lang, timing, inFlight: { count: 0 } };
       const problems: string[] = [];
       let scene: Scene | null = null;
       for (const f of faults) {

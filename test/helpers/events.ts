@@ -7,3 +7,6 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
 ): Promise<GlobalEventHandlersEventMap[K]> {
   return oneEvent(target, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
 }
+
+/** One turn of the event loop: lets an answer that has arrived run its handlers (not a wait for time). */
+export const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));

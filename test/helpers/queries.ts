@@ -46,6 +46,13 @@ export function queryAllByText(text: NameMatcher, root: ParentNode = document.bo
   );
 }
 
+/**
+ * How long a query waits by default: generous, because a test page shares two cores with another
+ * page, the runner and the servers (load averages over 10 were seen in CI). A wait ends as soon as
+ * its condition holds, so the deadline costs nothing when the product is right.
+ */
+export const WAIT_MS = 20_000;
+
 async function poll<T>(find: () => T | undefined, what: string, timeout: number): Promise<T> {
   const start = performance.now();
   for (;;) {
@@ -70,12 +77,12 @@ export function findByRole(
       return all[0];
     },
     what,
-    options.timeout ?? 8000,
+    options.timeout ?? WAIT_MS,
   );
 }
 
 export function findByText(text: NameMatcher, options: { timeout?: number } = {}, root: ParentNode = document.body): Promise<HTMLElement> {
-  return poll(() => queryAllByText(text, root)[0], `text=${String(text)}`, options.timeout ?? 8000);
+  return poll(() => queryAllByText(text, root)[0], `text=${String(text)}`, options.timeout ?? WAIT_MS);
 }
 
 /** The button a user would press, by its accessible name. */
@@ -83,6 +90,6 @@ export const findButton = (name: NameMatcher, root: ParentNode = document.body) 
   findByRole('button', { name }, root) as Promise<HTMLButtonElement>;
 
 /** Resolves when `condition` holds; fails with `message` after `timeout` ms. */
-export async function until(condition: () => unknown, message: string, timeout = 8000): Promise<void> {
+export async function until(condition: () => unknown, message: string, timeout = WAIT_MS): Promise<void> {
   await poll(() => (condition() ? true : undefined), message, timeout);
 }

@@ -15,7 +15,7 @@ function queryIn(root: ParentNode, role: string, name?: string | RegExp): HTMLEl
 }
 
 async function findIn(root: ParentNode, role: string, name?: string | RegExp): Promise<HTMLElement> {
-  await until(() => queryIn(root, role, name).length === 1, `exactly one role=${role} name=${String(name)}`, 15000);
+  await until(() => queryIn(root, role, name).length === 1, `exactly one role=${role} name=${String(name)}`);
   return queryIn(root, role, name)[0];
 }
 
@@ -55,7 +55,7 @@ for (const name of ['react', 'vue']) {
       expect(await findIn(page, 'heading', 'Acme Ltd')).to.exist;
       expect(await findIn(page, 'region', 'Contoso ERP')).to.exist;
       const expected = 'Last event: erp-availability-change: available';
-      await until(() => statusLine(page) === expected, `status line "${expected}"`, 15000);
+      await until(() => statusLine(page) === expected, `status line "${expected}"`);
     });
 
     it('connects a company through the dialog, saves, and shows the typed erp-link-change', async () => {
@@ -74,13 +74,13 @@ for (const name of ['react', 'vue']) {
       (await findIn(dialog, 'button', 'Connect')).click();
       (await findIn(dialog, 'button', 'Take all from ERP')).click();
       const enabledConnect = () => queryIn(dialog, 'button', 'Connect').find((b) => b.getAttribute('aria-disabled') !== 'true');
-      await until(enabledConnect, 'picker Connect enabled', 15000);
+      await until(enabledConnect, 'picker Connect enabled');
       enabledConnect()!.click();
-      await until(() => !dialog.open, 'the dialog closes', 15000);
+      await until(() => !dialog.open, 'the dialog closes');
 
       (await findIn(section, 'button', 'Save')).click();
       const expected = 'Last event: erp-link-change: linked customer 100002 (conn-a)';
-      await until(() => statusLine(page) === expected, `status line "${expected}"`, 15000);
+      await until(() => statusLine(page) === expected, `status line "${expected}"`);
     });
   });
 }

@@ -105,7 +105,7 @@ describe('keyboard only: <erp-sync-admin>', () => {
 
     await activate(dialog, 'Test ERP connection');
     const ok = queryAllByRole('button', { name: 'OK' }, dialog)[0] as HTMLButtonElement;
-    await until(() => !ok.disabled, 'OK enabled after a passed test', 6000);
+    await until(() => !ok.disabled, 'OK enabled after a passed test');
     await activate(dialog, 'OK');
     await until(() => queryAllByRole('dialog', { name: 'Define new ERP connection' }, el.shadowRoot!).length === 0, 'dialog closed');
     const stored = sim().listConnections().find((c) => c.name === 'Fabrikam keyboard')!;

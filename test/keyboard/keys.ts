@@ -1,7 +1,7 @@
 // Keyboard-only helpers: real key presses (sendKeys) and the focused element through shadow roots.
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/elements/shared/active-element.js';
-import { nameOf, until } from '../helpers/queries.js';
+import { nameOf, until, WAIT_MS } from '../helpers/queries.js';
 
 /** The element that has focus, looking into shadow roots. */
 export const focused = (): HTMLElement | null => deepActiveElement();
@@ -63,7 +63,7 @@ export const named = (name: string | RegExp, tag?: string) => (el: HTMLElement) 
   (!tag || el.tagName.toLowerCase() === tag) && (typeof name === 'string' ? nameOf(el) === name : name.test(nameOf(el)));
 
 /** Waits until focus is on an element satisfying `match`. */
-export async function expectFocus(match: (el: HTMLElement) => boolean, what: string, timeout = 3000): Promise<HTMLElement> {
+export async function expectFocus(match: (el: HTMLElement) => boolean, what: string, timeout = WAIT_MS): Promise<HTMLElement> {
   try {
     await until(() => {
       const el = focused();

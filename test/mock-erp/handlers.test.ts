@@ -106,10 +106,14 @@ describe('mock ERP handlers (msw) with the REST client', () => {
     expect((await rejection(api.syncNow(company('c1'), 'conn-a'))).code).to.equal('network-error');
     expect(sim.getEntityState(company('c1')).connections[0]!.link!.status).to.equal('ok');
 
-    sim.faults.set('listConnectors', { kind: 'latency', ms: 300, times: 1 });
-    const started = performance.now();
-    await api.listConnectors();
-    expect(performance.now() - started).to.be.at.least(280);
+    // A held answer: the request is provably in flight until released, and answers after.
+    const held = sim.faults.hold('listConnectors');
+    const listed = api.listConnectors();
+    await held.arrived;
+    expect(sim.faults.answered('listConnectors')).to.equal(0);
+    held.release();
+    expect((await listed).length).to.be.greaterThan(0);
+    expect(sim.faults.answered('listConnectors')).to.equal(1);
   });
 
   it('persists every change and restores it in a new simulator', async () => {
