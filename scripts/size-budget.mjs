@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const BUDGET = { endUser: 25 * 1024, locale: 3 * 1024 };
+// 25.5 kB: semantic response checks (dates, ranges, unique ids, versions) cost 0.4 kB up front; the
+// way down to 22 kB (issue 19) is moving the tab's edit mode out of the first load.
+const BUDGET = { endUser: 25.5 * 1024, locale: 3 * 1024 };
 const END_USER = ['src/define/erp-tab.ts'];
 const ADMIN = ['src/define/erp-sync-admin.ts'];
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
@@ -40,6 +42,7 @@ async function bundle(entryPoints) {
       file,
       gzip: gzipSync(readFileSync(join(root, file))).length,
       inputs: Object.keys(meta.inputs),
+      bytesIn: meta.inputs,
       entry: meta.entryPoint,
       staticImports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
     }));
@@ -64,6 +67,13 @@ const failures = [];
 const isLocale = (o) => o.inputs.some((i) => i.includes(LOCALE_DIR));
 const localeName = (o) => o.inputs.find((i) => i.includes(LOCALE_DIR)).slice(LOCALE_DIR.length).replace(/\.ts$/, '');
 const sum = (list) => list.reduce((total, o) => total + o.gzip, 0);
+/** The biggest source modules in `chunks` (minified bytes before gzip, as esbuild counts them). */
+function biggest(chunks, n = 3) {
+  const bytes = new Map();
+  for (const o of chunks) for (const [input, { bytesInOutput }] of Object.entries(o.bytesIn)) bytes.set(input, (bytes.get(input) ?? 0) + bytesInOutput);
+  const list = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return list.map(([input, b]) => `${input.replace(/^node_modules\//, '')} ${kB(b)}`).join(', ');
+}
 
 const endUser = await bundle(END_USER);
 const initial = initialChunks(endUser, END_USER);
@@ -72,6 +82,7 @@ const initialTotal = sum(code.filter((o) => initial.has(o)));
 const onDemand = sum(code.filter((o) => !initial.has(o)));
 console.log(`end-user elements, what a page loads to show <erp-tab> (Lit included): ${kB(initialTotal)} gzip (budget ${kB(BUDGET.endUser)})`);
 console.log(`  loaded on first use (connect, create, conflicts, confirm, history): ${kB(onDemand)} gzip; all end-user elements together ${kB(initialTotal + onDemand)}`);
+console.log(`  biggest modules up front (minified): ${biggest(code.filter((o) => initial.has(o)))}`);
 if (initialTotal > BUDGET.endUser) failures.push(`end-user initial load ${kB(initialTotal)} > ${kB(BUDGET.endUser)}`);
 // The admin packs are built alongside (the loader names them) but only admin elements ask for them.
 for (const o of endUser.filter((x) => isLocale(x) && !localeName(x).startsWith('admin/')).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
@@ -85,6 +96,7 @@ else console.log('  the end-user entry pulls in no admin code');
 
 const admin = await bundle(ADMIN);
 console.log(`admin elements (separate entry, Lit included): ${kB(sum(admin.filter((o) => !isLocale(o))))} gzip`);
+console.log(`  biggest modules (minified): ${biggest(admin.filter((o) => !isLocale(o)))}`);
 for (const o of admin.filter((x) => isLocale(x) && localeName(x).startsWith('admin/'))) {
   console.log(`  locale pack ${localeName(o)}: ${kB(o.gzip)} gzip`);
 }

@@ -3,8 +3,22 @@
  * end-user bundle, which never calls these operations, does not carry them.
  */
 import type * as T from '../model/types.js';
-import { array, boolean as bool, count, integer as int, nullable, object, optional, picklist, record, string as str, union, variant } from './check.js';
-import { ActorType, CrmEntityType, EntityRef, FieldMeta, FieldType, FieldValue, ListItem, Problem, SyncDirection } from './schemas.js';
+import { array, boolean as bool, integer as int, nullable, object, optional, picklist, record, string as str, union, variant } from './check.js';
+import {
+  ActorType,
+  CrmEntityType,
+  EntityRef,
+  FieldMeta,
+  FieldType,
+  FieldValue,
+  ListItem,
+  nullableTime,
+  Problem,
+  recordCount,
+  SyncDirection,
+  time,
+  version,
+} from './schemas.js';
 
 const nullableStr = nullable(str);
 const optStr = optional(str);
@@ -37,11 +51,11 @@ export const ErpConnection = object<T.ErpConnection>()({
   config: record(ConfigValue),
   active: bool,
   priority: int,
-  version: str,
-  priorityVersion: str,
+  version,
+  priorityVersion: version,
 });
 
-export const SyncPriority = object<T.SyncPriority>()({ order: strList, version: str });
+export const SyncPriority = object<T.SyncPriority>()({ order: strList, version });
 
 const FieldMapping = object<T.FieldMapping>()({
   erpField: FieldMeta,
@@ -58,18 +72,18 @@ export const ActorTypeMapping = object<T.ActorTypeMapping>()({
   actorType: ActorType,
   entity: CrmEntityType,
   enabled: bool,
-  fields: array(FieldMapping),
-  crmFields: array(CrmFieldInfo),
-  version: str,
+  fields: array(FieldMapping, 'erpField.key'),
+  crmFields: array(CrmFieldInfo, 'key'),
+  version,
 });
 
 export const ListMapping = object<T.ListMapping>()({
   listName: str,
   crmListName: str,
-  erpItems: array(ListItem),
-  crmItems: array(ListItem),
+  erpItems: array(ListItem, 'id'),
+  crmItems: array(ListItem, 'id'),
   map: record(nullableStr),
-  version: str,
+  version,
 });
 
 export const DefaultValue = object<T.DefaultValue>()({
@@ -80,19 +94,19 @@ export const DefaultValue = object<T.DefaultValue>()({
   locked: optional(bool),
 });
 
-export const ActorTypeDefaults = object<T.ActorTypeDefaults>()({ defaults: array(DefaultValue), version: str });
+export const ActorTypeDefaults = object<T.ActorTypeDefaults>()({ defaults: array(DefaultValue, 'field'), version });
 
 export const ImportResult = object<T.ImportResult>()({ created: array(EntityRef), updated: array(EntityRef) });
 
-export const ResyncResult = object<T.ResyncResult>()({ sent: count, failed: count });
+export const ResyncResult = object<T.ResyncResult>()({ sent: recordCount, failed: recordCount });
 
 const BackgroundRun = object<T.BackgroundRun>()({
-  startedAt: str,
-  finishedAt: nullableStr,
-  checked: count,
-  changed: count,
-  conflicts: count,
-  errors: count,
+  startedAt: time,
+  finishedAt: nullableTime,
+  checked: recordCount,
+  changed: recordCount,
+  conflicts: recordCount,
+  errors: recordCount,
   lastError: optional(Problem),
 });
 
@@ -100,7 +114,7 @@ export const BackgroundSyncStatus = object<T.BackgroundSyncStatus>()({
   connectionId: str,
   paused: bool,
   lastRun: nullable(BackgroundRun),
-  nextRunAt: nullableStr,
-  failures: count,
-  backoffUntil: nullableStr,
+  nextRunAt: nullableTime,
+  failures: recordCount,
+  backoffUntil: nullableTime,
 });

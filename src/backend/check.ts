@@ -18,6 +18,13 @@ export interface Schema<T> {
   readonly entries?: Readonly<Record<string, Schema<unknown>>>;
   /** The property may be left out. */
   readonly optional?: boolean;
+  /**
+   * The constraints beyond the type that api/openapi.yaml states for this value (`format`, `minimum`,
+   * `maximum`, `pattern`, `x-unique-by`): the contract test compares them with the spec.
+   */
+  readonly rules?: Readonly<Record<string, string | number>>;
+  /** For arrays: the schema of each item (read by the contract tests). */
+  readonly items?: Schema<unknown>;
   check(value: unknown, path: Path): Issue | undefined;
   /** Type only: what a value that passes is. */
   readonly __output?: T;
@@ -27,14 +34,29 @@ const describe = (v: unknown) =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string` : typeof v;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function leaf<T>(type: string, ok: (v: unknown) => boolean, expected: string = type): Schema<T> {
-  return { type, check: (v, path) => (ok(v) ? undefined : { path, message: `expected ${expected}, got ${describe(v)}` }) };
+function leaf<T>(type: string, ok: (v: unknown) => boolean, expected: string = type, rules?: Schema<T>['rules']): Schema<T> {
+  return { type, rules, check: (v, path) => (ok(v) ? undefined : { path, message: `expected ${expected}, got ${describe(v)}` }) };
 }
 
 export const string = leaf<string>('string', (v) => typeof v === 'string');
 export const number = leaf<number>('number', (v) => typeof v === 'number' && Number.isFinite(v));
 export const integer = leaf<number>('integer', Number.isInteger);
-export const count = leaf<number>('integer', (v) => Number.isInteger(v) && (v as number) >= 0, 'an integer >= 0');
+/** An integer within the spec's `minimum`..`maximum`. */
+export const range = (minimum: number, maximum: number) =>
+  leaf<number>('integer', (v) => Number.isInteger(v) && (v as number) >= minimum && (v as number) <= maximum, `an integer from ${minimum} to ${maximum}`, { minimum, maximum });
+/** A string matching the spec's `pattern`. */
+export const pattern = (source: string) => {
+  const re = new RegExp(source);
+  return leaf<string>('string', (v) => typeof v === 'string' && re.test(v), `a string matching ${source}`, { pattern: source });
+};
+const RFC_3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+/** `format: date-time` (RFC 3339): not "NOT-A-DATE", not the 31st of April. */
+export const dateTime = leaf<string>(
+  'string',
+  (v) => typeof v === 'string' && RFC_3339.test(v) && +v.slice(8, 10) <= new Date(Date.UTC(+v.slice(0, 4), +v.slice(5, 7), 0)).getUTCDate(),
+  'a date-time',
+  { format: 'date-time' },
+);
 export const boolean = leaf<boolean>('boolean', (v) => typeof v === 'boolean');
 /** The body of a 204 answer: none. */
 export const none = leaf<void>('none', (v) => v === undefined, 'no content');
@@ -54,13 +76,21 @@ export const optional = <T>(s: Schema<T>): Schema<T | undefined> => ({
   check: (v, path) => (v === undefined ? undefined : s.check(v, path)),
 });
 
-export const array = <T>(item: Schema<T>): Schema<T[]> => ({
+/** An array of `item`; with `uniqueBy` (a property, or a dotted path), no two items share that value. */
+export const array = <T>(item: Schema<T>, uniqueBy?: string): Schema<T[]> => ({
   type: 'array',
+  items: item,
+  rules: uniqueBy ? { 'x-unique-by': uniqueBy } : undefined,
   check(v, path) {
     if (!Array.isArray(v)) return { path, message: `expected an array, got ${describe(v)}` };
+    const seen = new Set<unknown>();
     for (let i = 0; i < v.length; i++) {
       const issue = item.check(v[i], [...path, i]);
       if (issue) return issue;
+      if (!uniqueBy) continue;
+      const id = uniqueBy.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], v[i]);
+      if (seen.has(id)) return { path: [...path, i, ...uniqueBy.split('.')], message: `duplicate ${JSON.stringify(id)}` };
+      seen.add(id);
     }
     return undefined;
   },

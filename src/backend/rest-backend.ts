@@ -53,8 +53,8 @@ interface RequestSpec<T> {
   signal?: AbortSignal;
 }
 
-const FIELD_METAS = S.list(S.FieldMeta);
-const LIST_ITEMS = S.list(S.ListItem);
+const FIELD_METAS = S.list(S.FieldMeta, 'key');
+const LIST_ITEMS = S.list(S.ListItem, 'id');
 
 const enc = encodeURIComponent;
 const entityPath = (e: EntityKey) => `/entities/${enc(e.type)}/${enc(e.id)}`;
@@ -243,7 +243,7 @@ export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
     return this.request<SyncConnector[]>('GET', '/admin/connectors', {
       ...o,
       op: 'listConnectors',
-      schema: S.list(A.SyncConnector),
+      schema: S.list(A.SyncConnector, 'id'),
     });
   }
   addConnector(body: ConnectorInput, o?: PostWriteOptions) {
@@ -299,7 +299,7 @@ export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
     return this.request<ErpConnection[]>('GET', '/admin/connections', {
       ...o,
       op: 'listConnections',
-      schema: S.list(A.ErpConnection),
+      schema: S.list(A.ErpConnection, 'id'),
     });
   }
   getConnection(id: string, o?: CallOptions) {
@@ -366,7 +366,7 @@ export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
       query: { q },
       ...o,
       op: 'listPrincipals',
-      schema: S.list(A.Principal),
+      schema: S.list(A.Principal, 'id'),
     });
   }
   getActorTypeMapping(connectionId: string, actorType: ActorType, o?: CallOptions) {

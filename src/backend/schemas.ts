@@ -8,14 +8,16 @@ import type * as T from '../model/types.js';
 import {
   array,
   boolean as bool,
-  count,
+  dateTime,
   integer as int,
   none,
   nullable,
   number,
   object,
   optional,
+  pattern,
   picklist,
+  range,
   record,
   string as str,
   union,
@@ -26,6 +28,16 @@ import {
 const nullableStr = nullable(str);
 const optStr = optional(str);
 const strList = array(str);
+
+// The ranges and forms api/openapi.yaml gives (the contract test compares them).
+/** How many values of one record: no record has more fields than this. */
+export const fieldCount = range(0, 10_000);
+/** How many records or runs a list or a run counts. */
+export const recordCount = range(0, 1_000_000_000);
+/** A record's version: an opaque token that fits an HTTP entity tag (`If-Match: "v3"`). */
+export const version = pattern('^[!#-~]{1,200}$');
+export const time = dateTime;
+export const nullableTime = nullable(dateTime);
 
 export const ActorType: Schema<T.ActorType> = picklist(['customer', 'supplier', 'person', 'project', 'partner']);
 export const CrmEntityType: Schema<T.CrmEntityType> = picklist(['company', 'person', 'project']);
@@ -53,7 +65,7 @@ export const FieldMeta = object<T.FieldMeta>()({
   type: FieldType,
   listName: optStr,
   defaultValue: optional(FieldValue),
-  maxLength: optional(int),
+  maxLength: optional(range(0, 1_000_000)),
   access: picklist(['normal', 'mandatory', 'read-only']),
 });
 
@@ -82,12 +94,12 @@ const LinkInfo = object<T.LinkInfo>()({
   actorType: ActorType,
   erpKey: str,
   displayName: str,
-  lastSynced: nullableStr,
+  lastSynced: nullableTime,
   status: picklist(['ok', 'error']),
   lastError: optional(Problem),
-  pendingChanges: optional(count),
-  pendingConflicts: optional(count),
-  lastBackgroundSync: optional(nullableStr),
+  pendingChanges: optional(fieldCount),
+  pendingConflicts: optional(fieldCount),
+  lastBackgroundSync: optional(nullableTime),
 });
 
 const DisplayField = object<T.DisplayField>()({
@@ -102,27 +114,27 @@ export const ConnectionState = object<T.ConnectionState>()({
   name: str,
   actorTypes: array(ActorTypeOffer),
   link: nullable(LinkInfo),
-  fields: array(DisplayField),
+  fields: array(DisplayField, 'field.key'),
   canCreateActors: bool,
   supportsAdvancedSearch: bool,
   companyLinked: optional(bool),
   companyErpKey: optional(nullableStr),
-  version: str,
+  version,
 });
 
 export const EntityErpState = object<T.EntityErpState>()({
   entity: EntityRef,
   available: bool,
   unavailableReason: optional(picklist(['no-licence', 'no-access', 'no-active-connection'])),
-  connections: array(ConnectionState),
+  connections: array(ConnectionState, 'id'),
 });
 
 const ActorRow = object<T.ActorRow>()({ key: str, displayName: str, cells: record(str) });
 
 export const SearchResult = object<T.SearchResult>()({
-  columns: array(FieldMeta),
-  rows: array(ActorRow),
-  total: nullable(int),
+  columns: array(FieldMeta, 'key'),
+  rows: array(ActorRow, 'key'),
+  total: nullable(recordCount),
   nextCursor: nullableStr,
 });
 
@@ -138,7 +150,11 @@ const CompareField = object<T.CompareField>()({
 
 const AskField = object<T.AskField>()({ field: FieldMeta, value: FieldValue });
 
-export const CompareResult = object<T.CompareResult>()({ fields: array(CompareField), askFields: array(AskField), erpVersion: optStr });
+export const CompareResult = object<T.CompareResult>()({
+  fields: array(CompareField, 'field.key'),
+  askFields: array(AskField, 'field.key'),
+  erpVersion: optStr,
+});
 
 export const NewActorFields = object<T.NewActorFields>()({ fields: array(AskField) });
 
@@ -151,16 +167,16 @@ const SyncConflict = object<T.SyncConflict>()({
   erpDisplay: str,
   lastSyncedDisplay: str,
   crmChangedBy: optStr,
-  crmChangedAt: optStr,
+  crmChangedAt: optional(time),
   erpChangedBy: optStr,
-  erpChangedAt: optStr,
+  erpChangedAt: optional(time),
 });
 
 type Synced = Extract<T.SyncResult, { status: 'synced' }>;
 type Conflicted = Extract<T.SyncResult, { status: 'conflict' }>;
 export const SyncResult = variant<T.SyncResult>('status', [
   object<Synced>()({ status: picklist(['synced']), connection: ConnectionState }),
-  object<Conflicted>()({ status: picklist(['conflict']), connection: ConnectionState, conflicts: array(SyncConflict) }),
+  object<Conflicted>()({ status: picklist(['conflict']), connection: ConnectionState, conflicts: array(SyncConflict, 'field.key') }),
 ]);
 
 const MatchSuggestion = object<T.MatchSuggestion>()({
@@ -171,13 +187,13 @@ const MatchSuggestion = object<T.MatchSuggestion>()({
 });
 
 export const MatchSuggestionPage = object<{ suggestions: T.MatchSuggestion[] }>()({
-  suggestions: array(MatchSuggestion),
+  suggestions: array(MatchSuggestion, 'key'),
 });
 
 const HistoryEvent = object<T.HistoryEvent>()({
   id: str,
   kind: picklist(['linked', 'unlinked', 'synced', 'conflict-decided', 'created']),
-  at: str,
+  at: time,
   by: str,
   actorType: optional(ActorType),
   erpKey: optStr,
@@ -185,7 +201,7 @@ const HistoryEvent = object<T.HistoryEvent>()({
   reason: optStr,
 });
 
-export const HistoryEventPage = object<T.Page<T.HistoryEvent>>()({ items: array(HistoryEvent), nextCursor: nullableStr });
+export const HistoryEventPage = object<T.Page<T.HistoryEvent>>()({ items: array(HistoryEvent, 'id'), nextCursor: nullableStr });
 
 /** The body of a 204 answer: none. */
 export const NoContent: Schema<void> = none;

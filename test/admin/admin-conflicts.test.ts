@@ -37,7 +37,7 @@ describe('two administrators at once (simulated ERP)', () => {
   const sim = useSimulator();
 
   it('Rank Fields: the second save gets the conflict, keeps its order, reloads and saves it', async function () {
-    this.timeout(40_000);
+    this.timeout(120_000);
     const a = await findByRole('region', { name: 'Rank Fields' }, await openMappings(await screen()));
     const b = await findByRole('region', { name: 'Rank Fields' }, await openMappings(await screen()));
     const versionBefore = sim().getActorTypeMapping('conn-a', 'customer').version;
@@ -66,7 +66,7 @@ describe('two administrators at once (simulated ERP)', () => {
   });
 
   it('Set Sync Priority: the second save gets the conflict, keeps its order, reloads and saves it', async function () {
-    this.timeout(40_000);
+    this.timeout(120_000);
     const region = async () => findByRole('region', { name: 'Set Sync Priority' }, (await screen()).shadowRoot!);
     const a = await region();
     const b = await region();
@@ -94,7 +94,7 @@ describe('two administrators at once (simulated ERP)', () => {
   });
 
   it('Defaults: the second save gets the conflict, keeps its input, reloads and saves it with the first one’s', async function () {
-    this.timeout(40_000);
+    this.timeout(120_000);
     const a = await openMappings(await screen());
     const b = await openMappings(await screen());
     await findByRole('region', { name: 'Defaults' }, b);

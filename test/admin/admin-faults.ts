@@ -265,7 +265,7 @@ export function describeEditorFaults(name: string): void {
 
     for (const f of FAULTS) {
       it(`${editor.name} (${editor.op}) with ${f.id}: localized message, edits kept, Save works after`, async function () {
-        this.timeout(30_000);
+        this.timeout(120_000);
         const el = await fixture<ErpSyncAdmin>(html`<erp-sync-admin></erp-sync-admin>`);
         await findByRole('region', { name: 'ERP connections' }, root(el));
         const session = await editor.open(el, sim());

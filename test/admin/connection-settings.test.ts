@@ -128,7 +128,7 @@ describe('connection settings (simulated ERP)', () => {
 
   for (const lang of ['en', 'de', 'da', 'nl'] as const) {
     it(`main path in ${lang}: Mappings tabs, enable, CRM field, Direction, Done; Defaults; Rank; Resync; Import`, async function () {
-      this.timeout(30000);
+      this.timeout(120_000);
       const w = WORDS[lang];
       const el = await admin(lang);
       const region = await openMappings(el, lang);
@@ -319,7 +319,7 @@ describe('connection settings (simulated ERP)', () => {
   });
 
   it('Rank Fields by keyboard: the ERP tab follows the new order; Show in ERP tab hides a field (admin changes reach the end user)', async function () {
-    this.timeout(20000);
+    this.timeout(120_000);
     const el = await admin();
     const p = await panel(await openMappings(el));
     const before = await tabLabels('Contoso ERP');
@@ -466,7 +466,7 @@ describe('long lists stay responsive (host backend)', () => {
   });
 
   it('1,000 list items: pages of 50, filter, Save keeps choices when it fails', async function () {
-    this.timeout(20000);
+    this.timeout(120_000);
     let fail = true;
     const mapping: ListMapping = {
       listName: 'big',

@@ -140,7 +140,7 @@ describe('<erp-sync-admin> (simulated ERP)', () => {
     });
 
     it('says clearly and within a bounded time when the connector URL does not answer', async function () {
-      this.timeout(60_000);
+      this.timeout(120_000);
       sim().faults.inject('testConnectorUrl', { kind: 'latency', ms: 20_000 });
       const el = await admin();
       (await findButton('Add', await region(el, 'Sync Connectors'))).click();

@@ -49,6 +49,13 @@ function broken(change: (state: Record<string, unknown> & EntityErpState) => voi
 }
 
 describe('RestBackend response validation', () => {
+  it('accepts every form of a date-time RFC 3339 allows', async () => {
+    for (const lastSynced of ['2025-06-01T10:00:00Z', '2025-06-01T10:00:00.123Z', '2024-02-29T23:59:59+02:00', '2025-06-01t10:00:00z']) {
+      const body = broken((s) => (s.connections[0].link!.lastSynced = lastSynced));
+      expect((await answering(body).getEntityState(company)).connections[0]!.link!.lastSynced, lastSynced).to.equal(lastSynced);
+    }
+  });
+
   it('passes a body that matches the contract through unchanged', async () => {
     expect(await answering(good).getEntityState(company)).to.deep.equal(good);
   });
@@ -66,6 +73,16 @@ describe('RestBackend response validation', () => {
     ['an array where an object belongs', [good], ''],
     ['a string where an object belongs', 'ok', ''],
     ['no body at all', undefined, ''],
+    // Semantic: the right type, but not a value the contract allows (api/openapi.yaml states the rules).
+    ['a date that is not a date', broken((s) => (s.connections[0].link!.lastSynced = 'NOT-A-DATE-xyz')), '/connections/0/link/lastSynced'],
+    ['a date without seconds', broken((s) => (s.connections[0].link!.lastSynced = '2025-06-01T10:00Z')), '/connections/0/link/lastSynced'],
+    ['the 31st of April', broken((s) => (s.connections[0].link!.lastSynced = '2025-04-31T10:00:00Z')), '/connections/0/link/lastSynced'],
+    ['a count above its range', broken((s) => (s.connections[0].link!.pendingChanges = 1e308)), '/connections/0/link/pendingChanges'],
+    ['a negative count', broken((s) => (s.connections[0].link!.pendingConflicts = -1)), '/connections/0/link/pendingConflicts'],
+    ['duplicate connection ids', broken((s) => s.connections.push(structuredClone(s.connections[0]))), '/connections/1/id'],
+    ['duplicate field keys in one connection', broken((s) => s.connections[0].fields.push(structuredClone(s.connections[0].fields[0]))), '/connections/0/fields/1/field/key'],
+    ['a version that is not a version', broken((s) => (s.connections[0].version = 'v 1 "quoted"')), '/connections/0/version'],
+    ['an empty version', broken((s) => (s.connections[0].version = '')), '/connections/0/version'],
   ];
   for (const [name, body, field] of cases) {
     it(`rejects ${name} with contract-violation naming the operation and ${field || 'the body'}`, async () => {

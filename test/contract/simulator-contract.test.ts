@@ -31,6 +31,14 @@ type Spec = {
 const spec = parse(specText) as Spec;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
+const pick = (item: unknown, by: string) => by.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], item);
+// The spec's own keyword: no two items of the list share the value at that (dotted) path.
+ajv.addKeyword({
+  keyword: 'x-unique-by',
+  type: 'array',
+  schemaType: 'string',
+  validate: (by: string, data: unknown[]) => new Set(data.map((item) => pick(item, by))).size === data.length,
+});
 ajv.addSchema(spec as object, 'openapi');
 
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -142,6 +150,40 @@ describe('contract: the simulated ERP answers as api/openapi.yaml says', () => {
       expect(Object.keys(entries).sort(), name).to.deep.equal(Object.keys(specSchema.properties).sort());
     }
     expect(compared).to.be.greaterThan(15);
+  });
+
+  it('the runtime schemas check the ranges, forms and unique keys the spec states, at every depth', () => {
+    type RuntimeSchema = { type?: string; entries?: Record<string, RuntimeSchema>; items?: RuntimeSchema; rules?: Record<string, unknown> };
+    type SpecSchema = Record<string, unknown> & { $ref?: string; oneOf?: SpecSchema[]; properties?: Record<string, SpecSchema>; items?: SpecSchema };
+    const deref = (s: SpecSchema): SpecSchema => {
+      if (s.$ref) return deref(spec.components.schemas[s.$ref.split('/').pop()!] as SpecSchema);
+      const notNull = s.oneOf?.filter((o) => o.type !== 'null');
+      return notNull?.length === 1 ? deref(notNull[0]!) : s;
+    };
+    // Formats the client does not check (a URL is only shown, never followed) are left out.
+    const specRules = (s: SpecSchema) =>
+      Object.fromEntries(
+        Object.entries(s).filter(([k, v]) => ['minimum', 'maximum', 'pattern', 'x-unique-by'].includes(k) || (k === 'format' && v === 'date-time')),
+      );
+    const mismatches: string[] = [];
+    let compared = 0;
+    const walk = (runtime: RuntimeSchema, specSchema: SpecSchema, where: string) => {
+      const s = deref(specSchema);
+      compared++;
+      const want = specRules(s);
+      const got = runtime.rules ?? {};
+      if (JSON.stringify(Object.entries(got).sort()) !== JSON.stringify(Object.entries(want).sort()))
+        mismatches.push(`${where}: runtime ${JSON.stringify(got)}, spec ${JSON.stringify(want)}`);
+      if (runtime.entries && s.properties)
+        for (const [key, entry] of Object.entries(runtime.entries)) if (s.properties[key]) walk(entry, s.properties[key]!, `${where}.${key}`);
+      if (runtime.items && s.items) walk(runtime.items, s.items, `${where}[]`);
+    };
+    for (const [name, schema] of Object.entries(runtimeSchemas)) {
+      const specSchema = spec.components.schemas[name];
+      if (specSchema && typeof schema === 'object' && 'check' in schema) walk(schema as RuntimeSchema, specSchema as SpecSchema, name);
+    }
+    expect(mismatches, mismatches.join('\n')).to.deep.equal([]);
+    expect(compared).to.be.greaterThan(100);
   });
 
   it('can fail: a body that breaks the spec is reported by the same validator', () => {

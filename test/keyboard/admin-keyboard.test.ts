@@ -75,7 +75,7 @@ describe('keyboard only: <erp-sync-admin>', () => {
   });
 
   it('defines a new ERP connection with a specific scope, configuration, Test ERP connection, OK', async function () {
-    this.timeout(30000);
+    this.timeout(120_000);
     const el = await admin();
     const section = await findByRole('region', { name: 'ERP connections' }, el.shadowRoot!);
     const add = await activate(section, 'Add');
@@ -115,7 +115,7 @@ describe('keyboard only: <erp-sync-admin>', () => {
   });
 
   it('Mappings: arrow keys switch tabs, a Direction changes, Done saves', async function () {
-    this.timeout(20000);
+    this.timeout(120_000);
     const el = await admin();
     const opener = await activate(el.shadowRoot!, 'Mappings Contoso ERP');
     const region = await findByRole('region', { name: 'Mappings: Contoso ERP' }, el.shadowRoot!);
