@@ -44,8 +44,16 @@ function currentParams() {
   return { lang, entity, id };
 }
 
+/** The host's side of the tab's unsaved changes (README: "Unsaved changes"): ask before leaving them. */
+const unsaved = () => document.querySelector('erp-tab')?.hasUnsavedChanges === true;
+const leaveUnsaved = () => !unsaved() || confirm('The ERP tab has changes that are not saved. Leave this record and discard them?');
+window.addEventListener('beforeunload', (event) => {
+  if (unsaved()) event.preventDefault();
+});
+
 function navigate(changes: Partial<ReturnType<typeof currentParams>>): void {
   const next = { ...currentParams(), ...changes };
+  if ((next.entity !== currentParams().entity || next.id !== currentParams().id) && !leaveUnsaved()) return;
   history.pushState(null, '', `?lang=${next.lang}&entity=${next.entity}&id=${next.id}`);
   render();
 }

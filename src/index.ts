@@ -15,6 +15,7 @@ export { ErpAvailabilityChangeEvent } from './events/erp-availability-change.js'
 export { ErpLinkChangeEvent, type LinkChangeDetail } from './events/erp-link-change.js';
 export { ErpSyncEvent } from './events/erp-sync.js';
 export { ErpErrorEvent } from './events/erp-error.js';
+export { ErpUnsavedChangeEvent } from './events/erp-unsaved-change.js';
 export { ErpConnectEvent, type PendingLink, type PreviewValue } from './events/erp-connect.js';
 export { ErpConflictResolveEvent } from './events/erp-conflict-resolve.js';
 export { ErpCreateSubmitEvent } from './events/erp-create-submit.js';

@@ -144,6 +144,45 @@ describe('<erp-tab> connect, save and disconnect (simulated ERP)', () => {
     expect(names.every((n) => n.includes('100001-'))).to.equal(true, names.join(' | '));
   });
 
+  it('tells the host about unsaved work: hasUnsavedChanges and erp-unsaved-change, through Save, Cancel and a record switch', async () => {
+    const w = WORDS.en;
+    const { el, section } = await openTab('c2');
+    const seen: boolean[] = [];
+    el.addEventListener('erp-unsaved-change', (e) => seen.push(e.unsaved));
+    expect(el.hasUnsavedChanges).to.equal(false);
+
+    // Staged, then saved.
+    await stageLink(section, w, 'Brandt', /100002/);
+    expect(el.hasUnsavedChanges, 'after staging').to.equal(true);
+    expect(seen).to.deep.equal([true]);
+    const saved = nextEvent(el, 'erp-unsaved-change');
+    (await findButton(w.save, section)).click();
+    expect((await saved).unsaved).to.equal(false);
+    expect(el.hasUnsavedChanges, 'after Save').to.equal(false);
+
+    // A staged Disconnect, then Cancel.
+    (await findButton(w.edit, section)).click();
+    (await findButton(w.disconnect, section)).click();
+    (await findButton(w.disconnect, await findByRole('dialog', { name: 'Disconnect' }, el.shadowRoot!))).click();
+    await until(() => el.hasUnsavedChanges, 'the disconnect is staged');
+    const cancelled = nextEvent(el, 'erp-unsaved-change');
+    (await findButton(w.cancel, section)).click();
+    expect((await cancelled).unsaved).to.equal(false);
+    expect(seen).to.deep.equal([true, false, true, false]);
+
+    // Staged on one record, then the host shows another: the change is discarded, and the host is told.
+    (await findButton(w.edit, section)).click();
+    (await findButton(w.disconnect, section)).click();
+    (await findButton(w.disconnect, await findByRole('dialog', { name: 'Disconnect' }, el.shadowRoot!))).click();
+    await until(() => el.hasUnsavedChanges, 'staged again');
+    const discarded = nextEvent(el, 'erp-unsaved-change');
+    el.setAttribute('entity-id', 'c3');
+    expect((await discarded).unsaved, 'switching records discards the staged change').to.equal(false);
+    expect(el.hasUnsavedChanges).to.equal(false);
+    await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+    expect(sim().getEntityState({ type: 'company', id: 'c2' }).connections[0]!.link?.erpKey, 'the discarded disconnect reached nothing').to.equal('100002');
+  });
+
   it('disconnects after a confirmation and Save; nothing is deleted in ERP or CRM', async () => {
     const { el, section } = await openTab('c1');
     (await findButton('Edit', section)).click();

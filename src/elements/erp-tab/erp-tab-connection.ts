@@ -15,7 +15,7 @@ import { problemMessage } from '../../i18n/problem-message.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
-import { ConnectionUpdateEvent, ReloadRequestEvent } from '../shared/events-internal.js';
+import { ConnectionUpdateEvent, ReloadRequestEvent, StagedChangeEvent } from '../shared/events-internal.js';
 import type { ErpConnectDialog } from '../erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
 import { connectionStyles } from './erp-tab-connection.styles.js';
@@ -96,6 +96,14 @@ export class ErpTabConnection extends LitElement {
       this.statusText = msg('Reloaded. Your choices are kept: Save again to apply them, or Cancel.', {
         id: 'tab.reloadedKeptChoices',
       });
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // `staged` is private: PropertyValues does not know its name.
+    const before = (changed as Map<string, unknown>).get('staged');
+    if ((changed as Map<string, unknown>).has('staged') && !!before !== !!this.staged) {
+      this.dispatchEvent(new StagedChangeEvent(this.connection.id, !!this.staged));
     }
   }
 

@@ -13,7 +13,8 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { resolveBackend } from '../shared/resolve-backend.js';
-import { ConnectionUpdateEvent } from '../shared/events-internal.js';
+import { ConnectionUpdateEvent, type StagedChangeEvent } from '../shared/events-internal.js';
+import { ErpUnsavedChangeEvent } from '../../events/erp-unsaved-change.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { tabStyles } from './erp-tab.styles.js';
 import { isUnreachable } from './health-strip.js';
@@ -26,6 +27,7 @@ import { isUnreachable } from './health-strip.js';
  * @event erp-link-change - A link was saved or removed.
  * @event erp-sync - Sync now succeeded.
  * @event erp-error - A backend call failed (the tab shows the error too).
+ * @event erp-unsaved-change - The tab started or stopped holding staged, unsaved changes (`unsaved`); also when a change of `entity-id` discards them.
  * @csspart tab - The tab's outer container.
  * @csspart loading - The busy state while the ERP data loads.
  * @csspart load-error - The message and Retry button after a failed load.
@@ -68,6 +70,28 @@ export class ErpTab extends LitElement {
   get unavailableReason(): UnavailableReason | null {
     return this.erpState && !this.erpState.available ? (this.erpState.unavailableReason ?? 'no-access') : null;
   }
+
+  /**
+   * Whether a link or a disconnect is staged and not yet saved. Staged changes belong to the record
+   * on screen: changing `entity-id` discards them (and fires `erp-unsaved-change`), so a host asks
+   * its user first when this is true.
+   */
+  get hasUnsavedChanges(): boolean {
+    return this.stagedIn.size > 0;
+  }
+
+  /** Connection ids whose section holds a staged change. */
+  private readonly stagedIn = new Set<string>();
+
+  private setStaged(connectionId: string | null, staged: boolean): void {
+    const before = this.hasUnsavedChanges;
+    if (connectionId === null) this.stagedIn.clear();
+    else if (staged) this.stagedIn.add(connectionId);
+    else this.stagedIn.delete(connectionId);
+    if (before !== this.hasUnsavedChanges) this.dispatchEvent(new ErpUnsavedChangeEvent(this.hasUnsavedChanges));
+  }
+
+  private readonly onStaged = (event: StagedChangeEvent): void => this.setStaged(event.connectionId, event.staged);
 
   /** Loads the record's ERP state again. */
   reload(): void {
@@ -113,6 +137,8 @@ export class ErpTab extends LitElement {
     }
     if (changed.has('entity') || changed.has('entityId')) {
       this.erpState = undefined;
+      // The sections of the old record go, and their staged changes with them.
+      this.setStaged(null, false);
     }
     this.toggleAttribute('unavailable', this.erpState?.available === false);
   }
@@ -163,6 +189,7 @@ export class ErpTab extends LitElement {
             .stale=${stale}
             @erp-internal-connection-update=${this.onConnectionUpdate}
             @erp-internal-reload=${this.reload}
+            @erp-internal-staged=${this.onStaged}
           ></erp-tab-connection>`,
         )}
       </div>
