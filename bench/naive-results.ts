@@ -1,4 +1,4 @@
-// The naive variant for the scrollResults benchmark: the connect dialog's results list rendered by the
+// The naive variant for the scrollTo2000Rows benchmark: the connect dialog's results list rendered by the
 // same function with the same styles, but with every loaded row in the DOM (no window). Bench only,
 // so no flag ships in src.
 import { LitElement } from 'lit';

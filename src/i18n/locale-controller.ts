@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { switchLocale, usePack } from './localization.js';
 import type { StringPack } from './string-packs.js';
 import { toUiLocale, type UiLocale } from './locales.js';
+import { onLangChange } from './lang-observer.js';
 
 /** The nearest `lang` attribute on the element or its composed ancestors, else `<html lang>`. */
 export function resolveLang(element: Element): string | null {
@@ -15,13 +16,14 @@ export function resolveLang(element: Element): string | null {
 
 /**
  * Keeps the widget's language in step with the element's `lang` (or its nearest ancestor's, or the
- * page's), and switches it live when any `lang` attribute changes. @lit/localize has one active
+ * page's), and switches it live when any `lang` attribute changes (one observer for the page:
+ * lang-observer.ts). @lit/localize has one active
  * locale per page, so elements on one page share it. `pack` names the translations the host renders;
  * they load with the language, or on first connect if the language is already active.
  */
 export class LocaleController implements ReactiveController {
   locale: UiLocale = 'en';
-  private observer?: MutationObserver;
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -31,18 +33,13 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new MutationObserver(() => this.update());
-    this.observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
+    this.unsubscribe = onLangChange(() => this.update());
     this.update();
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   private update(): void {

@@ -1,5 +1,6 @@
 // Serves the simulated ERP (msw) to a test file: one worker per page, a fresh simulator per test.
 import { setupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
 import { configure } from '../../src/backend/config.js';
 import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
 import { whenWorkerClaimed } from './worker-claim.js';
@@ -39,4 +40,24 @@ export function useSimulator(): () => ErpSimulator {
     if (!sim) throw new Error('useSimulator(): the simulator exists only inside a test');
     return sim;
   };
+}
+
+/**
+ * The next request whose path starts with `path` (on this page only) fails as a dropped connection
+ * does: for a lost chunk of code. Resolves once that request has failed.
+ */
+export function dropNextRequest(path: string): Promise<void> {
+  let dropped!: () => void;
+  const done = new Promise<void>((r) => (dropped = r));
+  worker.use(
+    http.get(
+      ({ request }) => new URL(request.url).pathname.startsWith(path),
+      () => {
+        dropped();
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+  return done;
 }
