@@ -11,6 +11,7 @@ import { countReporter } from './scripts/count-reporter.mjs';
 import { startApiServer } from './scripts/serve-api.mjs';
 import { buildEmbed } from './scripts/build-embed.mjs';
 import { examplesPlugin } from './scripts/examples-plugin.mjs';
+import { faultMatrixPlugin } from './scripts/fault-matrix-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = require.resolve('msw/mockServiceWorker.js');
@@ -53,6 +54,7 @@ export default {
     forcedColorsPlugin(),
     embedBundlePlugin(),
     examplesPlugin(),
+    faultMatrixPlugin(),
     {
       // Serve the installed msw worker at the root so its scope covers the test pages.
       name: 'msw-worker',

@@ -161,6 +161,9 @@ const FAULTS: Record<string, Fault> = {
   timeout: { kind: 'latency', ms: 20000 },
   malformed: { kind: 'malformed' },
   network: { kind: 'network' },
+  429: { kind: 'problem', status: 429, code: 'rate-limited', headers: { 'Retry-After': '30' } },
+  502: { kind: 'problem', status: 502, code: 'connector-error', detail: 'the customer is locked by another user' },
+  'sign-in': { kind: 'raw', status: 302, headers: { Location: '/sign-in' } },
 };
 function faultFor(kind: string): Fault | undefined {
   if (FAULTS[kind]) return FAULTS[kind];

@@ -19,11 +19,13 @@ export type OperationName = (typeof OPERATIONS)[number];
 /** `times`: only the next N requests of the operation (default: until cleared). */
 export type Fault = (
   | { kind: 'latency'; ms: number }
-  | { kind: 'problem'; status: number; code: string; detail?: string; field?: string }
+  | { kind: 'problem'; status: number; code: string; detail?: string; field?: string; headers?: Record<string, string> }
   | { kind: 'malformed' }
   | { kind: 'network' }
   /** Answers 200 with this JSON body instead of the real one (e.g. one that breaks the contract). */
   | { kind: 'body'; body: unknown }
+  /** Any answer: a redirect, an HTML sign-in page, an empty body, a wrong content type… */
+  | { kind: 'raw'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
 ) & { times?: number };
 
 /** '*' applies to every operation (after the operation's own faults). */

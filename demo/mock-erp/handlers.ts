@@ -32,10 +32,20 @@ function faultResponse(fault: Exclude<Fault, { kind: 'latency' }>): Response {
       return new HttpResponse('{"connections": [<html>Gateway', { status: 200, headers: { 'Content-Type': 'application/json' } });
     case 'body':
       return new HttpResponse(JSON.stringify(fault.body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    case 'problem':
-      return problemResponse(
+    case 'problem': {
+      const response = problemResponse(
         problemBody(fault.status, fault.code, fault.detail ?? `Injected fault (${fault.code})`, fault.field),
       );
+      for (const [k, v] of Object.entries(fault.headers ?? {})) response.headers.set(k, v);
+      return response;
+    }
+    case 'raw': {
+      const headers = new Headers(fault.headers);
+      if (fault.contentType) headers.set('Content-Type', fault.contentType);
+      // A 204 (or 304) must not carry a body.
+      const body = fault.status === 204 || fault.status === 304 ? null : (fault.body ?? '');
+      return new HttpResponse(body, { status: fault.status, headers });
+    }
   }
 }
 

@@ -6,22 +6,31 @@ export const CLIENT_CODES = {
   timeout: 'timeout',
   malformed: 'malformed-response',
   aborted: 'aborted',
+  /** A redirect or an HTML page where the API should answer: a sign-in page in the way (status 401). */
+  signedOut: 'signed-out',
 } as const;
+
+/** A problem as the client knows it: the body, and what the answer's headers added. */
+export interface ProblemInfo extends ProblemBody {
+  /** Seconds until a retry may succeed: the answer's `Retry-After` header (429), not a body field. */
+  retryAfter?: number;
+}
 
 /**
  * Every failure of an {@link ErpBackend} call arrives as an `ErpProblem`: the server's problem body
  * (RFC 9457 with a stable `code`), or one the client made for a timeout, a dropped connection or a
  * response it could not read.
  */
-export class ErpProblem extends Error implements ProblemBody {
+export class ErpProblem extends Error implements ProblemInfo {
   readonly status: number;
   readonly code: string;
   readonly detail?: string;
   readonly title?: string;
   readonly type?: string;
   readonly field?: string;
+  readonly retryAfter?: number;
 
-  constructor(body: ProblemBody) {
+  constructor(body: ProblemInfo) {
     super(body.detail ?? body.title ?? body.code);
     this.name = 'ErpProblem';
     this.status = body.status;
@@ -30,15 +39,16 @@ export class ErpProblem extends Error implements ProblemBody {
     this.title = body.title;
     this.type = body.type;
     this.field = body.field;
+    this.retryAfter = body.retryAfter;
   }
 
   get aborted(): boolean {
     return this.code === CLIENT_CODES.aborted;
   }
 
-  toJSON(): ProblemBody {
-    const { status, code, detail, title, type, field } = this;
-    return { status, code, detail, title, type, field };
+  toJSON(): ProblemInfo {
+    const { status, code, detail, title, type, field, retryAfter } = this;
+    return { status, code, detail, title, type, field, retryAfter };
   }
 }
 

@@ -109,6 +109,8 @@ export class RestBackend implements ErpBackend {
         headers,
         credentials: config.credentials ?? 'same-origin',
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        // The API never redirects: a redirect is a sign-in page in the way (an expired proxy session).
+        redirect: 'manual',
         signal,
       });
       text = await response.text();
@@ -118,7 +120,17 @@ export class RestBackend implements ErpBackend {
       const detail = error instanceof Error ? error.message : String(error);
       throw new ErpProblem({ status: 0, code: CLIENT_CODES.network, detail });
     }
-    if (!response.ok) throw problemFrom(response.status, text);
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw signedOut(spec.op, 'a redirect');
+    if (!response.ok) throw problemFrom(response.status, text, response.headers);
+    const type = mediaType(response);
+    if (text !== '' && type === 'text/html') throw signedOut(spec.op, 'an HTML page');
+    if (text !== '' && !isJson(type)) {
+      throw new ErpProblem({
+        status: response.status,
+        code: CLIENT_CODES.malformed,
+        detail: `${spec.op}: ${method} ${path}: Content-Type ${type || '(none)'} is not JSON`,
+      });
+    }
     let data: unknown;
     try {
       data = response.status === 204 || text === '' ? undefined : JSON.parse(text);
@@ -478,7 +490,24 @@ export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
   }
 }
 
-function problemFrom(status: number, text: string): ErpProblem {
+const mediaType = (response: Response) => (response.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
+
+/** A sign-in page where the API should answer: the session ended; the user must sign in again (as for a 401). */
+function signedOut(op: string, what: string): ErpProblem {
+  return new ErpProblem({ status: 401, code: CLIENT_CODES.signedOut, detail: `${op}: the server answered with ${what}, not the API` });
+}
+
+/** `Retry-After` in seconds from now (delta-seconds or an HTTP date), if the answer carries one. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : undefined;
+}
+
+function problemFrom(status: number, text: string, headers: Headers): ErpProblem {
+  const retryAfter = retryAfterSeconds(headers);
   try {
     const body = JSON.parse(text) as Partial<ProblemBody>;
     if (body && typeof body === 'object') {
@@ -489,10 +518,11 @@ function problemFrom(status: number, text: string): ErpProblem {
         title: typeof body.title === 'string' ? body.title : undefined,
         type: typeof body.type === 'string' ? body.type : undefined,
         field: typeof body.field === 'string' ? body.field : undefined,
+        retryAfter,
       });
     }
   } catch {
     // not JSON: fall through to a problem built from the status alone
   }
-  return new ErpProblem({ status, code: `http-${status}` });
+  return new ErpProblem({ status, code: `http-${status}`, retryAfter });
 }

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { ProblemBody } from '../model/types.js';
+import type { ProblemInfo } from '../backend/problem.js';
 
 const versionConflict = () =>
   msg('Someone else changed this record meanwhile. Reload to see their changes.', {
@@ -10,7 +10,7 @@ const versionConflict = () =>
  * The localized sentence for a failed backend call. Known codes and statuses get our own words;
  * anything else shows the server's detail (rendered as text by the caller, never as HTML).
  */
-export function problemMessage(problem: ProblemBody): string {
+export function problemMessage(problem: ProblemInfo): string {
   switch (problem.code) {
     case 'network-error':
       return msg('The server could not be reached. Check your connection and try again.', {
@@ -40,6 +40,12 @@ export function problemMessage(problem: ProblemBody): string {
       return problem.detail
         ? msg(str`The ERP reported an error: ${problem.detail}`, { id: 'error.connectorDetail' })
         : msg('The ERP reported an error.', { id: 'error.connector' });
+  }
+  if (problem.status === 429) {
+    const seconds = problem.retryAfter;
+    return seconds === undefined
+      ? msg('The ERP service is busy right now. Try again in a moment.', { id: 'error.busy' })
+      : msg(str`The ERP service is busy right now. Try again in ${seconds} seconds.`, { id: 'error.busyRetryAfter' });
   }
   switch (problem.status) {
     case 401:

@@ -6,6 +6,7 @@ import { isAbort } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import type { ActorTypeMapping, ConnectionState, ErpConnection, SaveLinkRequest } from '../../src/model/types.js';
 import { rejection } from '../helpers/problems.js';
+import { problemMessage } from '../../src/i18n/problem-message.js';
 
 interface Sent {
   method: string;
@@ -280,6 +281,44 @@ describe('RestBackend', () => {
       const problem = await rejection(new RestAdminBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
       expect(problem.status).to.equal(200);
       expect(problem.code).to.equal('malformed-response');
+    });
+
+    it('reads Retry-After as seconds or as an HTTP date, and says when to try again', async () => {
+      const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+      for (const [header, low, high] of [['7', 7, 7], [inTwoMinutes, 100, 121]] as const) {
+        const { fetch } = fakeFetch(() => new Response(JSON.stringify({ status: 429, code: 'rate-limited' }), { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': header } }));
+        const problem = await rejection(new RestAdminBackend({ baseUrl: '/api/erp', fetch }).listConnectors());
+        expect(problem.status).to.equal(429);
+        expect(problem.retryAfter, header).to.be.within(low, high);
+        expect(problemMessage(problem)).to.equal(`The ERP service is busy right now. Try again in ${problem.retryAfter} seconds.`);
+      }
+      const { fetch } = fakeFetch(() => new Response('', { status: 429 }));
+      const problem = await rejection(new RestAdminBackend({ baseUrl: '/api/erp', fetch }).listConnectors());
+      expect(problem.retryAfter).to.equal(undefined);
+      expect(problemMessage(problem)).to.contain('Try again in a moment');
+    });
+
+    it('does not follow redirects, and takes a redirect or an HTML page for a sign-in page (401)', async () => {
+      const answers = [
+        () => new Response(null, { status: 302, headers: { Location: '/login' } }),
+        () => new Response('<!doctype html><title>Sign in</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      ];
+      for (const answer of answers) {
+        let redirect: RequestRedirect | undefined;
+        const fetch: typeof globalThis.fetch = async (_input, init) => ((redirect = init?.redirect), answer());
+        const problem = await rejection(new RestAdminBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
+        expect(redirect).to.equal('manual');
+        expect(problem.status).to.equal(401);
+        expect(problem.code).to.equal('signed-out');
+        expect(problemMessage(problem)).to.contain('Sign in again');
+      }
+    });
+
+    it('refuses valid JSON sent with a content type that is not JSON', async () => {
+      const { fetch } = fakeFetch(() => new Response('{"entity":{}}', { status: 200, headers: { 'Content-Type': 'text/plain' } }));
+      const problem = await rejection(new RestAdminBackend({ baseUrl: '/api/erp', fetch }).getEntityState(company));
+      expect(problem.code).to.equal('malformed-response');
+      expect(problem.detail).to.contain('text/plain');
     });
 
     it('turns a rejected fetch into network-error', async () => {

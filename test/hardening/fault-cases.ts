@@ -1,7 +1,6 @@
 // The fault matrix: every RestBackend operation x every fault, with what the client must report.
-// Pure data (no DOM, no Lit): test/hardening/fault-matrix.test.ts proves each cell in the browser, and
-// scripts/fault-matrix.mjs renders the same lists into docs/fault-matrix.md (the test checks that the
-// committed table is the current one).
+// Pure data (no DOM, no Lit): test/hardening/fault-matrix.test.ts checks each cell in the browser, and
+// docs/fault-matrix.md is written from the results of that run (scripts/fault-matrix-plugin.mjs).
 import { OPERATIONS, type Fault, type OperationName } from '../../demo/mock-erp/faults.js';
 
 /** The client timeout the matrix runs with, and the latency that exceeds it. */
@@ -18,7 +17,23 @@ export interface FaultCase {
   code: string;
   /** A fragment of the English `problemMessage()` sentence. */
   message: string;
+  /**
+   * Built from the operation's real answer (`fault` is then undefined): `break` breaks one field,
+   * `text/plain` sends it as it is with that content type.
+   */
+  fromReal?: 'break' | 'text/plain';
+  /** Only where the operation answers with a body: an operation that answers 204 is n/a here. */
+  needsBody?: true;
 }
+
+/** What a cell of a run came to: '' passed, 'n/a', else what failed. */
+export type CellResult = string;
+export const NOT_APPLICABLE = 'n/a';
+
+/** The connector's own words, carried in a 502 `connector-error`. */
+const CONNECTOR_MESSAGE = 'Tryton: the customer 4711 is locked by another user';
+/** A sign-in page, as an SSO proxy in front of the API sends it when the session ended. */
+const SIGN_IN_PAGE = '<!doctype html><html><head><title>Sign in</title></head><body><form action="/sign-in"><input name="user"></form></body></html>';
 
 export const FAULTS: FaultCase[] = [
   { id: 'slow', label: `answer after ${MATRIX_TIMEOUT_MS * 2} ms (timeout ${MATRIX_TIMEOUT_MS} ms)`, fault: { kind: 'latency', ms: MATRIX_TIMEOUT_MS * 2 }, status: 0, code: 'timeout', message: 'took too long' },
@@ -33,44 +48,73 @@ export const FAULTS: FaultCase[] = [
   { id: 'non-json', label: '200 with a non-JSON body', fault: { kind: 'malformed' }, status: 200, code: 'malformed-response', message: 'could not be read' },
   { id: 'network', label: 'network error', fault: { kind: 'network' }, status: 0, code: 'network-error', message: 'could not be reached' },
   { id: 'shape', label: '200 with JSON of the wrong shape', fault: { kind: 'body', body: { unexpected: '<b>x</b>' } }, status: 200, code: 'contract-violation', message: 'unexpected format' },
-  { id: 'field', label: '200 with the real answer, one field of the wrong type', status: 200, code: 'contract-violation', message: 'unexpected format' },
+  { id: 'field', label: '200 with the real answer, one field of the wrong type', fromReal: 'break', status: 200, code: 'contract-violation', message: 'unexpected format' },
   { id: 'huge', label: '200 with a 1 MB JSON string instead of the answer', fault: { kind: 'body', body: 'x'.repeat(1_000_000) }, status: 200, code: 'contract-violation', message: 'unexpected format' },
+  { id: '502', label: "502 `connector-error` with the connector's message", fault: { kind: 'problem', status: 502, code: 'connector-error', detail: CONNECTOR_MESSAGE }, status: 502, code: 'connector-error', message: `The ERP reported an error: ${CONNECTOR_MESSAGE}` },
+  { id: '429', label: '429 with `Retry-After: 30`', fault: { kind: 'problem', status: 429, code: 'rate-limited', headers: { 'Retry-After': '30' } }, status: 429, code: 'rate-limited', message: 'Try again in 30 seconds' },
+  { id: 'redirect', label: '302 redirect to an HTML sign-in page', fault: { kind: 'raw', status: 302, headers: { Location: '/sign-in?next=%2Fapi%2Ferp' } }, status: 401, code: 'signed-out', message: 'Sign in again' },
+  { id: 'html', label: '200 with an HTML sign-in page', fault: { kind: 'raw', status: 200, contentType: 'text/html; charset=utf-8', body: SIGN_IN_PAGE }, status: 401, code: 'signed-out', message: 'Sign in again' },
+  { id: 'empty-200', label: '200 with an empty body', fault: { kind: 'raw', status: 200, contentType: 'application/json' }, needsBody: true, status: 200, code: 'contract-violation', message: 'unexpected format' },
+  { id: 'empty-201', label: '201 with an empty body', fault: { kind: 'raw', status: 201, contentType: 'application/json' }, needsBody: true, status: 201, code: 'contract-violation', message: 'unexpected format' },
+  { id: '204', label: '204 where a body is expected', fault: { kind: 'raw', status: 204 }, needsBody: true, status: 204, code: 'contract-violation', message: 'unexpected format' },
+  { id: 'type', label: 'the real answer (valid JSON) as `text/plain`', fromReal: 'text/plain', needsBody: true, status: 200, code: 'malformed-response', message: 'could not be read' },
 ];
 
 export const MATRIX_OPERATIONS: readonly OperationName[] = OPERATIONS;
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** docs/fault-matrix.md: what is injected, what the client reports, and the operation x fault grid. */
-export function renderMarkdown(results?: (op: OperationName, fault: FaultCase) => boolean): string {
+/** The key of an operation cell in a run's results. */
+export const operationCell = (op: OperationName, fault: string) => `operation ${op} ${fault}`;
+
+/** How a cell shows in the document: its result in the run, or `not run`. */
+export function markOf(result: CellResult | undefined): string {
+  return result === undefined ? 'not run' : result === '' ? 'pass' : result === NOT_APPLICABLE ? 'n/a' : 'FAIL';
+}
+
+/** Counts of the marks, for the line under a grid. */
+export function tally(marks: string[]): string {
+  const counts = new Map<string, number>();
+  for (const m of marks) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return ['pass', 'FAIL', 'n/a', 'not run']
+    .filter((m) => counts.has(m))
+    .map((m) => `${counts.get(m)} ${m}`)
+    .join(', ');
+}
+
+/** docs/fault-matrix.md, first part: what is injected, what the client reports, and the grid of the run. */
+export function renderMarkdown(results: ReadonlyMap<string, CellResult>): string {
+  const marks = MATRIX_OPERATIONS.map((op) => FAULTS.map((f) => markOf(results.get(operationCell(op, f.id)))));
   const lines = [
     '# Fault matrix',
     '',
-    '<!-- Generated by `node scripts/fault-matrix.mjs` from test/hardening/fault-cases.ts. Do not edit. -->',
+    '<!-- Written by `npm test` (scripts/fault-matrix-plugin.mjs) from the results of the run. Do not edit. -->',
+    '',
+    'This file is a record of the last full test run, not of the lists: each cell says what its test',
+    'found (pass, FAIL, n/a, or not run when the run did not reach it).',
     '',
     'Every `RestBackend` operation is called against the simulated ERP with each fault injected',
-    '(`sim().faults.inject(op, fault)`); `test/hardening/fault-matrix.test.ts` proves every cell in the',
+    '(`sim().faults.inject(op, fault)`); `test/hardening/fault-matrix.test.ts` checks every cell in the',
     'browser: the call rejects with the `ErpProblem` below, `problemMessage()` gives the sentence below,',
-    'and nothing is thrown uncaught. The test prints this grid with pass/fail and fails if this file is',
-    'not the current rendering of the lists.',
+    'exactly one request reached the simulator, and nothing is thrown uncaught or written to the console.',
+    'A fault marked "needs a body" is n/a for an operation that answers 204 No Content.',
     '',
     '## Faults',
     '',
     '| Fault | Injected | ErpProblem status | ErpProblem code | Message (English) contains |',
     '| --- | --- | --- | --- | --- |',
     ...FAULTS.map(
-      (f) => `| \`${f.id}\` | ${escapeCell(f.label)} | ${f.status} | \`${f.code}\` | "${escapeCell(f.message)}" |`,
+      (f) =>
+        `| \`${f.id}\` | ${escapeCell(f.label)}${f.needsBody ? ' (needs a body)' : ''} | ${f.status} | \`${f.code}\` | "${escapeCell(f.message)}" |`,
     ),
     '',
     '## Operation x fault',
     '',
     `| Operation | ${FAULTS.map((f) => `\`${f.id}\``).join(' | ')} |`,
     `| --- | ${FAULTS.map(() => ':---:').join(' | ')} |`,
-    ...MATRIX_OPERATIONS.map(
-      (op) => `| \`${op}\` | ${FAULTS.map((f) => (results ? (results(op, f) ? 'pass' : 'FAIL') : '✓')).join(' | ')} |`,
-    ),
+    ...MATRIX_OPERATIONS.map((op, i) => `| \`${op}\` | ${marks[i]!.join(' | ')} |`),
     '',
-    `${MATRIX_OPERATIONS.length} operations x ${FAULTS.length} faults = ${MATRIX_OPERATIONS.length * FAULTS.length} cells.`,
+    `${MATRIX_OPERATIONS.length} operations x ${FAULTS.length} faults = ${MATRIX_OPERATIONS.length * FAULTS.length} cells: ${tally(marks.flat())}.`,
     '',
   ];
   return lines.join('\n');

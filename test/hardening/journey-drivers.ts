@@ -238,6 +238,23 @@ const advancedFields: Driver = async (ctx) => {
     },
     // The fields are loaded once per dialog: a new scene for the next fault.
     prepareNext: async () => false,
+    // On (its load held, and failing), off, on again: the first load answers after the second.
+    outOfOrder: async () => {
+      ctx.sim().faults.inject('getSearchableFields', { kind: 'problem', status: 500, code: 'internal-error', times: 1 });
+      const first = ctx.sim().faults.hold('getSearchableFields');
+      toggle.click();
+      await first.arrived;
+      toggle.click();
+      await until(() => searchBox(dialog), 'simple search');
+      toggle.click();
+      await until(() => criterion(), 'the criteria of the second load');
+      first.release();
+      await first.answered;
+      await quiet(ctx);
+      if (alerts(dialog).length) return `the first load's late failure shows: ${alerts(dialog).map((a) => a.textContent?.trim()).join(' / ')}`;
+      if (toggle.getAttribute('aria-pressed') !== 'true' || !criterion()) return 'the criteria went away after the late answer';
+      return '';
+    },
   };
 };
 
@@ -517,7 +534,7 @@ const syncNow: Driver = async (ctx) => {
     kept: async () => (queryAllByText('P-1001', section).length ? '' : 'the linked values'),
     retryControl: retryIf(() => section, w.retry),
     recover: async (faultId) => {
-      if (faultId === '401') await findButton(w.signIn, section);
+      if (['401', 'redirect', 'html'].includes(faultId)) await findButton(w.signIn, section);
       if (enabledButton(w.retry, section)) await press(w.retry, section);
       else await press(w.syncNow, section);
       await until(() => synced() && alerts(section).length === 0, 'synchronized');
@@ -622,6 +639,22 @@ const historyLoad: Driver = async (ctx) => {
       await until(() => events() === 20, 'first page after Retry');
     },
     prepareNext: async () => (await close(), true),
+    // The first opening's load, held and failing, answers after History was closed and opened again.
+    outOfOrder: async () => {
+      ctx.sim().faults.inject('getHistory', { kind: 'problem', status: 500, code: 'internal-error', times: 1 });
+      const first = ctx.sim().faults.hold('getHistory');
+      await open(false);
+      await first.arrived;
+      await close();
+      await open(true);
+      first.release();
+      await first.answered;
+      await quiet(ctx);
+      const shown = history();
+      if (!shown) return 'the history closed itself';
+      if (alerts(shown).length) return `the first opening's late failure shows: ${alerts(shown).map((a) => a.textContent?.trim()).join(' / ')}`;
+      return events() === 20 ? '' : `events shown ${events()}, were 20`;
+    },
   };
 };
 
@@ -694,6 +727,24 @@ const suggestions: Driver = async (ctx) => {
       await until(() => dialog() && queryAllByRole('radio', {}, dialog()!).length > 0, 'suggestions after reopening');
     },
     prepareNext: async () => (await cancel(), true),
+    // The first opening's load, held and failing, answers after the dialog was closed and opened again.
+    outOfOrder: async () => {
+      ctx.sim().faults.inject('getMatchSuggestions', { kind: 'problem', status: 500, code: 'internal-error', times: 1 });
+      const first = ctx.sim().faults.hold('getMatchSuggestions');
+      await press(w.customer, section);
+      await first.arrived;
+      await cancel();
+      await press(w.customer, section);
+      await until(() => dialog() && queryAllByRole('radio', {}, dialog()!).length > 0, 'suggestions of the second opening');
+      const shown = queryAllByRole('radio', {}, dialog()!).length;
+      first.release();
+      await first.answered;
+      await quiet(ctx);
+      const open = dialog()!;
+      if (alerts(open).length) return `the first opening's late failure shows: ${alerts(open).map((a) => a.textContent?.trim()).join(' / ')}`;
+      const now = queryAllByRole('radio', {}, open).length;
+      return now === shown ? '' : `suggestions changed from ${shown} to ${now} after the late answer`;
+    },
   };
 };
 

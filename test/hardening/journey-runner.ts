@@ -13,6 +13,7 @@ import {
   GERMAN_JOURNEYS,
   GERMAN_MESSAGES,
   isNotApplicable,
+  journeyCell,
   JOURNEY_FAULTS,
   JOURNEYS,
   type Journey,
@@ -20,6 +21,7 @@ import {
 } from './journey-cases.js';
 import { DRIVERS, quiet, type Context, type Scene } from './journey-drivers.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
+import { recordCells } from '../helpers/matrix-results.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const normalize = (s: string) => s.replace(/\s+/g, ' ');
@@ -53,7 +55,7 @@ async function waitFor<T>(find: () => T | undefined, timeout = WAIT_MS): Promise
 
 type Outcome = '' | string;
 const results = new Map<string, Outcome>(); // `${lang} ${journey} ${fault}`
-const cellKey = (lang: Lang, j: Journey, f: JourneyFault) => `${lang} ${j.id} ${f.id}`;
+const cellKey = (lang: Lang, j: Journey, f: JourneyFault) => journeyCell(lang, j.id, f.id);
 
 function printMatrix(ids: readonly string[]) {
   const width = Math.max(...JOURNEYS.map((j) => j.id.length), 'journey'.length);
@@ -95,7 +97,11 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
   describe(title, () => {
     const sim = useSimulator();
     const { uncaught, warnings } = capturePageErrors();
-    after(() => printMatrix(ids));
+    after(async () => {
+      printMatrix(ids);
+      // docs/fault-matrix.md is written from these (scripts/fault-matrix-plugin.mjs).
+      await recordCells(results);
+    });
 
     /** One cell on `scene`; '' when it passes. */
     async function runCell(ctx: Context, scene: Scene, j: Journey, f: JourneyFault): Promise<Outcome> {
@@ -118,8 +124,11 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
             await waitFor(() => sim().faults.answered(j.operation) > answeredBefore || undefined);
             await quiet(ctx);
           }
+          // What reached the backend: the faulty answer was served to this action (not an old message).
+          const reached = sim().faults.answered(j.operation) > answeredBefore;
           const notAnnounced = message && !announced(message) ? `"${normalize(message.textContent ?? '').trim()}" is not in an alert or live region` : '';
-          if (!message) outcome = `no message containing "${fragment}"`;
+          if (!reached) outcome = `no ${j.operation} request reached the simulator`;
+          else if (!message) outcome = `no message containing "${fragment}"`;
           else if (notAnnounced) outcome = `message ${notAnnounced}`;
           if (!outcome && f.transient && !scene.retryControl()) outcome = 'no retry control after a transient fault';
           if (!outcome) {

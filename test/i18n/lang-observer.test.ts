@@ -1,6 +1,6 @@
 // One document-wide `lang` observer serves every element (issue #18 item 8): 200 fields on a page
 // add one MutationObserver, all of them follow a language switch, and the observer goes with the last.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define/erp-field.js';
 import type { FieldMeta } from '../../src/model/types.js';
 import { langListenerCount } from '../../src/i18n/lang-observer.js';
@@ -31,7 +31,14 @@ describe('one language observer for the page', () => {
     this.timeout(120_000);
     let wrapper!: HTMLElement;
     const started = await langObserversStarted(async () => {
-      wrapper = await fixture(html`<div>${Array.from({ length: 200 }, (_, i) => html`<erp-field .field=${field(i)} .value=${1234.5}></erp-field>`)}</div>`);
+      // Built by hand: fixture() of a plain wrapper waits for a frame, which a background page never renders.
+      wrapper = document.createElement('div');
+      for (let i = 0; i < 200; i++) {
+        const f = Object.assign(document.createElement('erp-field'), { field: field(i), value: 1234.5 });
+        wrapper.append(f);
+      }
+      document.body.append(wrapper);
+      await Promise.all([...wrapper.querySelectorAll('erp-field')].map((f) => f.updateComplete));
     });
     expect(started).to.equal(1);
     expect(langListenerCount()).to.equal(200);

@@ -20,6 +20,8 @@ export const templates = {
 'entity.person': `Person`,
 'entity.project': `Projekt`,
 'error.actorNotFound': `Denne post findes ikke længere i ERP. Hvis den var tilknyttet, skal du afbryde tilknytningen og tilknytte en anden.`,
+'error.busy': `ERP-tjenesten er optaget lige nu. Prøv igen om et øjeblik.`,
+'error.busyRetryAfter': str`ERP-tjenesten er optaget lige nu. Prøv igen om ${0} sekunder.`,
 'error.connector': `ERP-systemet rapporterede en fejl.`,
 'error.connectorDetail': str`ERP-systemet rapporterede en fejl: ${0}`,
 'error.contractViolation': `Serveren sendte et svar i et uventet format, så det vises ikke. Kontakt en administrator.`,

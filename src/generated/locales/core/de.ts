@@ -20,6 +20,8 @@ export const templates = {
 'entity.person': `Person`,
 'entity.project': `Projekt`,
 'error.actorNotFound': `Dieser Datensatz existiert im ERP nicht mehr. Wenn er verbunden war, trennen Sie die Verbindung und verbinden Sie einen anderen.`,
+'error.busy': `Der ERP-Dienst ist gerade ausgelastet. Versuchen Sie es gleich noch einmal.`,
+'error.busyRetryAfter': str`Der ERP-Dienst ist gerade ausgelastet. Versuchen Sie es in ${0} Sekunden erneut.`,
 'error.connector': `Das ERP hat einen Fehler gemeldet.`,
 'error.connectorDetail': str`Das ERP hat einen Fehler gemeldet: ${0}`,
 'error.contractViolation': `Der Server hat eine Antwort in einem unerwarteten Format gesendet; sie wird daher nicht angezeigt. Wenden Sie sich an einen Administrator.`,

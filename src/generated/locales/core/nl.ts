@@ -20,6 +20,8 @@ export const templates = {
 'entity.person': `Persoon`,
 'entity.project': `Project`,
 'error.actorNotFound': `Dit record bestaat niet meer in het ERP. Als het verbonden was, verbreek dan de verbinding en verbind een ander record.`,
+'error.busy': `De ERP-dienst is nu overbelast. Probeer het zo opnieuw.`,
+'error.busyRetryAfter': str`De ERP-dienst is nu overbelast. Probeer het over ${0} seconden opnieuw.`,
 'error.connector': `Het ERP meldde een fout.`,
 'error.connectorDetail': str`Het ERP meldde een fout: ${0}`,
 'error.contractViolation': `De server stuurde een antwoord in een onverwacht formaat; het wordt daarom niet getoond. Neem contact op met een beheerder.`,
