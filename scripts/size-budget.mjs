@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-// 25.5 kB: semantic response checks (dates, ranges, unique ids, versions) and the unsaved-work state
-// cost 0.5 kB up front; the
-// way down to 22 kB (issue 19) is moving the tab's edit mode out of the first load.
-const BUDGET = { endUser: 25.5 * 1024, locale: 3 * 1024 };
+// 26.2 kB: semantic response checks and the unsaved-work state cost 0.5 kB up front, then the
+// sign-in-page, content-type and Retry-After handling, the lost-chunk retry and the shared lang
+// observer 0.6 kB more; the way down to 22 kB (issue 19) is moving the tab's edit mode out of the
+// first load.
+const BUDGET = { endUser: 26.2 * 1024, locale: 3 * 1024 };
 const END_USER = ['src/define/erp-tab.ts'];
 const ADMIN = ['src/define/erp-sync-admin.ts'];
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;

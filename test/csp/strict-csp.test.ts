@@ -57,6 +57,23 @@ async function reported(): Promise<string[]> {
   return violations.splice(0).slice(0, before);
 }
 
+/** An unlinked record: Edit, Customer, search "Brandt", pick the first result, Connect: the conflict picker. */
+async function toConflictPicker() {
+  const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c2"></erp-tab>`);
+  const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+  (await findButton('Edit', section)).click();
+  (await findButton('Customer', section)).click();
+  const dialog = (await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!)) as HTMLDialogElement;
+  const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
+  input.value = 'Brandt';
+  input.dispatchEvent(new Event('input'));
+  (await findButton('Search', dialog)).click();
+  await until(() => queryAllByRole('option', {}, dialog).length > 0, 'search results');
+  queryAllByRole('option', {}, dialog)[0]!.click();
+  (await findButton('Connect', dialog)).click();
+  return { el, section, dialog };
+}
+
 describe('strict CSP with Trusted Types', () => {
   useSimulator();
   // After the simulator's service worker is registered (a script URL the test harness, not the
@@ -93,18 +110,7 @@ describe('strict CSP with Trusted Types', () => {
   });
 
   it('opens the connect dialog, searches, shows the conflict picker, and closes with no violation', async () => {
-    const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c2"></erp-tab>`);
-    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    (await findButton('Edit', section)).click();
-    (await findButton('Customer', section)).click();
-    const dialog = (await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!)) as HTMLDialogElement;
-    const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
-    input.value = 'Brandt';
-    input.dispatchEvent(new Event('input'));
-    (await findButton('Search', dialog)).click();
-    await until(() => queryAllByRole('option', {}, dialog).length > 0, 'search results');
-    queryAllByRole('option', {}, dialog)[0]!.click();
-    (await findButton('Connect', dialog)).click();
+    const { dialog } = await toConflictPicker();
     expect(await findButton('Take all from ERP', dialog)).to.exist; // the conflict picker
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
     dialog.close();
@@ -112,18 +118,7 @@ describe('strict CSP with Trusted Types', () => {
   });
 
   it('connects, saves, syncs and shows the history with no violation', async () => {
-    const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c2"></erp-tab>`);
-    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    (await findButton('Edit', section)).click();
-    (await findButton('Customer', section)).click();
-    const dialog = (await findByRole('dialog', { name: 'Connect to ERP' }, el.shadowRoot!)) as HTMLDialogElement;
-    const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
-    input.value = 'Brandt';
-    input.dispatchEvent(new Event('input'));
-    (await findButton('Search', dialog)).click();
-    await until(() => queryAllByRole('option', {}, dialog).length > 0, 'search results');
-    queryAllByRole('option', {}, dialog)[0]!.click();
-    (await findButton('Connect', dialog)).click();
+    const { el, section, dialog } = await toConflictPicker();
     (await findButton('Take all from ERP', dialog)).click();
     const connects = () => queryAllByRole('button', { name: 'Connect' }, dialog).filter((b) => b.getAttribute('aria-disabled') !== 'true');
     await until(() => connects().length > 0, 'picker Connect enabled');

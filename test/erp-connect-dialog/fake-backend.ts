@@ -174,9 +174,5 @@ export class FakeBackend {
   }
 }
 
-/** A promise with its resolve function, to hold a response back. */
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
+// deferred(): test/helpers/events.ts
+export { deferred } from '../helpers/events.js';

@@ -10,7 +10,7 @@ import type { EntityErpState } from '../../src/model/types.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import { findByText, queryAllByText } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
-import { nextTask } from '../helpers/events.js';
+import { deferred, nextTask } from '../helpers/events.js';
 import { configure } from '../../src/backend/config.js';
 
 const notConnected = 'This record is not connected to Contoso ERP yet.';
@@ -23,15 +23,14 @@ describe('out-of-order responses in <erp-tab>', () => {
 
   it('never shows the slow first record after switching entity-id (simulated ERP)', async () => {
     // The page's request for c1 settles (answered or aborted) before the check.
-    let c1Settled!: () => void;
-    const c1Over = new Promise<void>((r) => (c1Settled = r));
+    const c1Over = deferred();
     configure({
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         const c1 = String(input instanceof Request ? input.url : input).includes('/company/c1/');
         try {
           return await fetch(input, init);
         } finally {
-          if (c1) c1Settled();
+          if (c1) c1Over.resolve();
         }
       },
     });
@@ -42,7 +41,7 @@ describe('out-of-order responses in <erp-tab>', () => {
     expect(await findByText(notConnected, {}, el.shadowRoot!)).to.exist;
     first.release();
     await first.answered;
-    await c1Over;
+    await c1Over.promise;
     await nextTask();
     await el.updateComplete;
     expect(c1Shown(el), 'c1 (ACME Limited) shown after switching to c2').to.equal(false);
@@ -52,12 +51,9 @@ describe('out-of-order responses in <erp-tab>', () => {
   it('ignores a late answer even from a backend that does not honour the abort signal', async () => {
     const rest = new RestBackend();
     const answered: string[] = [];
-    let releaseC1!: () => void;
-    const c1Released = new Promise<void>((r) => (releaseC1 = r));
-    let c1Delivered!: () => void;
-    const c1Done = new Promise<void>((r) => (c1Delivered = r));
-    let c1Asked!: () => void;
-    const c1Arrived = new Promise<void>((r) => (c1Asked = r));
+    const c1Released = deferred();
+    const c1Done = deferred();
+    const c1Arrived = deferred();
     const backend = {
       ...Object.fromEntries(
         Object.getOwnPropertyNames(RestBackend.prototype)
@@ -66,20 +62,20 @@ describe('out-of-order responses in <erp-tab>', () => {
       ),
       // No signal passed on: the first request completes and resolves after the second.
       getEntityState: async (entity: { type: 'company'; id: string }): Promise<EntityErpState> => {
-        if (entity.id === 'c1') c1Asked();
+        if (entity.id === 'c1') c1Arrived.resolve();
         const state = await rest.getEntityState(entity);
-        if (entity.id === 'c1') await c1Released;
+        if (entity.id === 'c1') await c1Released.promise;
         answered.push(entity.id);
-        if (entity.id === 'c1') queueMicrotask(c1Delivered);
+        if (entity.id === 'c1') queueMicrotask(c1Done.resolve);
         return state;
       },
     } as unknown as ErpBackend;
     const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c1" .backend=${backend}></erp-tab>`);
-    await c1Arrived;
+    await c1Arrived.promise;
     el.entityId = 'c2';
     expect(await findByText(notConnected, {}, el.shadowRoot!)).to.exist;
-    releaseC1();
-    await c1Done;
+    c1Released.resolve();
+    await c1Done.promise;
     expect(answered, 'both answers arrived, c1 last').to.deep.equal(['c2', 'c1']);
     await nextTask();
     await el.updateComplete;
