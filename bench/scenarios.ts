@@ -104,6 +104,20 @@ async function settle(el: HTMLElement & { updateComplete?: Promise<unknown> }): 
   }
 }
 
+/** The connect dialog on `backend`, open, with its first rows listed. */
+async function openResults(backend: ErpBackend) {
+  const dialog = document.createElement('erp-connect-dialog') as ErpConnectDialog;
+  dialog.backend = backend;
+  dialog.connection = connection(0);
+  dialog.entity = { type: 'company', id: 'c1', name: '' };
+  dialog.actorType = 'customer';
+  mount(dialog);
+  await dialog.show();
+  const root = dialog.shadowRoot!;
+  while (root.querySelectorAll('[role="option"]').length === 0) await new Promise((r) => setTimeout(r, 5));
+  return { dialog, root, list: root.querySelector('[role="listbox"]') as HTMLElement };
+}
+
 const FLING_ROWS = 2000;
 const FLING_PX_PER_FRAME = 200;
 
@@ -198,17 +212,7 @@ export const scenarios: Record<string, () => Promise<Record<string, number>>> = 
    */
   async scrollTo2000Rows() {
     const counters: Counters = { searches: [] };
-    const dialog = document.createElement('erp-connect-dialog') as ErpConnectDialog;
-    dialog.backend = fakeBackend({} as EntityErpState, counters);
-    dialog.connection = connection(0);
-    dialog.entity = { type: 'company', id: 'c1', name: '' };
-    dialog.actorType = 'customer';
-    mount(dialog);
-    await dialog.show();
-    const root = dialog.shadowRoot!;
-    const options = () => root.querySelectorAll('[role="option"]');
-    while (options().length === 0) await new Promise((r) => setTimeout(r, 5));
-    const list = root.querySelector('[role="listbox"]') as HTMLElement;
+    const { dialog, root, list } = await openResults(fakeBackend({} as EntityErpState, counters));
     const loaded = () => counters.rowsServed ?? 0;
     const frames = await fling(list, loaded);
     const result = { ...(await atEnd(root, list, loaded)), ...frameStats(frames) };
@@ -257,16 +261,7 @@ export const scenarios: Record<string, () => Promise<Record<string, number>>> = 
    */
   async scroll100000Loaded() {
     const counters: Counters = { searches: [] };
-    const dialog = document.createElement('erp-connect-dialog') as ErpConnectDialog;
-    dialog.backend = fakeBackend({} as EntityErpState, counters, 0, 5000);
-    dialog.connection = connection(0);
-    dialog.entity = { type: 'company', id: 'c1', name: '' };
-    dialog.actorType = 'customer';
-    mount(dialog);
-    await dialog.show();
-    const root = dialog.shadowRoot!;
-    while (root.querySelectorAll('[role="option"]').length === 0) await new Promise((r) => setTimeout(r, 5));
-    const list = root.querySelector('[role="listbox"]') as HTMLElement;
+    const { dialog, root, list } = await openResults(fakeBackend({} as EntityErpState, counters, 0, 5000));
     const loaded = () => counters.rowsServed ?? 0;
     const loadStart = performance.now();
     for (let i = 0; i < 1000 && loaded() < TOTAL; i++) {

@@ -33,7 +33,7 @@ const server = createServer((req, res) => {
   const path = req.url === '/' ? null : join(out, req.url.split('?')[0]);
   if (!path) {
     res.setHeader('Content-Type', 'text/html');
-    res.end('<!doctype html><html lang="en"><body><script type="module" src="/scenarios.js"></script></body></html>');
+    res.end('<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><script type="module" src="/scenarios.js"></script></body></html>');
     return;
   }
   try {
