@@ -4,6 +4,7 @@
  * Pure functions: no Lit, no DOM, no network.
  */
 import type { FieldMeta, FieldType, Restriction, RestrictionOperator } from './types.js';
+import { numberFormat } from './intl-cache.js';
 
 /** One row of the criteria editor, as the user edits it (values are the raw input texts). */
 export interface Criterion {
@@ -76,7 +77,7 @@ export function withOperator(criterion: Criterion, operator: RestrictionOperator
  * Returns null when the text is not a number.
  */
 export function parseLocaleNumber(text: string, locale: string): number | null {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale).formatToParts(12345.6);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
   let t = text.trim().replace(/[\s\u00a0\u202f]/g, '');

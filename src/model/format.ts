@@ -1,4 +1,5 @@
 import type { FieldMeta, FieldValue } from './types.js';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl-cache.js';
 
 /** Words the formatter needs that depend on the UI language (passed in: the model has no i18n). */
 export interface FormatWords {
@@ -7,16 +8,7 @@ export interface FormatWords {
   empty: string;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, integer: boolean): Intl.NumberFormat {
-  const key = `${locale}|${integer}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, integer ? { maximumFractionDigits: 0 } : { maximumFractionDigits: 2 });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
+const numberOf = (locale: string, integer: boolean) => numberFormat(locale, { maximumFractionDigits: integer ? 0 : 2 });
 
 /** True for an ISO date without a time part, or a time at exactly midnight UTC. */
 function isDateOnly(iso: string): boolean {
@@ -28,8 +20,8 @@ export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return isDateOnly(iso)
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    ? dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+    : dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -50,7 +42,7 @@ export function formatFieldValue(
     case 'integer':
     case 'double': {
       const n = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(n) ? numberFormat(locale, field.type === 'integer').format(n) : String(value);
+      return Number.isFinite(n) ? numberOf(locale, field.type === 'integer').format(n) : String(value);
     }
     case 'checkbox':
       return value === true || value === 'true' ? words.yes : words.no;
@@ -80,7 +72,7 @@ export function formatRelativeTime(iso: string, now: number, locale: string): st
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return iso;
   const seconds = Math.round((then - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   if (Math.abs(seconds) < 45) return format.format(0, 'second');
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);

@@ -36,3 +36,39 @@ describe('value formatting per type and locale', () => {
     expect(formatRelativeTime('2026-11-24T11:59:50Z', now, 'da')).to.equal('nu');
   });
 });
+
+describe('Intl formatters are built once per locale and options', () => {
+  /** How many formatters of `kind` `run` builds. */
+  function built(kind: 'DateTimeFormat' | 'RelativeTimeFormat' | 'NumberFormat', run: () => void): number {
+    const original = Intl[kind];
+    let made = 0;
+    (Intl as unknown as Record<string, unknown>)[kind] = new Proxy(original, {
+      construct(target, args: unknown[]) {
+        made++;
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      run();
+    } finally {
+      (Intl as unknown as Record<string, unknown>)[kind] = original;
+    }
+    return made;
+  }
+
+  it('1,000 dates, relative times and numbers of one locale build one formatter each', () => {
+    // A locale no other test uses, so nothing is cached before.
+    const locale = 'de-CH';
+    const dates = built('DateTimeFormat', () => {
+      for (let i = 0; i < 1000; i++) formatDateTime(`2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, locale);
+    });
+    const relative = built('RelativeTimeFormat', () => {
+      for (let i = 0; i < 1000; i++) formatRelativeTime(new Date(now - i * 60_000).toISOString(), now, locale);
+    });
+    const numbers = built('NumberFormat', () => {
+      for (let i = 0; i < 1000; i++) formatFieldValue({ type: 'double' }, i + 0.5, '', locale, words);
+    });
+    expect({ dates, relative, numbers }).to.deep.equal({ dates: 1, relative: 1, numbers: 1 });
+    expect(formatDateTime('2026-11-24T10:00:00Z', locale)).to.contain('2026');
+  });
+});
