@@ -5,7 +5,7 @@
 // versioned records, and once the fault is gone the same Save succeeds (applied once).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/erp-sync-admin.js';
-import { configure } from '../../src/backend/config.js';
+import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
 import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
 import type { Fault, OperationName } from '../../demo/mock-erp/faults.js';
 import type { ErpSimulator } from '../../demo/mock-erp/simulator.js';
@@ -260,7 +260,7 @@ export function describeEditorFaults(name: string): void {
     afterEach(() => {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onRejection);
-      configure({ timeoutMs: 3000 });
+      configure({ timeoutMs: DEFAULT_TIMEOUT_MS });
     });
 
     for (const f of FAULTS) {
@@ -277,7 +277,7 @@ export function describeEditorFaults(name: string): void {
         const reload = queryAllByRole('button', { name: 'Reload' }, session.scope);
         expect(reload.length, 'Reload offered').to.equal(f.id === '409' && editor.versioned ? 1 : 0);
 
-        configure({ timeoutMs: 3000 });
+        configure({ timeoutMs: DEFAULT_TIMEOUT_MS });
         sim().faults.clear();
         await session.save();
         await session.saved().catch((error: Error) => {

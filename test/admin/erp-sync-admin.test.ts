@@ -7,6 +7,7 @@ import type { ErpAdminBackend } from '../../src/backend/erp-backend.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { deepElements, findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
+import { configure } from '../../src/backend/config.js';
 import { choose, findControl, type } from './admin-helpers.js';
 
 const WORDS = {
@@ -142,6 +143,7 @@ describe('<erp-sync-admin> (simulated ERP)', () => {
     it('says clearly and within a bounded time when the connector URL does not answer', async function () {
       this.timeout(120_000);
       sim().faults.inject('testConnectorUrl', { kind: 'latency', ms: 20_000 });
+      configure({ timeoutMs: 3000 });
       const el = await admin();
       (await findButton('Add', await region(el, 'Sync Connectors'))).click();
       const dialog = await dialogNamed(el, 'Add Sync Connector');

@@ -2,7 +2,7 @@
 // simulated ERP makes the call reject with the right ErpProblem, problemMessage() gives the right (and for
 // 401/403 a distinct) localized sentence, and nothing is thrown uncaught or warned about.
 import { expect } from '@open-wc/testing';
-import { configure } from '../../src/backend/config.js';
+import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { problemMessage } from '../../src/i18n/problem-message.js';
@@ -101,7 +101,7 @@ describe('fault matrix: every operation x every fault', () => {
         sim().faults.clear();
         sim().faults.inject(op, { ...fault, times: 1 });
         // Only the slow case runs with the short timeout (a 1 MB answer may take longer to arrive).
-        configure({ timeoutMs: f.id === 'slow' ? MATRIX_TIMEOUT_MS : 3000 });
+        configure({ timeoutMs: f.id === 'slow' ? MATRIX_TIMEOUT_MS : DEFAULT_TIMEOUT_MS });
         const before = { uncaught: uncaught.length, warnings: warnings.length };
         const answeredBefore = sim().faults.answered(op);
         let outcome = '';

@@ -1,7 +1,7 @@
 // Serves the simulated ERP (msw) to a test file: one worker per page, a fresh simulator per test.
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
-import { configure } from '../../src/backend/config.js';
+import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
 import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
 import { whenWorkerClaimed } from './worker-claim.js';
 
@@ -31,7 +31,8 @@ export function useSimulator(): () => ErpSimulator {
   beforeEach(() => {
     sim = new ErpSimulator();
     worker.resetHandlers(...createHandlers(sim));
-    configure({ baseUrl: '/api/erp', timeoutMs: 3000 });
+    // The product's default timeout: a loaded 2-core CI can take seconds; tests of timeouts set their own.
+    configure({ baseUrl: '/api/erp', timeoutMs: DEFAULT_TIMEOUT_MS });
   });
   afterEach(() => {
     worker.resetHandlers();
