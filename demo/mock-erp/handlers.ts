@@ -73,7 +73,7 @@ function handler(sim: ErpSimulator, base: string, faults: Faults, latency: Handl
       const wait = latencyMs + pickLatency(latency);
       if (wait > 0) await delay(wait);
       const response = failure ? faultResponse(failure) : await respond(sim, route, request, params);
-      faults.serve(route.op, response.status);
+      faults.served.push({ op: route.op, status: response.status });
       return response;
     } finally {
       gate?.answer();

@@ -10,7 +10,7 @@ import { switchLocale } from '../../src/i18n/localization.js';
 import type { Fault, OperationName } from '../../demo/mock-erp/faults.js';
 import { useSimulator } from '../helpers/sim.js';
 import { CALLS } from './operations.js';
-import { FAULTS, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, NOT_APPLICABLE, operationCell, type FaultCase } from './fault-cases.js';
+import { FAULTS, markOf, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, NOT_APPLICABLE, operationCell, type FaultCase } from './fault-cases.js';
 import { recordCells } from '../helpers/matrix-results.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
 import { until } from '../helpers/queries.js';
@@ -48,10 +48,10 @@ function printMatrix() {
     (op) =>
       `${op.padEnd(width)} | ${FAULTS.map((f) => {
         const r = results.get(cell(op, f));
-        return (r === undefined ? '-' : r === '' ? 'pass' : r === NOT_APPLICABLE ? 'n/a' : 'FAIL').padEnd(8);
+        return markOf(r).padEnd(8);
       }).join(' | ')}`,
   );
-  const failed = [...results].filter(([, r]) => r !== '' && r !== NOT_APPLICABLE);
+  const failed = [...results].filter(([, r]) => markOf(r) === 'FAIL');
   console.log(
     [
       `FAULT MATRIX (${MATRIX_OPERATIONS.length} operations x ${FAULTS.length} faults, ${results.size} run, ${failed.length} failed)`,

@@ -21,6 +21,7 @@ import {
 } from './journey-cases.js';
 import { DRIVERS, quiet, type Context, type Scene } from './journey-drivers.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
+import { markOf, NOT_APPLICABLE } from './fault-cases.js';
 import { recordCells } from '../helpers/matrix-results.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,12 +61,8 @@ const cellKey = (lang: Lang, j: Journey, f: JourneyFault) => journeyCell(lang, j
 function printMatrix(ids: readonly string[]) {
   const width = Math.max(...JOURNEYS.map((j) => j.id.length), 'journey'.length);
   const head = `${'journey'.padEnd(width)} | ${JOURNEY_FAULTS.map((f) => f.id.padEnd(8)).join(' | ')}`;
-  const mark = (lang: Lang, j: Journey, f: JourneyFault) => {
-    if (isNotApplicable(j, f)) return 'n/a';
-    const key = cellKey(lang, j, f);
-    const r = results.get(key);
-    return r === undefined ? '-' : r !== '' ? 'FAIL' : 'pass';
-  };
+  const mark = (lang: Lang, j: Journey, f: JourneyFault) =>
+    markOf(isNotApplicable(j, f) ? NOT_APPLICABLE : results.get(cellKey(lang, j, f)));
   const rows = JOURNEYS.filter((j) => ids.includes(j.id)).map((j) => `${j.id.padEnd(width)} | ${JOURNEY_FAULTS.map((f) => mark('en', j, f).padEnd(8)).join(' | ')}`);
   const german = GERMAN_JOURNEYS.filter(() => ids.includes('german')).map(
     (id) =>
@@ -75,7 +72,7 @@ function printMatrix(ids: readonly string[]) {
         return `${fid}: ${mark('de', j, f)}`;
       }).join(' | ')}`,
   );
-  const failed = [...results].filter(([, r]) => r !== '');
+  const failed = [...results].filter(([, r]) => markOf(r) === 'FAIL');
   const actions = JOURNEYS.filter((j) => ids.includes(j.id)).length;
   console.log(
     [

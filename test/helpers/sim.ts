@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
 import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
 import { whenWorkerClaimed } from './worker-claim.js';
+import { deferred } from './events.js';
 
 const worker = setupWorker();
 let started: Promise<unknown> | undefined;
@@ -48,17 +49,16 @@ export function useSimulator(): () => ErpSimulator {
  * does: for a lost chunk of code. Resolves once that request has failed.
  */
 export function dropNextRequest(path: string): Promise<void> {
-  let dropped!: () => void;
-  const done = new Promise<void>((r) => (dropped = r));
+  const dropped = deferred();
   worker.use(
     http.get(
       ({ request }) => new URL(request.url).pathname.startsWith(path),
       () => {
-        dropped();
+        dropped.resolve();
         return HttpResponse.error();
       },
       { once: true },
     ),
   );
-  return done;
+  return dropped.promise;
 }
