@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -12,9 +11,7 @@ import { startApiServer } from './scripts/serve-api.mjs';
 import { buildEmbed } from './scripts/build-embed.mjs';
 import { examplesPlugin } from './scripts/examples-plugin.mjs';
 import { faultMatrixPlugin } from './scripts/fault-matrix-plugin.mjs';
-
-const require = createRequire(import.meta.url);
-const mswWorker = require.resolve('msw/mockServiceWorker.js');
+import { testPageHtml, testWorkerScript, WORKER_PATH } from './scripts/test-page-html.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -23,6 +20,8 @@ export default {
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
   // Per test; waits inside a test end on events or states (test/helpers/queries.ts WAIT_MS).
   testFramework: { config: { timeout: 90_000 } },
+  // Every page is under the msw worker before its tests start (scripts/test-page-html.mjs).
+  testRunnerHtml: testPageHtml,
   testsFinishTimeout: 300000,
   browsers: [
     chromeLauncher({
@@ -59,9 +58,7 @@ export default {
       // Serve the installed msw worker at the root so its scope covers the test pages.
       name: 'msw-worker',
       serve(context) {
-        if (context.path === '/mockServiceWorker.js') {
-          return { body: readFileSync(mswWorker, 'utf8'), type: 'js' };
-        }
+        if (context.path === WORKER_PATH) return { body: testWorkerScript(), type: 'js' };
         return undefined;
       },
     },

@@ -3,7 +3,6 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
 import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
 import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
-import { whenWorkerClaimed } from './worker-claim.js';
 import { deferred } from './events.js';
 
 const worker = setupWorker();
@@ -17,16 +16,15 @@ let started: Promise<unknown> | undefined;
 export function useSimulator(): () => ErpSimulator {
   let sim: ErpSimulator | undefined;
   before(async () => {
-    started ??= whenWorkerClaimed().then(() =>
-      worker.start({
-        quiet: true,
-        serviceWorker: { url: '/mockServiceWorker.js' },
-        // Only API paths are ours: the test runner's own module loads pass through the worker too.
-        onUnhandledRequest: (request, print) => {
-          if (new URL(request.url).pathname.startsWith('/api/')) print.error();
-        },
-      }),
-    );
+    // The page is already under the worker (scripts/test-page-html.mjs): this only switches mocking on.
+    started ??= worker.start({
+      quiet: true,
+      serviceWorker: { url: '/mockServiceWorker.js' },
+      // Only API paths are ours: the test runner's own module loads pass through the worker too.
+      onUnhandledRequest: (request, print) => {
+        if (new URL(request.url).pathname.startsWith('/api/')) print.error();
+      },
+    });
     await started;
   });
   beforeEach(() => {

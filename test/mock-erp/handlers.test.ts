@@ -3,7 +3,6 @@ import { setupWorker } from 'msw/browser';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { createHandlers, ErpSimulator, persistTo, type StateStorage } from '../../demo/mock-erp/index.js';
 import { rejection } from '../helpers/problems.js';
-import { whenWorkerClaimed } from '../helpers/worker-claim.js';
 
 const worker = setupWorker();
 const company = (id: string) => ({ type: 'company' as const, id });
@@ -31,7 +30,6 @@ class MemoryStorage implements StateStorage {
 
 describe('mock ERP handlers (msw) with the REST client', () => {
   before(async () => {
-    await whenWorkerClaimed();
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
   });
   afterEach(() => worker.resetHandlers());
