@@ -23,6 +23,9 @@ export default {
   // Every page is under the msw worker before its tests start (scripts/test-page-html.mjs).
   testRunnerHtml: testPageHtml,
   testsFinishTimeout: 300000,
+  // A page may install the msw worker (or reload once) before its framework loads: on a loaded 2-core
+  // machine that can take longer than the default 20 s.
+  testsStartTimeout: 120000,
   browsers: [
     chromeLauncher({
       launchOptions: {

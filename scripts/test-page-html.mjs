@@ -24,23 +24,30 @@ export function testWorkerScript() {
   return source.replace(SELF_UNREGISTER, 'void 0 /* kept registered for the other test tabs */');
 }
 
-/** WTR `testRunnerHtml`: wait until the worker controls this page, then load the test framework. */
+/** WTR `testRunnerHtml`: bring the page under the worker (installing it, or reloading once), then load the test framework. */
 export function testPageHtml(testFrameworkImport) {
   return `<!DOCTYPE html>
 <html><head></head><body>
 <script type="module">
   const sw = navigator.serviceWorker;
   if (!sw.controller) {
-    await sw.register(${JSON.stringify(WORKER_PATH)});
-    await sw.ready;
-    // The worker claims every open page when it activates; a page can miss that moment only while
-    // it loads, and then one reload (before any test started) brings it under the worker.
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, 30000);
-      const done = () => { clearTimeout(timer); resolve(); };
-      sw.addEventListener('controllerchange', done, { once: true });
-      if (sw.controller) done();
-    });
+    const registration = await sw.register(${JSON.stringify(WORKER_PATH)});
+    const worker = registration.installing ?? registration.waiting ?? registration.active;
+    if (worker && worker.state !== 'activated') {
+      await new Promise((resolve) => {
+        const settled = () => ['activated', 'redundant'].includes(worker.state) && resolve();
+        worker.addEventListener('statechange', settled);
+        settled();
+      });
+    }
+    // An activating worker claims the pages open at that moment; a page that was still loading then
+    // is left out, and a reload (before any test started) brings it under the worker.
+    if (!sw.controller) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        sw.addEventListener('controllerchange', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    }
     if (!sw.controller && !sessionStorage.getItem('erp-test-reloaded')) {
       sessionStorage.setItem('erp-test-reloaded', '1');
       location.reload();
