@@ -10,6 +10,7 @@
  *   `HH:mm` may follow. Date-only values are stored as `YYYY-MM-DD`, with a time as an ISO instant.
  */
 import type { FieldMeta, FieldValue } from './types.js';
+import { dateTimeFormat, numberFormat } from './intl-cache.js';
 
 /** Why a value is not acceptable. The UI turns each into a sentence in the user's language. */
 export type FieldErrorCode =
@@ -40,7 +41,7 @@ const symbolCache = new Map<string, NumberSymbols>();
 export function numberSymbols(locale: string): NumberSymbols {
   let symbols = symbolCache.get(locale);
   if (!symbols) {
-    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(-1234567.5);
+    const parts = numberFormat(locale, { useGrouping: true }).formatToParts(-1234567.5);
     symbols = {
       group: parts.find((p) => p.type === 'group')?.value ?? ',',
       decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -101,7 +102,7 @@ export function formatNumberInput(n: number, locale: string): string {
   if (!Number.isFinite(n)) return '';
   const plain = String(Math.abs(n));
   if (/e/i.test(plain)) {
-    return new Intl.NumberFormat(locale, { maximumSignificantDigits: 17 }).format(n);
+    return numberFormat(locale, { maximumSignificantDigits: 17 }).format(n);
   }
   const { group, decimal } = numberSymbols(locale);
   const [int, frac] = plain.split('.');
@@ -121,7 +122,7 @@ const orderCache = new Map<string, { order: DatePart[]; separator: string }>();
 export function dateOrder(locale: string): { order: DatePart[]; separator: string } {
   let result = orderCache.get(locale);
   if (!result) {
-    const parts = new Intl.DateTimeFormat(locale, {
+    const parts = dateTimeFormat(locale, {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

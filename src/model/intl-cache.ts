@@ -3,9 +3,11 @@
  * it (1,000 fresh DateTimeFormats: 259 ms against 1.9 ms reused), and a tab formats every field on
  * each render.
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat;
 
-function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+const cache = new Map<string, Formatter>();
+
+function memo<T extends Formatter>(
   kind: string,
   locale: string,
   options: object,
@@ -23,3 +25,5 @@ export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptio
   memo('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
 export const relativeTimeFormat = (locale: string, options: Intl.RelativeTimeFormatOptions) =>
   memo('r', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+export const listFormat = (locale: string, options: Intl.ListFormatOptions) =>
+  memo('l', locale, options, () => new Intl.ListFormat(locale, options));

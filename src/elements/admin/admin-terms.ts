@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { ProblemBody } from '../../model/types.js';
 import { problemMessage } from '../../i18n/problem-message.js';
+import { listFormat } from '../../model/intl-cache.js';
 
 /**
  * The glossary's administration words (glossary.md, "Administration UI"). Called at render time so
@@ -99,7 +100,7 @@ export function adminProblemMessage(problem: ProblemBody, subject = ''): string 
 /** A list of names in the UI language ("A, B and C"). */
 export function nameList(names: string[], locale: string): string {
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+    return listFormat(locale, { type: 'conjunction' }).format(names);
   } catch {
     return names.join(', ');
   }

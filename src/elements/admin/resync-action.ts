@@ -11,6 +11,7 @@ import { baseStyles } from '../shared/base-styles.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { numberFormat } from '../../model/intl-cache.js';
 
 /**
  * **Resync from CRM** of one connection: after a confirmation that says what it does, pushes the
@@ -69,7 +70,7 @@ export class ErpResyncAction extends LitElement {
     const c = this.connection;
     if (!c) return nothing;
     const name = c.name;
-    const nf = new Intl.NumberFormat(getLocale());
+    const nf = numberFormat(getLocale());
     const sent = nf.format(this.result?.sent ?? 0);
     const failed = nf.format(this.result?.failed ?? 0);
     return html`<section aria-labelledby="resync-heading">

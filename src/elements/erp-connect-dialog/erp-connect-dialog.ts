@@ -37,6 +37,7 @@ import { VirtualWindowController } from './virtual-window-controller.js';
 import { comparePreview } from './pending-link.js';
 import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
+import { numberFormat } from '../../model/intl-cache.js';
 
 /** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
 export const PAGE_SIZE = 50;
@@ -855,7 +856,7 @@ export class ErpConnectDialog extends LitElement {
     if (this.searching === 'more') return msg('Loading more results…', { id: 'connect.loadingMore' });
     const r = this.results;
     if (!r) return '';
-    const nf = new Intl.NumberFormat(getLocale());
+    const nf = numberFormat(getLocale());
     if (r.rows.length === 0) return msg('No results.', { id: 'connect.noResults' });
     if (r.total !== null) {
       const total = nf.format(r.total);

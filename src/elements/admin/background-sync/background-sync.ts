@@ -13,6 +13,7 @@ import { IdempotencyKeys } from '../../shared/idempotency.js';
 import { adminStyles } from '../admin-styles.js';
 import { adminProblemMessage } from '../admin-terms.js';
 import { backgroundSyncStyles } from './background-sync.styles.js';
+import { numberFormat } from '../../../model/intl-cache.js';
 
 /** How often the panel asks again while a run it asked for has not finished, and for how long. */
 const POLL_MS = 2000;
@@ -138,7 +139,7 @@ export class ErpBackgroundSync extends LitElement {
 
   private announceRun(status: BackgroundSyncStatus): void {
     const run = status.lastRun!;
-    const nf = new Intl.NumberFormat(getLocale());
+    const nf = numberFormat(getLocale());
     const [checked, changed, conflicts, errors] = [run.checked, run.changed, run.conflicts, run.errors].map((n) => nf.format(n));
     this.announcement = msg(str`Run finished: ${checked} records checked, ${changed} changed, ${conflicts} conflicts, ${errors} errors.`, {
       id: 'admin.bg.finished',
@@ -186,7 +187,7 @@ export class ErpBackgroundSync extends LitElement {
   private renderStatus(s: BackgroundSyncStatus) {
     const c = this.connection!;
     const locale = getLocale();
-    const nf = new Intl.NumberFormat(locale);
+    const nf = numberFormat(locale);
     const when = (iso: string) => html`<time datetime=${iso} title=${formatDateTime(iso, locale)}>${formatRelativeTime(iso, this.now, locale)}</time>`;
     const run = s.lastRun;
     const next = s.paused
@@ -231,7 +232,7 @@ export class ErpBackgroundSync extends LitElement {
   private renderBackoff(s: BackgroundSyncStatus, backoffUntil: string) {
     const locale = getLocale();
     const until = formatDateTime(backoffUntil, locale);
-    const failures = new Intl.NumberFormat(locale).format(s.failures);
+    const failures = numberFormat(locale).format(s.failures);
     return html`<p class="notice" part="backoff">
       ${s.failures === 1
         ? msg(str`The last run failed. The background sync waits until ${until} before it tries again.`, { id: 'admin.bg.backoffOne' })
