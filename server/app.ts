@@ -98,6 +98,18 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
       if (/%00/.test(req.url)) throw new ServiceProblem(400, 'invalid-request', 'The path contains a NUL character');
       users.set(req, await verify(req.headers.authorization));
     });
+    // A query string is text; bodies get no coercion (the ajv options above), so the spec's numbers in
+    // a query (`?limit=500`) are read as numbers here, before validation checks their range.
+    api.addHook('preValidation', async (req) => {
+      const properties = (req.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
+      const query = req.query as Record<string, unknown>;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        const value = query[name];
+        if ((property.type === 'integer' || property.type === 'number') && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+          query[name] = Number(value);
+        }
+      }
+    });
     await api.register(openapiGlue, {
       specification: SPEC,
       prefix: API_PREFIX,

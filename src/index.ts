@@ -7,7 +7,7 @@ export { ErpConflictPicker } from './elements/erp-conflict-picker/erp-conflict-p
 export { ErpCreateForm } from './elements/erp-create-form/erp-create-form.js';
 export { ErpField } from './elements/erp-field/erp-field.js';
 export { ErpConfirmDialog } from './elements/erp-confirm-dialog/erp-confirm-dialog.js';
-export type { ErpBackend, ErpAdminBackend, CallOptions, EntityKey } from './backend/erp-backend.js';
+export type { ErpBackend, ErpAdminBackend, CallOptions, EntityKey, HistoryPageOptions } from './backend/erp-backend.js';
 export { RestBackend } from './backend/rest-backend.js';
 export { configure, type BackendConfig } from './backend/config.js';
 export { ErpProblem, isAbort } from './backend/problem.js';

@@ -4,7 +4,9 @@ import { connection, crmRecord, currentUser, type Ctx } from './context.js';
 import { linkKey } from './model.js';
 import { fail } from './problems.js';
 
+/** Events per page when the request names no `limit`, and the most it may name (the spec's bounds). */
 const PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 500;
 
 export function addHistory(
   ctx: Ctx,
@@ -18,13 +20,23 @@ export function addHistory(
   return full;
 }
 
-/** Newest first; the cursor is the offset of the next page. */
-export function getHistory(ctx: Ctx, entity: EntityKey, connectionId: string, cursor: string | null): Page<HistoryEvent> {
+/** Newest first; the cursor is the offset of the next page, `limit` the page size (as text, from the query). */
+export function getHistory(
+  ctx: Ctx,
+  entity: EntityKey,
+  connectionId: string,
+  cursor: string | null,
+  limit: string | null = null,
+): Page<HistoryEvent> {
   crmRecord(ctx, entity.type, entity.id);
   connection(ctx, connectionId);
+  const size = limit === null ? PAGE_SIZE : /^\d+$/.test(limit) ? Number(limit) : NaN;
+  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) {
+    fail(400, 'invalid-request', `querystring /limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`, '/limit');
+  }
   const start = cursor ? Number(cursor) : 0;
   if (!Number.isInteger(start) || start < 0) fail(400, 'invalid-cursor', 'The paging cursor is not valid', '/cursor');
   const all = ctx.state.history[linkKey(entity.type, entity.id, connectionId)] ?? [];
-  const end = start + PAGE_SIZE;
+  const end = start + size;
   return { items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null };
 }

@@ -82,7 +82,7 @@ export const ROUTES: Route[] = [
     op: 'getMatchSuggestions', method: 'get', path: `${E}/match-suggestions`,
     run: (i) => ({ suggestions: i.sim.getMatchSuggestions(entity(i), i.query('connectionId') ?? '', actorType(i.query('actorType'))) }),
   },
-  { op: 'getHistory', method: 'get', path: `${E}/links/:cid/history`, run: (i) => i.sim.getHistory(entity(i), i.param('cid'), i.query('cursor')) },
+  { op: 'getHistory', method: 'get', path: `${E}/links/:cid/history`, run: (i) => i.sim.getHistory(entity(i), i.param('cid'), i.query('cursor'), i.query('limit')) },
 
   { op: 'listConnectors', method: 'get', path: '/admin/connectors', run: (i) => i.sim.listConnectors() },
   { op: 'addConnector', method: 'post', status: 201, path: '/admin/connectors', run: (i) => i.sim.addConnector(body<ConnectorInput>(i)) },

@@ -214,8 +214,8 @@ export class ErpSimulator {
   getMatchSuggestions(entity: EntityKey, connectionId: string, actorType: ActorType) {
     return getMatchSuggestions(this.ctx, entity, connectionId, actorType);
   }
-  getHistory(entity: EntityKey, connectionId: string, cursor: string | null) {
-    return getHistory(this.ctx, entity, connectionId, cursor);
+  getHistory(entity: EntityKey, connectionId: string, cursor: string | null, limit: string | null = null) {
+    return getHistory(this.ctx, entity, connectionId, cursor, limit);
   }
 
   // ----- administration -----

@@ -237,11 +237,13 @@ export class SyncService {
       });
       const start = i.query.cursor ? Number(i.query.cursor) : 0;
       if (!Number.isInteger(start) || start < 0) problem(400, 'invalid-cursor', 'The paging cursor is not valid', '/cursor');
+      // The spec bounds `limit` (1–500); the route has checked it.
+      const size = i.query.limit === undefined ? HISTORY_PAGE : Number(i.query.limit);
       const rows = await this.db.query<{ event: HistoryEvent }>(
         'SELECT event FROM history WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3 ORDER BY seq DESC OFFSET $4 LIMIT $5',
-        [e.type, e.id, cid, start, HISTORY_PAGE + 1],
+        [e.type, e.id, cid, start, size + 1],
       );
-      const page: Page<HistoryEvent> = { items: rows.slice(0, HISTORY_PAGE).map((r) => r.event), nextCursor: rows.length > HISTORY_PAGE ? String(start + HISTORY_PAGE) : null };
+      const page: Page<HistoryEvent> = { items: rows.slice(0, size).map((r) => r.event), nextCursor: rows.length > size ? String(start + size) : null };
       return { body: page };
     },
 

@@ -83,7 +83,22 @@ for (const target of targets) {
       });
     }
 
-    const problems: [OperationName, (a: RestAdminBackend) => Promise<unknown>, number, string][] = [
+    it('getHistory: `limit` sizes the page, and the cursor goes on from where that page ended', async () => {
+      const record = { type: 'company' as const, id: fx.linked };
+      const all = await api.getHistory(record, fx.connection, null, { limit: 500 });
+      assert.ok(all.items.length >= 1, 'the linked record has a history');
+      const one = await api.getHistory(record, fx.connection, null, { limit: 1 });
+      assert.deepEqual(one.items, all.items.slice(0, 1));
+      assert.equal(one.nextCursor === null, all.items.length === 1 && all.nextCursor === null);
+      if (one.nextCursor) {
+        const rest = await api.getHistory(record, fx.connection, one.nextCursor, { limit: 500 });
+        assert.deepEqual(rest.items, all.items.slice(1, 1 + rest.items.length));
+      }
+    });
+
+    const problems: [OperationName, (a: RestAdminBackend) => Promise<unknown>, number, string, string?][] = [
+      ['getHistory', (a) => a.getHistory({ type: 'company', id: fx.linked }, fx.connection, null, { limit: 0 }), 400, 'invalid-request', 'limit 0'],
+      ['getHistory', (a) => a.getHistory({ type: 'company', id: fx.linked }, fx.connection, null, { limit: 501 }), 400, 'invalid-request', 'limit 501'],
       ['getEntityState', (a) => a.getEntityState({ type: 'company', id: 'no-such-record' }), 404, 'entity-not-found'],
       ['getConnection', (a) => a.getConnection('no-such-connection'), 404, 'connection-not-found'],
       ['searchActors', (a) => a.searchActors(fx.connection, 'customer', { text: 'a', cursor: 'not-a-cursor' }), 400, 'invalid-cursor'],
@@ -97,8 +112,8 @@ for (const target of targets) {
     ];
     const unsupported = target.noAdvancedSearch;
     if (unsupported) problems.push(['searchActorsAdvanced', (a) => a.searchActorsAdvanced(unsupported, 'customer', { restrictions: [] }), 422, 'advanced-search-unsupported']);
-    for (const [id, call, status, code] of problems) {
-      it(`${id}: answers ${status} ${code} as problem+json the spec describes`, async () => {
+    for (const [id, call, status, code, note] of problems) {
+      it(`${id}: answers ${status} ${code}${note ? ` (${note})` : ''} as problem+json the spec describes`, async () => {
         let error: unknown;
         await call(api).catch((e: unknown) => (error = e));
         assert.ok(error instanceof ErpProblem, String(error));

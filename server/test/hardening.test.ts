@@ -49,6 +49,17 @@ describe('requests that break the spec', () => {
     assertProblem(r, 422, 'unknown-field');
     assert.equal(r.json?.field, '/isAdmin');
   });
+  it('a history `limit` that is not a whole number from 1 to 500 answers 400 naming it', async () => {
+    const history = '/api/erp/entities/company/c1/links/conn-a/history';
+    for (const limit of ['abc', '1.5', '0', '501', '-1', '']) {
+      const r = await call('GET', `${history}?limit=${limit}`);
+      assertProblem(r, 400, 'invalid-request');
+      assert.equal(r.json?.field, '/limit', `limit=${limit}: ${r.text}`);
+    }
+    const two = await call('GET', `${history}?limit=2`);
+    assert.equal(two.status, 200, two.text);
+    assert.ok((two.json?.items as unknown[]).length <= 2);
+  });
   it('__proto__ and constructor keys answer 400', async () => {
     assertProblem(await call('POST', search, { raw: '{"text":"a","__proto__":{"admin":true}}' }), 400, 'invalid-json');
     assertProblem(await call('POST', search, { raw: '{"text":"a","constructor":{"prototype":{"x":1}}}' }), 400, 'invalid-json');

@@ -38,6 +38,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a history page: `limit` is the page size (1–500, the server's default 20 when absent). */
+export interface HistoryPageOptions extends CallOptions {
+  limit?: number;
+}
+
 /** Options of a request that is not a GET (every PUT, POST and DELETE). */
 export interface PostWriteOptions extends CallOptions {
   /**
@@ -106,7 +111,7 @@ export interface ErpBackend {
     entity: EntityKey,
     connectionId: string,
     cursor: string | null,
-    options?: CallOptions,
+    options?: HistoryPageOptions,
   ): Promise<Page<HistoryEvent>>;
 }
 

@@ -34,7 +34,7 @@ import type {
 } from '../model/types.js';
 import type { Schema } from './check.js';
 import { DEFAULT_TIMEOUT_MS, getConfig, type BackendConfig } from './config.js';
-import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, KeyedOptions, PostWriteOptions } from './erp-backend.js';
+import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, HistoryPageOptions, KeyedOptions, PostWriteOptions } from './erp-backend.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
 import * as A from './admin-schemas.js';
 import * as S from './schemas.js';
@@ -236,10 +236,11 @@ export class RestBackend implements ErpBackend {
     });
     return page.suggestions;
   }
-  getHistory(entity: EntityKey, connectionId: string, cursor: string | null, o?: CallOptions) {
+  getHistory(entity: EntityKey, connectionId: string, cursor: string | null, o?: HistoryPageOptions) {
+    const { limit, ...call } = o ?? {};
     return this.request<Page<HistoryEvent>>('GET', `${entityPath(entity)}/links/${enc(connectionId)}/history`, {
-      query: { cursor },
-      ...o,
+      query: { cursor, limit: limit === undefined ? undefined : String(limit) },
+      ...call,
       op: 'getHistory',
       schema: S.HistoryEventPage,
     });

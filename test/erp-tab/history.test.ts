@@ -5,7 +5,9 @@ import type { ErpHistory } from '../../src/elements/erp-history/erp-history.js';
 import { csvCell, toCsv } from '../../src/elements/erp-history/history-csv.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
 import type { HistoryEvent } from '../../src/model/types.js';
+import { RestBackend } from '../../src/backend/rest-backend.js';
 import { findButton, findByText, until } from '../helpers/queries.js';
+import { useSimulator } from '../helpers/sim.js';
 
 function events(n: number): HistoryEvent[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -98,5 +100,27 @@ describe('<erp-history>', () => {
     fail = false;
     retry.click();
     await until(() => el.shadowRoot!.querySelectorAll('li.event').length === 3, 'loaded after retry');
+  });
+});
+
+describe('<erp-history> export over REST (simulated ERP)', () => {
+  const sim = useSimulator();
+
+  it('asks for pages of 500: 1,230 events are one page shown and three export requests', async function () {
+    this.timeout(90_000);
+    const record = { type: 'company' as const, id: 'c1' };
+    const before = sim().getHistory(record, 'conn-a', null, '500').items.length;
+    sim().addHistoryEvents(record, 'conn-a', events(1_230 - before));
+    const el = await fixture<ErpHistory>(
+      html`<erp-history .backend=${new RestBackend()} .entity=${record} .connectionId=${'conn-a'}></erp-history>`,
+    );
+    await until(() => el.shadowRoot!.querySelectorAll('li.event').length === 20, 'the first page (20 events)');
+    expect(sim().faults.answered('getHistory')).to.equal(1);
+
+    (await findButton('Export CSV', el.shadowRoot!)).click();
+    await findByText(/Exported 1,230 events/, {}, el.shadowRoot!);
+    // The 1,210 events after the shown page: 500 + 500 + 210 (pages of 20 would take 61 requests).
+    expect(sim().faults.answered('getHistory')).to.equal(4);
+    expect(el.lastExport!.csv.split('\r\n').length).to.be.greaterThanOrEqual(1_231 + 1);
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
@@ -12,8 +13,18 @@ import { problemMessage } from '../../i18n/problem-message.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { historyRows, toCsv } from './history-csv.js';
+import { numberFormat } from '../../model/intl-cache.js';
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Events are rendered in blocks of this many, each re-rendered only when its events, the language or
+ * `now` change: "Load more" renders the new events, not every event shown (flat at 100 or 10,000).
+ */
+const RENDER_BLOCK = 20;
+
+/** Events per request of an export (the contract's largest page): 10,000 events in 20 requests. */
+const EXPORT_PAGE_SIZE = 500;
 
 export function historyKindLabel(kind: HistoryKind): string {
   switch (kind) {
@@ -58,12 +69,18 @@ export class ErpHistory extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        display: grid;
-        gap: var(--_space);
+      }
+      /* Block flow, not a grid: a grid lays out every item again when one is added. */
+      li.event + li.event {
+        margin-block-start: var(--_space);
       }
       li.event {
         border-inline-start: 3px solid var(--_border);
         padding-inline-start: var(--_space);
+        /* Events out of view skip layout and paint (10,000 shown stay cheap); they stay in the
+           accessibility tree and find-in-page, unlike a windowed list. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 4.5rem;
       }
       .head {
         display: flex;
@@ -162,7 +179,7 @@ export class ErpHistory extends LitElement {
       this.nextCursor = page.nextCursor;
       this.loaded = true;
       if (cursor) {
-        const shown = new Intl.NumberFormat(getLocale()).format(this.events.length);
+        const shown = numberFormat(getLocale()).format(this.events.length);
         this.statusText = msg(str`${shown} events shown.`, { id: 'history.shown' });
       }
     } catch (error) {
@@ -190,7 +207,7 @@ export class ErpHistory extends LitElement {
     this.exportAbort = abort;
     this.exporting = true;
     this.error = null;
-    const nf = new Intl.NumberFormat(getLocale());
+    const nf = numberFormat(getLocale());
     this.statusText = msg('Preparing the export…', { id: 'history.exporting' });
     try {
       const all = [...this.events];
@@ -199,7 +216,10 @@ export class ErpHistory extends LitElement {
       let first = !this.loaded;
       while (first || cursor) {
         first = false;
-        const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, { signal: abort.signal });
+        const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, {
+          signal: abort.signal,
+          limit: EXPORT_PAGE_SIZE,
+        });
         if (abort.signal.aborted) return;
         all.push(...page.items);
         cursor = page.nextCursor;
@@ -284,11 +304,7 @@ export class ErpHistory extends LitElement {
         : nothing}
       ${this.events.length
         ? html`<ol part="events" aria-label=${msg('History', { id: 'history.title' })} aria-busy=${this.loading ? 'true' : 'false'}>
-            ${repeat(
-              this.events,
-              (e) => e.id,
-              (e, i) => this.renderEvent(e, i),
-            )}
+            ${this.renderBlocks()}
           </ol>`
         : nothing}
       ${this.error
@@ -324,8 +340,25 @@ export class ErpHistory extends LitElement {
     `;
   }
 
-  private renderEvent(e: HistoryEvent, i: number) {
+  private renderBlocks() {
+    const { events, now } = this;
     const locale = getLocale();
+    const starts: number[] = [];
+    for (let start = 0; start < events.length; start += RENDER_BLOCK) starts.push(start);
+    return repeat(
+      starts,
+      (start) => start,
+      (start) => {
+        const end = Math.min(start + RENDER_BLOCK, events.length);
+        // Loading more keeps the event objects shown so far, so their blocks' first and last stay the same.
+        return guard([events[start], events[end - 1], end - start, now, locale], () =>
+          events.slice(start, end).map((e, j) => this.renderEvent(e, start + j, locale)),
+        );
+      },
+    );
+  }
+
+  private renderEvent(e: HistoryEvent, i: number, locale: string) {
     return html`<li part="event" class="event" id="event-${i}" tabindex="-1">
       <div class="head">
         <span class="kind">${historyKindLabel(e.kind)}</span>
