@@ -4,11 +4,14 @@ import '../src/define/erp-tab.js';
 import '../src/define/erp-connect-dialog.js';
 import '../src/define/erp-conflict-picker.js';
 import '../src/define/erp-field.js';
+import '../src/define/erp-history.js';
 import { resolveLang } from '../src/i18n/locale-controller.js';
 import { createNaiveResults } from './naive-results.js';
+import { createFloorTab } from './floor-tab.js';
 import type { ErpBackend } from '../src/backend/erp-backend.js';
 import type { ErpTab } from '../src/elements/erp-tab/erp-tab.js';
 import type { ErpConnectDialog } from '../src/elements/erp-connect-dialog/erp-connect-dialog.js';
+import type { ErpHistory } from '../src/elements/erp-history/erp-history.js';
 import type {
   ActorRow,
   CompareField,
@@ -16,19 +19,29 @@ import type {
   DisplayField,
   EntityErpState,
   FieldMeta,
+  HistoryEvent,
   SearchRequest,
   SearchResult,
 } from '../src/model/types.js';
 
 const TYPES: FieldMeta['type'][] = ['text', 'integer', 'double', 'checkbox', 'list', 'datetime'];
 const meta = (i: number): FieldMeta => ({ key: `f${i}`, label: `Field ${i}`, type: TYPES[i % TYPES.length], access: 'normal' });
-const valueOf = (m: FieldMeta, i: number) =>
-  m.type === 'integer' ? i * 1000 : m.type === 'double' ? i * 1234.5 : m.type === 'checkbox' ? i % 2 === 0 : m.type === 'datetime' ? '2025-03-01' : `Value ${i}`;
+/** Field `i`'s value in version `v` of the data (v > 0: every value differs from version 0's). */
+const valueOf = (m: FieldMeta, i: number, v = 0) =>
+  m.type === 'integer'
+    ? i * 1000 + v
+    : m.type === 'double'
+      ? i * 1234.5 + v
+      : m.type === 'checkbox'
+        ? (i + v) % 2 === 0
+        : m.type === 'datetime'
+          ? `2025-03-${String(1 + (v % 28)).padStart(2, '0')}`
+          : `Value ${i} v${v}`;
 
-function connection(fields: number): ConnectionState {
+function connection(fields: number, v = 0): ConnectionState {
   const display: DisplayField[] = Array.from({ length: fields }, (_, i) => {
     const m = meta(i);
-    return { field: m, value: valueOf(m, i), displayValue: m.type === 'list' ? `Item ${i}` : '', direction: 'both' };
+    return { field: m, value: valueOf(m, i, v), displayValue: m.type === 'list' ? `Item ${i} v${v}` : '', direction: 'both' };
   });
   return {
     id: 'conn-a',
@@ -188,6 +201,112 @@ async function tabRenderOnce(): Promise<Record<string, number>> {
   const rendered = el.shadowRoot!.querySelector('erp-tab-connection')!.shadowRoot!.querySelectorAll('dd').length;
   el.remove();
   return { ms, rendered };
+}
+
+function historyEvents(n: number): HistoryEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `e${i}`,
+    kind: 'synced' as const,
+    at: new Date(Date.UTC(2025, 0, 1) - i * 60_000).toISOString(),
+    by: 'Sync service',
+    actorType: 'customer' as const,
+    erpKey: '100001',
+    changes: [{ field: 'notes', label: 'Notes', oldValue: `old ${i}`, newValue: `new ${i}`, side: 'erp' as const }],
+  }));
+}
+
+/**
+ * A history backend over `all`: the first page holds `first` events, later pages what `limit` asks
+ * (20 without). `requests` counts the calls.
+ */
+function historyBackend(all: HistoryEvent[], first: number, counters: { requests: number }): ErpBackend {
+  return {
+    getHistory: async (_e: unknown, _c: string, cursor: string | null, options?: { limit?: number }) => {
+      counters.requests++;
+      const start = cursor ? Number(cursor) : 0;
+      const end = Math.min(all.length, start + (cursor ? (options?.limit ?? 20) : first));
+      return { items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null };
+    },
+  } as unknown as ErpBackend;
+}
+
+/**
+ * Waits for `done()` through microtasks only (a Lit update and a settled promise are microtasks), so
+ * no timer's delay is counted; falls back to timers if the work is not done after many turns.
+ */
+async function untilRendered(done: () => boolean): Promise<void> {
+  for (let turns = 0; !done(); turns++) await (turns < 10_000 ? Promise.resolve() : new Promise((r) => setTimeout(r)));
+}
+
+/** <erp-history> with `shown` events listed: one "Load more" (20 events), from the click to the events rendered and laid out. */
+async function historyLoadMoreOnce(shown: number): Promise<number> {
+  const el = document.createElement('erp-history') as ErpHistory;
+  el.backend = historyBackend(historyEvents(shown + 40), shown, { requests: 0 });
+  el.entity = { type: 'company', id: 'c1' };
+  el.connectionId = 'conn-a';
+  mount(el);
+  const count = () => el.shadowRoot!.querySelectorAll('li.event').length;
+  while (count() < shown) await frame();
+  await frame();
+  const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
+  const start = performance.now();
+  button.click();
+  await untilRendered(() => count() === shown + 20);
+  void el.getBoundingClientRect();
+  const ms = performance.now() - start;
+  el.remove();
+  return ms;
+}
+
+
+/**
+ * <erp-tab> and the floor element (bench/floor-tab.ts) with the same 40 fields, each updated to new
+ * values `updates` times, alternating: from the new data to the rendered values after style and layout.
+ */
+async function tabUpdateVsFloor(updates: number): Promise<{ tab: number[]; floor: number[] }> {
+  const entity = { type: 'company' as const, id: 'c1', name: 'Acme' };
+  const stateOf = (v: number): EntityErpState => ({ entity, available: true, connections: [connection(40, v)] });
+  let deliver: ((s: EntityErpState) => void) | undefined;
+  const tab = document.createElement('erp-tab') as ErpTab;
+  tab.backend = { getEntityState: () => new Promise<EntityErpState>((r) => (deliver = r)) } as unknown as ErpBackend;
+  tab.setAttribute('entity', 'company');
+  tab.setAttribute('entity-id', 'c1');
+  mount(tab);
+  const floor = createFloorTab();
+  mount(floor);
+  // Field 0 is a text field: its <dd> shows "Value 0 v<version>".
+  const shows = (root: ShadowRoot | null | undefined, v: number) =>
+    [...(root?.querySelectorAll('dd') ?? [])].some((d) => d.textContent === `Value 0 v${v}`);
+  const tabShows = (v: number) => shows(tab.shadowRoot!.querySelector('erp-tab-connection')?.shadowRoot, v);
+  const floorShows = (v: number) => shows(floor.shadowRoot, v);
+  const out = { tab: [] as number[], floor: [] as number[] };
+  for (let v = 0; v <= updates; v++) {
+    if (v > 0) tab.reload();
+    while (!deliver) await frame();
+    const give = deliver;
+    deliver = undefined;
+    await frame();
+    let start = performance.now();
+    give(stateOf(v));
+    await untilRendered(() => tabShows(v));
+    void tab.getBoundingClientRect();
+    const tabMs = performance.now() - start;
+    await frame();
+    start = performance.now();
+    floor.state = stateOf(v);
+    await untilRendered(() => floorShows(v));
+    void floor.getBoundingClientRect();
+    const floorMs = performance.now() - start;
+    // The first round renders both for the first time: not an update.
+    if (v > 0) {
+      out.tab.push(tabMs);
+      out.floor.push(floorMs);
+    }
+    await frame();
+  }
+  tab.remove();
+  floor.remove();
+  return out;
 }
 
 /** 200 document-wide `lang` observers, each resolving its field's language as the old controller did. */
@@ -371,6 +490,46 @@ export const scenarios: Record<string, () => Promise<Record<string, number>>> = 
     const radios = picker.shadowRoot!.querySelectorAll('input[type="radio"]').length;
     picker.remove();
     return { ms, radios };
+  },
+
+  /** The tab's update next to the floor's (bench/floor-tab.ts), 40 fields, medians of 20 updates each. */
+  async tabUpdate() {
+    const { tab, floor } = await tabUpdateVsFloor(20);
+    const med = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
+    };
+    return { tabMs: med(tab), floorMs: med(floor), ratio: med(tab) / med(floor) };
+  },
+
+  /** One "Load more" in the history with 100, 1,000 and 10,000 events shown: flat when only new events render. */
+  async historyLoadMore() {
+    await historyLoadMoreOnce(100); // warm-up: the first Load more of a page also builds its formatters
+    return {
+      at100Ms: await historyLoadMoreOnce(100),
+      at1000Ms: await historyLoadMoreOnce(1_000),
+      at10000Ms: await historyLoadMoreOnce(10_000),
+    };
+  },
+
+  /** Export CSV of a 10,000-event history with 20 shown: requests made and time to the file. */
+  async historyExport10000() {
+    const counters = { requests: 0 };
+    const el = document.createElement('erp-history') as ErpHistory;
+    el.backend = historyBackend(historyEvents(10_000), 20, counters);
+    el.entity = { type: 'company', id: 'c1' };
+    el.connectionId = 'conn-a';
+    // The benchmark measures building the file, not the browser's download.
+    (el as unknown as { download: () => void }).download = () => {};
+    mount(el);
+    while (el.shadowRoot!.querySelectorAll('li.event').length < 20) await frame();
+    counters.requests = 0;
+    const start = performance.now();
+    await el.exportCsv();
+    const ms = performance.now() - start;
+    const rows = el.lastExport!.csv.split('\r\n').length - 2;
+    el.remove();
+    return { ms, requests: counters.requests, rows };
   },
 
   /** 200 open/close cycles of the connect dialog: heap and DOM growth. */
