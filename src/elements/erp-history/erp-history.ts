@@ -19,7 +19,8 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /**
  * Events are rendered in blocks of this many, each re-rendered only when its events, the language or
- * `now` change: "Load more" renders the new events, not every event shown (flat at 100 or 10,000).
+ * `now` change: "Load more" renders the new events, not every event shown (docs/benchmarks.md,
+ * historyLoadMore).
  */
 const RENDER_BLOCK = 20;
 
