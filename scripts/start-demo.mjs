@@ -4,7 +4,13 @@
 // Tryton behind it instead (a local one, or the server TRYTON_URL names). ERP_DEMO_BACKEND=simulator
 // serves the page alone, on the in-browser simulator.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { startLocalTryton } from './local-tryton.mjs';
+
+// Vite itself, not `npx vite`: npx does not pass a SIGTERM on, so stopping `npm start` that way left
+// vite holding port 5173 and the next start failed.
+const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
 
 const children = [];
 const stop = () => {
@@ -48,7 +54,7 @@ if (process.env.ERP_DEMO_BACKEND !== 'simulator') {
     });
   });
 }
-const vite = run('npx', ['vite', '--port', '5173', '--strictPort'], serviceUrl ? { ERP_SYNC_URL: serviceUrl } : {});
+const vite = run(process.execPath, [viteBin, '--port', '5173', '--strictPort'], serviceUrl ? { ERP_SYNC_URL: serviceUrl } : {});
 vite.stdout.pipe(process.stdout);
 vite.stdout.once('data', () => {
   setTimeout(() => {
