@@ -179,17 +179,31 @@ function frameStats(frames: number[]): Record<string, number> {
   };
 }
 
-async function tabRenderOnce(): Promise<Record<string, number>> {
+/**
+ * A mounted <erp-tab> for company c1 whose backend holds each load: `nextLoad()` waits until the tab
+ * asks for its state and gives the function that answers that request.
+ */
+function mountHeldTab(): { tab: ErpTab; nextLoad: () => Promise<(s: EntityErpState) => void> } {
   let deliver: ((s: EntityErpState) => void) | undefined;
+  const tab = document.createElement('erp-tab') as ErpTab;
+  tab.backend = { getEntityState: () => new Promise<EntityErpState>((r) => (deliver = r)) } as unknown as ErpBackend;
+  tab.setAttribute('entity', 'company');
+  tab.setAttribute('entity-id', 'c1');
+  mount(tab);
+  const nextLoad = async () => {
+    while (!deliver) await frame();
+    const give = deliver;
+    deliver = undefined;
+    return give;
+  };
+  return { tab, nextLoad };
+}
+
+async function tabRenderOnce(): Promise<Record<string, number>> {
   const state: EntityErpState = { entity: { type: 'company', id: 'c1', name: 'Acme' }, available: true, connections: [connection(40)] };
-  const backend = { getEntityState: () => new Promise<EntityErpState>((r) => (deliver = r)) } as unknown as ErpBackend;
-  const el = document.createElement('erp-tab') as ErpTab;
-  el.backend = backend;
-  el.setAttribute('entity', 'company');
-  el.setAttribute('entity-id', 'c1');
-  mount(el);
+  const { tab: el, nextLoad } = mountHeldTab();
   await el.updateComplete;
-  while (!deliver) await frame();
+  const deliver = await nextLoad();
   const start = performance.now();
   deliver(state);
   await new Promise((r) => setTimeout(r));
@@ -258,7 +272,6 @@ async function historyLoadMoreOnce(shown: number): Promise<number> {
   return ms;
 }
 
-
 /**
  * <erp-tab> and the floor element (bench/floor-tab.ts) with the same 40 fields, each updated to new
  * values `updates` times, alternating: from the new data to the rendered values after style and layout.
@@ -266,12 +279,7 @@ async function historyLoadMoreOnce(shown: number): Promise<number> {
 async function tabUpdateVsFloor(updates: number): Promise<{ tab: number[]; floor: number[] }> {
   const entity = { type: 'company' as const, id: 'c1', name: 'Acme' };
   const stateOf = (v: number): EntityErpState => ({ entity, available: true, connections: [connection(40, v)] });
-  let deliver: ((s: EntityErpState) => void) | undefined;
-  const tab = document.createElement('erp-tab') as ErpTab;
-  tab.backend = { getEntityState: () => new Promise<EntityErpState>((r) => (deliver = r)) } as unknown as ErpBackend;
-  tab.setAttribute('entity', 'company');
-  tab.setAttribute('entity-id', 'c1');
-  mount(tab);
+  const { tab, nextLoad } = mountHeldTab();
   const floor = createFloorTab();
   mount(floor);
   // Field 0 is a text field: its <dd> shows "Value 0 v<version>".
@@ -282,9 +290,7 @@ async function tabUpdateVsFloor(updates: number): Promise<{ tab: number[]; floor
   const out = { tab: [] as number[], floor: [] as number[] };
   for (let v = 0; v <= updates; v++) {
     if (v > 0) tab.reload();
-    while (!deliver) await frame();
-    const give = deliver;
-    deliver = undefined;
+    const give = await nextLoad();
     await frame();
     let start = performance.now();
     give(stateOf(v));
