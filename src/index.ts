@@ -16,6 +16,7 @@ export { ErpLinkChangeEvent, type LinkChangeDetail } from './events/erp-link-cha
 export { ErpSyncEvent } from './events/erp-sync.js';
 export { ErpErrorEvent } from './events/erp-error.js';
 export { ErpUnsavedChangeEvent } from './events/erp-unsaved-change.js';
+export { ErpSignInRequestEvent } from './events/erp-sign-in-request.js';
 export { ErpConnectEvent, type PendingLink, type PreviewValue } from './events/erp-connect.js';
 export { ErpConflictResolveEvent } from './events/erp-conflict-resolve.js';
 export { ErpCreateSubmitEvent } from './events/erp-create-submit.js';

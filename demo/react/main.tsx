@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Define the tags before React renders, so React sets `entity` and `backend` as properties.
 import '../../src/define/erp-tab.js';
+// The JSX types hosts get as `erp-widget/react` (generated from custom-elements.json).
+import type {} from '../../src/jsx/react.js';
 import { ErpSimulator } from '../mock-erp/index.js';
 import { serveInPage } from '../in-page-simulator.js';
 import { RecordView } from './record-view.js';

@@ -56,8 +56,8 @@ const isChoice = (field: CompareField) => field.differs && field.direction === '
  * mandatory values. **Connect** is enabled once every conflict is decided and every mandatory
  * value filled.
  *
- * @event erp-conflict-resolve - Connect: `choices` (winning side per differing field) and `values`.
- * @event erp-conflict-cancel - Cancel.
+ * @event {ErpConflictResolveEvent} erp-conflict-resolve - Connect: `choices` (winning side per differing field) and `values`.
+ * @event {Event} erp-conflict-cancel - Cancel.
  * @csspart hint - The "not chosen is overwritten" hint.
  * @csspart take-all - The "Take all from …" buttons.
  * @csspart fields - The side-by-side grid.

@@ -63,11 +63,12 @@ type StepBusy = 'compare' | 'create';
  * create a new ERP actor in `<erp-create-form>`. Nothing is written to the backend: the result is an
  * `erp-connect` event with the pending link, which the tab stages until Save.
  *
- * @event erp-connect - The user finished (Connect in the picker or Create in the form); `pending` holds the link.
  * Above the search, **suggested matches** (strong by VAT/organisation number, e-mail, ERP number;
  * weak by similar names; a previously connected record first), each with its reason, selectable
  * like results. While a strong candidate exists, Create is held back (the duplicate guard) until
  * the user chooses "Create anyway" and gives a reason (sent as `create.reason`).
+ *
+ * @event {ErpConnectEvent} erp-connect - The user finished (Connect in the picker or Create in the form); `pending` holds the link.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart suggestions - The suggested matches.

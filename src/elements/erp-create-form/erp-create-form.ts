@@ -32,8 +32,8 @@ import { createFormStyles } from './erp-create-form.styles.js';
  * hands the values to the host (nothing is sent to the ERP here: the tab stores them on Save).
  * Values the user typed survive every failure and a new `fields` array with the same keys.
  *
- * @event erp-create-submit - Create: `values` by field key and their `preview` display texts.
- * @event erp-create-cancel - Cancel.
+ * @event {ErpCreateSubmitEvent} erp-create-submit - Create: `values` by field key and their `preview` display texts.
+ * @event {Event} erp-create-cancel - Cancel.
  * @csspart heading - The "Create in ERP" heading.
  * @csspart fields - The list of fields.
  * @csspart error - A failed list load with its Retry button.

@@ -38,7 +38,7 @@ interface ControlAttrs {
  *
  * Used by the conflict picker, the Create in ERP form and the connector configuration form.
  *
- * @event erp-field-change - The user changed the value (`key`, parsed `value`, `valid`).
+ * @event {ErpFieldChangeEvent} erp-field-change - The user changed the value (`key`, parsed `value`, `valid`).
  * @csspart field - The field's container.
  * @csspart label - The visible label.
  * @csspart control - The input or select.

@@ -46,7 +46,7 @@ type Operation = 'syncNow' | 'saveLink' | 'removeLink' | 'load';
  * @csspart provenance - A field's sync direction and leading side.
  * @csspart conflict-dialog - The dialog that asks to decide values changed on both sides.
  * @csspart history - The "History" disclosure.
- * @event erp-sign-in-request - The user pressed "Sign in again" after a 401.
+ * @event {ErpSignInRequestEvent} erp-sign-in-request - The user pressed "Sign in again" after a 401.
  */
 @localized()
 export class ErpTabConnection extends LitElement {

@@ -23,15 +23,15 @@ import { isUnreachable } from './health-strip.js';
  * The ERP tab of a CRM record: one section per ERP connection the user may use, showing the linked
  * ERP actor's data or how to connect one.
  *
- * @event erp-availability-change - Whether the tab is available to the current user, and why not.
- * @event erp-link-change - A link was saved or removed.
- * @event erp-sync - Sync now succeeded.
- * @event erp-error - A backend call failed (the tab shows the error too).
- * @event erp-unsaved-change - The tab started or stopped holding staged, unsaved changes (`unsaved`); also when a change of `entity-id` discards them.
+ * @event {ErpAvailabilityChangeEvent} erp-availability-change - Whether the tab is available to the current user, and why not.
+ * @event {ErpLinkChangeEvent} erp-link-change - A link was saved or removed.
+ * @event {ErpSyncEvent} erp-sync - Sync now succeeded.
+ * @event {ErpErrorEvent} erp-error - A backend call failed (the tab shows the error too).
+ * @event {ErpUnsavedChangeEvent} erp-unsaved-change - The tab started or stopped holding staged, unsaved changes (`unsaved`); also when a change of `entity-id` discards them.
+ * @event {ErpSignInRequestEvent} erp-sign-in-request - The user pressed "Sign in again" after a 401 (`connectionId`): renew the session, then call `reload()`.
  * @csspart tab - The tab's outer container.
  * @csspart loading - The busy state while the ERP data loads.
  * @csspart load-error - The message and Retry button after a failed load.
- * @cssproperty --erp-color-accent - Primary buttons and focus rings.
  */
 @localized()
 export class ErpTab extends LitElement {

@@ -3,22 +3,24 @@ import { css } from 'lit';
 /**
  * The theming surface shared by every element: a few `--erp-*` custom properties with defaults,
  * and the look of buttons, headings and messages. Hosts restyle through these and `::part`.
+ * Each `var(--erp-…, default)` line's comment is its description: custom-elements.json and the
+ * README's theming table are generated from these lines.
  */
 export const baseStyles = css`
   :host {
-    --_fg: var(--erp-color-text, #1f2328);
-    --_muted: var(--erp-color-muted, #59636e);
-    --_bg: var(--erp-color-surface, #ffffff);
-    --_border: var(--erp-color-border, #d1d9e0);
-    --_accent: var(--erp-color-accent, #0b5cad);
-    --_accent-fg: var(--erp-color-on-accent, #ffffff);
-    --_danger: var(--erp-color-danger, #b42318);
-    --_success: var(--erp-color-success, #1a7f37);
-    --_pending: var(--erp-color-pending, #9a6700);
-    --_space: var(--erp-space, 0.5rem);
-    --_radius: var(--erp-radius, 6px);
-    font-family: var(--erp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--erp-font-size, 0.875rem);
+    --_fg: var(--erp-color-text, #1f2328); /* text, button text */
+    --_muted: var(--erp-color-muted, #59636e); /* secondary text (hints, timestamps) */
+    --_bg: var(--erp-color-surface, #ffffff); /* backgrounds of buttons, panels, dialogs */
+    --_border: var(--erp-color-border, #d1d9e0); /* borders and separators */
+    --_accent: var(--erp-color-accent, #0b5cad); /* primary buttons, links, focus rings */
+    --_accent-fg: var(--erp-color-on-accent, #ffffff); /* text on the accent color */
+    --_danger: var(--erp-color-danger, #b42318); /* errors, destructive buttons */
+    --_success: var(--erp-color-success, #1a7f37); /* "in sync" and success states */
+    --_pending: var(--erp-color-pending, #9a6700); /* pending / stale states */
+    --_space: var(--erp-space, 0.5rem); /* the base gap and padding unit */
+    --_radius: var(--erp-radius, 6px); /* corner radius of buttons, inputs and panels */
+    font-family: var(--erp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif); /* the font */
+    font-size: var(--erp-font-size, 0.875rem); /* the base font size */
     color: var(--_fg);
     line-height: 1.4;
   }

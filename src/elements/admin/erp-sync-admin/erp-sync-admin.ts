@@ -11,6 +11,7 @@ import { baseStyles } from '../../shared/base-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { resolveAdminBackend } from '../resolve-admin-backend.js';
 import type { ErpConnectionList } from '../connection-list.js';
+import type { ErpConnectionAdmin } from '../connection-admin.js';
 import type { ManageConnectionEvent } from '../admin-events.js';
 
 /**
@@ -21,7 +22,7 @@ import type { ManageConnectionEvent } from '../admin-events.js';
  *
  * Backend: the `backend` property (an `ErpAdminBackend`), else `backend-url`, else `configure()`.
  *
- * @event erp-error - Loading the lists failed (the screen shows the error too).
+ * @event {ErpErrorEvent} erp-error - Loading the lists failed (the screen shows the error too).
  * @csspart screen - The screen's container.
  * @csspart load-error - The message and Retry button after a failed load.
  */
@@ -84,7 +85,7 @@ export class ErpSyncAdmin extends LitElement {
   async manage(connectionId: string): Promise<void> {
     this.managing = connectionId;
     await this.updateComplete;
-    this.renderRoot.querySelector('erp-connection-admin')?.focusHeading();
+    this.renderRoot.querySelector<ErpConnectionAdmin>('erp-connection-admin')?.focusHeading();
   }
 
   private async closeManaging(): Promise<void> {
