@@ -1,25 +1,38 @@
-// Size budgets, checked by `npm test`: the end-user elements with Lit, minified and gzipped, as a CRM
-// page loads them to show <erp-tab> (its dialogs and history load on first use: reported, not
-// counted), each locale pack on its own, and the admin entry kept apart from the end-user entry.
+// Size budgets, checked by `npm test`, on what hosts install: the packed dist/ bundled as a host's
+// bundler sees it (minified, gzipped), and the same from src/ for comparison. Measured: the end-user
+// elements with Lit as a CRM page loads them to show <erp-tab> (its dialogs and history load on first
+// use: reported, not counted), each locale pack on its own, and the admin entry kept apart.
 import { build } from 'esbuild';
 import { minifyCssEsbuild } from './minify-css-literals.mjs';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 // 26.2 kB: semantic response checks and the unsaved-work state cost 0.5 kB up front, then the
 // sign-in-page, content-type and Retry-After handling, the lost-chunk retry and the shared lang
 // observer 0.6 kB more; the way down to 22 kB (issue 19) is moving the tab's edit mode out of the
-// first load.
-const BUDGET = { endUser: 26.2 * 1024, locale: 3 * 1024 };
-const END_USER = ['src/define/erp-tab.ts'];
-const ADMIN = ['src/define/erp-sync-admin.ts'];
+// first load. Measured on dist/ since then: 26.6 kB (budget 26.7 kB), the same modules as from src/ (26.2 kB) built
+// by vite instead of esbuild. The admin entry: 48.6 kB from dist/ when it got a budget (issue 19's
+// target is 40 kB).
+const BUDGET = { endUser: 26.7 * 1024, locale: 3 * 1024, admin: 48.8 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
+const SOURCES = {
+  src: { endUser: ['src/define/erp-tab.ts'], admin: ['src/define/erp-sync-admin.ts'] },
+  dist: { endUser: ['dist/define/erp-tab.js'], admin: ['dist/define/erp-sync-admin.js'] },
+};
 
-async function bundle(entryPoints) {
+/** The src/ modules a dist/ chunk was built from (its source map), so locale packs are known by name. */
+function sourcesOf(input) {
+  const map = join(root, `${input}.map`);
+  if (!input.startsWith('dist/') || !existsSync(map)) return [input];
+  const { sources } = JSON.parse(readFileSync(map, 'utf8'));
+  return sources.map((s) => normalize(join(dirname(input), s)));
+}
+
+async function bundle(entryPoints, from) {
   const outdir = mkdtempSync(join(tmpdir(), 'erp-size-'));
   const result = await build({
     absWorkingDir: root,
@@ -32,18 +45,17 @@ async function bundle(entryPoints) {
     write: true,
     outdir,
     target: 'es2022',
-    tsconfig: join(root, 'tsconfig.json'),
     conditions: ['production'],
     logLevel: 'silent',
-    // As dist/ ships them: style sheets minified too.
-    plugins: [minifyCssEsbuild()],
+    // From src/: as dist/ ships them, style sheets minified too. dist/ is already.
+    ...(from === 'src' ? { tsconfig: join(root, 'tsconfig.json'), plugins: [minifyCssEsbuild()] } : {}),
   });
   const outputs = Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, meta]) => ({
       file,
       gzip: gzipSync(readFileSync(join(root, file))).length,
-      inputs: Object.keys(meta.inputs),
+      inputs: Object.keys(meta.inputs).flatMap(sourcesOf),
       bytesIn: meta.inputs,
       entry: meta.entryPoint,
       staticImports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
@@ -77,31 +89,47 @@ function biggest(chunks, n = 3) {
   return list.map(([input, b]) => `${input.replace(/^node_modules\//, '')} ${kB(b)}`).join(', ');
 }
 
-const endUser = await bundle(END_USER);
-const initial = initialChunks(endUser, END_USER);
-const code = endUser.filter((o) => !isLocale(o));
-const initialTotal = sum(code.filter((o) => initial.has(o)));
-const onDemand = sum(code.filter((o) => !initial.has(o)));
-console.log(`end-user elements, what a page loads to show <erp-tab> (Lit included): ${kB(initialTotal)} gzip (budget ${kB(BUDGET.endUser)})`);
-console.log(`  loaded on first use (connect, create, conflicts, confirm, history): ${kB(onDemand)} gzip; all end-user elements together ${kB(initialTotal + onDemand)}`);
-console.log(`  biggest modules up front (minified): ${biggest(code.filter((o) => initial.has(o)))}`);
-if (initialTotal > BUDGET.endUser) failures.push(`end-user initial load ${kB(initialTotal)} > ${kB(BUDGET.endUser)}`);
-// The admin packs are built alongside (the loader names them) but only admin elements ask for them.
-for (const o of endUser.filter((x) => isLocale(x) && !localeName(x).startsWith('admin/')).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
-  console.log(`  locale pack ${localeName(o)}: ${kB(o.gzip)} gzip, loaded only when used (budget ${kB(BUDGET.locale)})`);
-  if (initial.has(o)) failures.push(`locale pack ${localeName(o)} is loaded up front`);
-  if (o.gzip > BUDGET.locale) failures.push(`locale pack ${localeName(o)} ${kB(o.gzip)} > ${kB(BUDGET.locale)}`);
-}
-const adminInEndUser = endUser.flatMap((o) => o.inputs).filter((i) => i.includes('src/elements/admin/'));
-if (adminInEndUser.length) failures.push(`the end-user entry pulls in admin code: ${[...new Set(adminInEndUser)].join(', ')}`);
-else console.log('  the end-user entry pulls in no admin code');
+async function measure(from) {
+  const { endUser: END_USER, admin: ADMIN } = SOURCES[from];
+  const limits = from === 'dist' ? BUDGET : {};
+  const failed = (text) => failures.push(`${from}/: ${text}`);
+  const endUser = await bundle(END_USER, from);
+  const initial = initialChunks(endUser, END_USER);
+  const code = endUser.filter((o) => !isLocale(o));
+  const initialTotal = sum(code.filter((o) => initial.has(o)));
+  const onDemand = sum(code.filter((o) => !initial.has(o)));
+  const budget = (limit) => (limit ? ` (budget ${kB(limit)})` : '');
+  console.log(`from ${from}/${from === 'dist' ? ', what hosts install' : ''}:`);
+  console.log(`  end-user elements, what a page loads to show <erp-tab> (Lit included): ${kB(initialTotal)} gzip${budget(limits.endUser)}`);
+  console.log(`    loaded on first use (connect, create, conflicts, confirm, history): ${kB(onDemand)} gzip; all end-user elements together ${kB(initialTotal + onDemand)}`);
+  console.log(`    biggest modules up front (minified): ${biggest(code.filter((o) => initial.has(o)))}`);
+  if (limits.endUser && initialTotal > limits.endUser) failed(`end-user initial load ${kB(initialTotal)} > ${kB(limits.endUser)}`);
+  // The admin packs are built alongside (the loader names them) but only admin elements ask for them.
+  for (const o of endUser.filter((x) => isLocale(x) && !localeName(x).startsWith('admin/')).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
+    console.log(`    locale pack ${localeName(o)}: ${kB(o.gzip)} gzip, loaded only when used${budget(limits.locale)}`);
+    if (initial.has(o)) failed(`locale pack ${localeName(o)} is loaded up front`);
+    if (limits.locale && o.gzip > limits.locale) failed(`locale pack ${localeName(o)} ${kB(o.gzip)} > ${kB(limits.locale)}`);
+  }
+  const adminInEndUser = endUser.flatMap((o) => o.inputs).filter((i) => i.includes('src/elements/admin/'));
+  if (adminInEndUser.length) failed(`the end-user entry pulls in admin code: ${[...new Set(adminInEndUser)].join(', ')}`);
+  else console.log('    the end-user entry pulls in no admin code');
 
-const admin = await bundle(ADMIN);
-console.log(`admin elements (separate entry, Lit included): ${kB(sum(admin.filter((o) => !isLocale(o))))} gzip`);
-console.log(`  biggest modules (minified): ${biggest(admin.filter((o) => !isLocale(o)))}`);
-for (const o of admin.filter((x) => isLocale(x) && localeName(x).startsWith('admin/'))) {
-  console.log(`  locale pack ${localeName(o)}: ${kB(o.gzip)} gzip`);
+  const admin = await bundle(ADMIN, from);
+  const adminTotal = sum(admin.filter((o) => !isLocale(o)));
+  console.log(`  admin elements (separate entry, Lit included): ${kB(adminTotal)} gzip${budget(limits.admin)}`);
+  console.log(`    biggest modules (minified): ${biggest(admin.filter((o) => !isLocale(o)))}`);
+  if (limits.admin && adminTotal > limits.admin) failed(`admin entry ${kB(adminTotal)} > ${kB(limits.admin)}`);
+  for (const o of admin.filter((x) => isLocale(x) && localeName(x).startsWith('admin/'))) {
+    console.log(`    locale pack ${localeName(o)}: ${kB(o.gzip)} gzip (issue 19's target: ${kB(BUDGET.locale)})`);
+  }
 }
+
+if (!existsSync(join(root, SOURCES.dist.endUser[0]))) {
+  console.error(`${SOURCES.dist.endUser[0]} is missing: the budgets apply to what hosts install; run \`npm run build\` first.`);
+  process.exit(1);
+}
+await measure('dist');
+await measure('src');
 
 if (failures.length) {
   console.error(`Size budget exceeded:\n  ${failures.join('\n  ')}`);
