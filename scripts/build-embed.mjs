@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the one-script-tag embed (demo/embed/embed.ts): one self-contained, minified classic
-// script (IIFE, global `ErpWidget`, Lit and the translations included) for pages without a bundler.
+// script (IIFE, global `ErpWidget`, Lit and the end-user translations included) for pages without a
+// bundler. `npm run build` builds it into the package.
 //
 //   node scripts/build-embed.mjs   # → dist/embed/erp-widget.embed.js + index.html (the plain HTML example)
 //
@@ -11,6 +12,14 @@ import { build } from 'esbuild';
 import { minifyCssEsbuild } from './minify-css-literals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The embed holds no admin element, so the admin string packs are left out (empty modules). */
+const withoutAdminStrings = {
+  name: 'erp-embed-without-admin-strings',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]generated[\\/]locales[\\/]admin[\\/]\w+\.ts$/ }, () => ({ contents: 'export const templates = {};', loader: 'ts' }));
+  },
+};
 
 /** Bundles the embed; with `outfile` writes it there, else resolves with the code. */
 export async function buildEmbed({ outfile, minify = true } = {}) {
@@ -27,7 +36,7 @@ export async function buildEmbed({ outfile, minify = true } = {}) {
     write: Boolean(outfile),
     ...(outfile ? { outfile, sourcemap: true } : {}),
     logLevel: 'warning',
-    ...(minify ? { plugins: [minifyCssEsbuild()] } : {}),
+    plugins: [withoutAdminStrings, ...(minify ? [minifyCssEsbuild()] : [])],
   });
   return outfile ? undefined : result.outputFiles[0].text;
 }
