@@ -13,10 +13,10 @@ const root = resolve(import.meta.dirname, '..');
 // 26.2 kB: semantic response checks and the unsaved-work state cost 0.5 kB up front, then the
 // sign-in-page, content-type and Retry-After handling, the lost-chunk retry and the shared lang
 // observer 0.6 kB more; the way down to 22 kB (issue 19) is moving the tab's edit mode out of the
-// first load. Measured on dist/ since then: 26.6 kB (budget 26.7 kB), the same modules as from src/ (26.2 kB) built
-// by vite instead of esbuild. The admin entry: 48.6 kB from dist/ when it got a budget (issue 19's
-// target is 40 kB).
-const BUDGET = { endUser: 26.7 * 1024, locale: 3 * 1024, admin: 48.8 * 1024 };
+// first load. Measured on dist/ since then: 26.6 kB, the same modules as from src/ (26.2 kB) built
+// by vite instead of esbuild; then 0.1 kB for the warning about a wrong `entity` value. The admin
+// entry: 48.6 kB from dist/ when it got a budget (issue 19's target is 40 kB).
+const BUDGET = { endUser: 26.8 * 1024, locale: 3 * 1024, admin: 48.8 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {
@@ -100,7 +100,7 @@ async function measure(from) {
   const onDemand = sum(code.filter((o) => !initial.has(o)));
   const budget = (limit) => (limit ? ` (budget ${kB(limit)})` : '');
   console.log(`from ${from}/${from === 'dist' ? ', what hosts install' : ''}:`);
-  console.log(`  end-user elements, what a page loads to show <erp-tab> (Lit included): ${kB(initialTotal)} gzip${budget(limits.endUser)}`);
+  console.log(`  end-user elements, what a page loads to show <erp-tab> (Lit included): ${kB(initialTotal)} gzip (${initialTotal} B)${budget(limits.endUser)}`);
   console.log(`    loaded on first use (connect, create, conflicts, confirm, history): ${kB(onDemand)} gzip; all end-user elements together ${kB(initialTotal + onDemand)}`);
   console.log(`    biggest modules up front (minified): ${biggest(code.filter((o) => initial.has(o)))}`);
   if (limits.endUser && initialTotal > limits.endUser) failed(`end-user initial load ${kB(initialTotal)} > ${kB(limits.endUser)}`);

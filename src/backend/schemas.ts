@@ -5,6 +5,7 @@
  * checked here; a missing or mistyped property is a contract violation (see `validate.ts`).
  */
 import type * as T from '../model/types.js';
+import { CRM_ENTITY_TYPES } from '../model/entity-types.js';
 import {
   array,
   boolean as bool,
@@ -40,7 +41,7 @@ export const time = dateTime;
 export const nullableTime = nullable(dateTime);
 
 export const ActorType: Schema<T.ActorType> = picklist(['customer', 'supplier', 'person', 'project', 'partner']);
-export const CrmEntityType: Schema<T.CrmEntityType> = picklist(['company', 'person', 'project']);
+export const CrmEntityType: Schema<T.CrmEntityType> = picklist(CRM_ENTITY_TYPES);
 export const SyncDirection: Schema<T.SyncDirection> = picklist(['erp-to-crm', 'crm-to-erp', 'both']);
 export const Side: Schema<T.Side> = picklist(['crm', 'erp']);
 export const FieldType: Schema<T.FieldType> = picklist([

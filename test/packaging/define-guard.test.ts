@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/erp-tab.js';
 import { defineElement } from '../../src/elements/shared/define.js';
-import { ErpTab } from '../../src/index.js';
+import { ErpTab, type ErpBackend } from '../../src/index.js';
+import { until } from '../helpers/queries.js';
 
 describe('registration', () => {
   it('the define module registers the tag with the exported class', () => {
@@ -32,4 +33,30 @@ describe('registration', () => {
     }
     expect(warnings).to.deep.equal([]);
   });
+
+  it('a wrong entity value warns, naming the element and the value, and asks the backend nothing for it', async () => {
+    const requested: string[] = [];
+    const backend = {
+      getEntityState: ({ type }: { type: string }) => {
+        requested.push(type);
+        return Promise.resolve({ available: false, unavailableReason: 'no-access', connections: [] });
+      },
+    } as unknown as ErpBackend;
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    let el: ErpTab;
+    try {
+      el = await fixture<ErpTab>(html`<erp-tab entity="companyy" entity-id="c1" .backend=${backend}></erp-tab>`);
+    } finally {
+      console.warn = warn;
+    }
+    expect(String(warnings[0]?.[0])).to.contain('<erp-tab> entity="companyy" is none of company, person, project');
+    expect(el.shadowRoot!.textContent?.trim()).to.equal('');
+    // The first request the tab makes is for the corrected value: none went out for "companyy".
+    el.entity = 'company';
+    await until(() => requested.length > 0, 'the tab loads once the value is right');
+    expect(requested).to.deep.equal(['company']);
+  });
 });
+

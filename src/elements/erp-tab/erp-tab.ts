@@ -7,6 +7,7 @@ import type { ErpBackend } from '../../backend/erp-backend.js';
 import { onConfigChange } from '../../backend/config.js';
 import { isAbort, toProblem } from '../../backend/problem.js';
 import type { CrmEntityType, EntityErpState, UnavailableReason } from '../../model/types.js';
+import { CRM_ENTITY_TYPES, isCrmEntityType } from '../../model/entity-types.js';
 import { ErpAvailabilityChangeEvent } from '../../events/erp-availability-change.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -101,7 +102,7 @@ export class ErpTab extends LitElement {
   private readonly loadTask = new Task(this, {
     args: () => [this.effectiveBackend, this.entity, this.entityId, this.configVersion] as const,
     task: async ([backend, type, id], { signal }) => {
-      if (!type || !id) return initialState;
+      if (!isCrmEntityType(type) || !id) return initialState;
       return backend.getEntityState({ type, id }, { signal });
     },
     onComplete: (value) => {
@@ -135,6 +136,9 @@ export class ErpTab extends LitElement {
     if (changed.has('backend') || changed.has('backendUrl')) {
       this.effectiveBackend = resolveBackend(this.backend, this.backendUrl);
     }
+    if (changed.has('entity') && this.entity && !isCrmEntityType(this.entity)) {
+      console.warn(`erp-widget: <erp-tab> entity="${String(this.entity)}" is none of ${CRM_ENTITY_TYPES.join(', ')}; the tab stays empty.`);
+    }
     if (changed.has('entity') || changed.has('entityId')) {
       this.erpState = undefined;
       // The sections of the old record go, and their staged changes with them.
@@ -160,7 +164,7 @@ export class ErpTab extends LitElement {
   }
 
   protected override render() {
-    if (!this.entity || !this.entityId) return nothing;
+    if (!isCrmEntityType(this.entity) || !this.entityId) return nothing;
     const state = this.erpState;
     if (state && !state.available) return nothing;
     if (!state) {
