@@ -259,13 +259,16 @@ async function historyLoadMoreOnce(shown: number): Promise<number> {
   el.entity = { type: 'company', id: 'c1' };
   el.connectionId = 'conn-a';
   mount(el);
-  const count = () => el.shadowRoot!.querySelectorAll('li.event').length;
-  while (count() < shown) await frame();
+  const event = (i: number) => el.shadowRoot!.querySelector(`#event-${i}`);
+  let button: HTMLButtonElement | null = null;
+  while (!(button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]'))) await frame();
+  // As a user does: scroll down to Load more (a long history is windowed around the viewport).
+  button.scrollIntoView({ block: 'end' });
+  while (!event(shown - 1)) await frame();
   await frame();
-  const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
   const start = performance.now();
   button.click();
-  await untilRendered(() => count() === shown + 20);
+  await untilRendered(() => event(shown + 19) !== null);
   void el.getBoundingClientRect();
   const ms = performance.now() - start;
   el.remove();

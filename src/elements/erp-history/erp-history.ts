@@ -1,7 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ref } from 'lit/directives/ref.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
 import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
@@ -14,6 +17,7 @@ import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { historyRows, toCsv } from './history-csv.js';
 import { numberFormat } from '../../model/intl-cache.js';
+import { BlockWindowController } from './block-window-controller.js';
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -23,6 +27,13 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * historyLoadMore).
  */
 const RENDER_BLOCK = 20;
+
+/**
+ * Up to this many events shown, all are in the DOM (find-in-page and a screen reader's list reading
+ * see every one); beyond, only the blocks near the viewport are, so Load more costs the same at
+ * 1,000 or 10,000 events shown (docs/benchmarks.md, historyLoadMore).
+ */
+const WINDOW_FROM = 200;
 
 /** Events per request of an export (the contract's largest page): 10,000 events in 20 requests. */
 const EXPORT_PAGE_SIZE = 500;
@@ -49,7 +60,7 @@ export const sideChangedLabel = (side: Side) =>
 /**
  * The history of one link: connected, disconnected, synchronized, created and conflict decisions,
  * with old -> new values, the side written, who and when. Newest first, one page at a time
- * ("Load more"), so a link with 10,000 events renders only what the user asked for. **Export CSV**
+ * ("Load more"); beyond 200 events shown, only those near the viewport are in the DOM. **Export CSV**
  * fetches every page and downloads a CSV built in the browser.
  *
  * @csspart events - The list of events.
@@ -71,15 +82,19 @@ export class ErpHistory extends LitElement {
         margin: 0;
         padding: 0;
       }
-      /* Block flow, not a grid: a grid lays out every item again when one is added. */
-      li.event + li.event {
-        margin-block-start: var(--_space);
+      /* Block flow, not a grid: a grid lays out every item again when one is added. The space
+         follows each event, so a block's height (the window measures it) includes its own. */
+      li.event {
+        margin-block-end: var(--_space);
+      }
+      li.event:last-child {
+        margin-block-end: 0;
       }
       li.event {
         border-inline-start: 3px solid var(--_border);
         padding-inline-start: var(--_space);
-        /* Events out of view skip layout and paint (10,000 shown stay cheap); they stay in the
-           accessibility tree and find-in-page, unlike a windowed list. */
+        /* Events out of view skip layout and paint; up to WINDOW_FROM events they all stay in the
+           accessibility tree and find-in-page. */
         content-visibility: auto;
         contain-intrinsic-size: auto 4.5rem;
       }
@@ -134,6 +149,19 @@ export class ErpHistory extends LitElement {
 
   private loadAbort?: AbortController;
   private exportAbort?: AbortController;
+  /** The first event of the last Load more, focused when it arrives: kept rendered. */
+  private focusTarget = -1;
+
+  private readonly blockWindow = new BlockWindowController(this, {
+    blocks: () => Math.ceil(this.events.length / RENDER_BLOCK),
+    windowed: () => this.events.length > WINDOW_FROM,
+    pinned: () => {
+      const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-block]');
+      const blocks = focused ? [Number(focused.dataset['block'])] : [];
+      return this.focusTarget >= 0 ? [...blocks, Math.floor(this.focusTarget / RENDER_BLOCK)] : blocks;
+    },
+    estimate: () => RENDER_BLOCK * 72,
+  });
 
   /** The last CSV built by Export (file name and text), e.g. for a host that uploads it instead. */
   lastExport: { filename: string; csv: string } | null = null;
@@ -176,6 +204,7 @@ export class ErpHistory extends LitElement {
     try {
       const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      if (!cursor) this.blockWindow.reset();
       this.events = cursor ? [...this.events, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
       this.loaded = true;
@@ -194,10 +223,12 @@ export class ErpHistory extends LitElement {
   private async loadMore(): Promise<void> {
     if (!this.nextCursor || this.loading) return;
     const focusNext = this.events.length;
+    this.focusTarget = focusNext;
     await this.load(this.nextCursor);
     await this.updateComplete;
     // Keep the keyboard in the list: focus the first event that came in, else stay on Load more.
     if (!this.nextCursor) this.renderRoot.querySelector<HTMLElement>(`#event-${focusNext}`)?.focus();
+    this.focusTarget = -1;
   }
 
   /** Fetches every event (page by page, without rendering them), builds the CSV and downloads it. */
@@ -304,7 +335,12 @@ export class ErpHistory extends LitElement {
         ? html`<p class="empty muted">${msg('No events yet.', { id: 'history.empty' })}</p>`
         : nothing}
       ${this.events.length
-        ? html`<ol part="events" aria-label=${msg('History', { id: 'history.title' })} aria-busy=${this.loading ? 'true' : 'false'}>
+        ? html`<ol
+            part="events"
+            aria-label=${msg('History', { id: 'history.title' })}
+            aria-busy=${this.loading ? 'true' : 'false'}
+            ${ref(this.blockWindow.attach)}
+          >
             ${this.renderBlocks()}
           </ol>`
         : nothing}
@@ -344,23 +380,35 @@ export class ErpHistory extends LitElement {
   private renderBlocks() {
     const { events, now } = this;
     const locale = getLocale();
-    const starts: number[] = [];
-    for (let start = 0; start < events.length; start += RENDER_BLOCK) starts.push(start);
+    // Windowed, each event says where it is in the list, as the items left out cannot.
+    const setSize = events.length > WINDOW_FROM ? events.length : undefined;
     return repeat(
-      starts,
-      (start) => start,
-      (start) => {
+      this.blockWindow.pieces(),
+      (piece) => (piece.kind === 'block' ? piece.index : `gap-${piece.first}`),
+      (piece) => {
+        if (piece.kind === 'gap') {
+          return html`<li class="gap" aria-hidden="true" data-gap style=${styleMap({ blockSize: `${piece.height}px` })}></li>`;
+        }
+        const start = piece.index * RENDER_BLOCK;
         const end = Math.min(start + RENDER_BLOCK, events.length);
         // Loading more keeps the event objects shown so far, so their blocks' first and last stay the same.
-        return guard([events[start], events[end - 1], end - start, now, locale], () =>
-          events.slice(start, end).map((e, j) => this.renderEvent(e, start + j, locale)),
+        return guard([events[start], events[end - 1], end - start, now, locale, setSize], () =>
+          events.slice(start, end).map((e, j) => this.renderEvent(e, start + j, locale, setSize)),
         );
       },
     );
   }
 
-  private renderEvent(e: HistoryEvent, i: number, locale: string) {
-    return html`<li part="event" class="event" id="event-${i}" tabindex="-1">
+  private renderEvent(e: HistoryEvent, i: number, locale: string, setSize: number | undefined) {
+    return html`<li
+      part="event"
+      class="event"
+      id="event-${i}"
+      tabindex="-1"
+      data-block=${Math.floor(i / RENDER_BLOCK)}
+      aria-setsize=${ifDefined(setSize)}
+      aria-posinset=${ifDefined(setSize === undefined ? undefined : i + 1)}
+    >
       <div class="head">
         <span class="kind">${historyKindLabel(e.kind)}</span>
         ${e.actorType ? html`<span>${actorTypeLabel(e.actorType)} ${e.erpKey ?? ''}</span>` : nothing}
