@@ -12,49 +12,46 @@ import type { ActorTypeMapping, FieldMapping, ListMapping } from '../../src/mode
 import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from './admin-helpers.js';
+import { useTerms } from '../helpers/terms.js';
 
-const WORDS = {
-  en: {
-    connections: 'ERP connections', mappings: 'Mappings', customer: 'Customer', supplier: 'Supplier', person: 'Contact', project: 'Project',
-    enable: 'Sync ERP Customer to CRM Company', crmField: 'CRM field', direction: 'Direction', showInTab: 'Show in ERP tab',
-    showInSearch: 'Show in Search', done: 'Done', saved: 'Mappings saved.', defaults: 'Defaults', add: 'Add',
-    addDefault: 'Add sync default value', erpField: 'ERP field', setDefault: 'Set default value', askUser: 'Ask user for value',
-    mandatory: 'Mandatory – User must fill in value', rank: 'Rank Fields', priority: 'Set Sync Priority', resync: 'Resync from CRM',
-    yes: 'Yes', importVia: 'ERP sync', select: 'Select ERP connection', actorType: 'Actor type', searchErp: 'Search ERP',
-    addImport: 'Add Import', import: 'Import', search: 'Search', listMapping: 'List mapping', noSelection: '(No Selection)', save: 'Save',
-    ok: 'OK', cancel: 'Cancel',
-  },
-  de: {
-    connections: 'ERP-Verbindungen', mappings: 'Zuordnungen', customer: 'Kunde', supplier: 'Lieferant', person: 'Person', project: 'Projekt',
-    enable: 'ERP-"Kunde" mit CRM-"Firma" synchronisieren', crmField: 'CRM-Feld', direction: 'Richtung', showInTab: 'In ERP-Registerkarte anzeigen',
-    showInSearch: 'In Suche anzeigen', done: 'Fertig', saved: 'Zuordnungen gespeichert.', defaults: 'Standards', add: 'Hinzufügen',
-    addDefault: 'Sync-Standardwert hinzufügen', erpField: 'ERP-Feld', setDefault: 'Standardwert festlegen', askUser: 'Benutzer nach Wert fragen',
-    mandatory: 'Obligatorisch – Benutzer muss einen Wert angeben', rank: 'Felder sortieren', priority: 'Sync-Priorität festlegen',
-    resync: 'Aus CRM neu synchronisieren', yes: 'Ja', importVia: 'ERP Sync', select: 'ERP-Verbindung auswählen', actorType: 'Aktortyp',
-    searchErp: 'ERP durchsuchen', addImport: 'Import hinzufügen', import: 'Import', search: 'Suchen', listMapping: 'Listenzuordnung',
-    noSelection: '(Keine Selektion)', save: 'Speichern', ok: 'OK', cancel: 'Abbrechen',
-  },
-  da: {
-    connections: 'ERP-links', mappings: 'Tilknytninger', customer: 'Kunde', supplier: 'Leverandør', person: 'Person', project: 'Projekt',
-    enable: 'Synkroniser ERP "Kunde" med CRM "Firma"', crmField: 'CRM-felt', direction: 'Retning', showInTab: 'Vis på ERP-fanen',
-    showInSearch: 'Vis i søgning', done: 'Udført', saved: 'Tilknytninger gemt.', defaults: 'Standardværdier', add: 'Tilføj',
-    addDefault: 'Tilføj synkroniseringsstandardværdi', erpField: 'ERP-felt', setDefault: 'Angiv standardværdi', askUser: 'Bed brugeren om værdi',
-    mandatory: 'Obligatorisk – Brugeren skal udfylde værdi', rank: 'Ranger felter', priority: 'Angiv synkroniseringsprioritet',
-    resync: 'Synkroniser fra CRM igen', yes: 'Ja', importVia: 'ERP Sync', select: 'Vælg ERP-link', actorType: 'Aktørtype',
-    searchErp: 'Søg i ERP', addImport: 'Tilføj import', import: 'Importer', search: 'Søg', listMapping: 'Listetilknytning',
-    noSelection: '(Ingen markering)', save: 'Gem', ok: 'OK', cancel: 'Annuller',
-  },
-  nl: {
-    connections: 'ERP-verbindingen', mappings: 'Toewijzingen', customer: 'Klant', supplier: 'Leverancier', person: 'Persoon', project: 'Project',
-    enable: 'Synchroniseer ERP-"Klant" met CRM-"Bedrijf"', crmField: 'CRM-veld', direction: 'Richting', showInTab: 'Weergeven in ERP-tabblad',
-    showInSearch: 'Weergeven in zoekopdracht', done: 'Gereed', saved: 'Toewijzingen opgeslagen.', defaults: 'Standaardwaarden', add: 'Toevoegen',
-    addDefault: 'Standaardwaarden voor synchronisatie toevoegen', erpField: 'ERP-veld', setDefault: 'Standaardwaarde instellen',
-    askUser: 'Gebruiker om waarde vragen', mandatory: 'Verplicht – gebruiker moet waarde invullen', rank: 'Velden rangschikken',
-    priority: 'Synchronisatieprioriteit instellen', resync: 'Opnieuw synchroniseren vanuit CRM', yes: 'Ja', importVia: 'ERP synchroniseren',
-    select: 'ERP-verbinding selecteren', actorType: 'Actor-type', searchErp: 'Zoeken in ERP', addImport: 'Import toevoegen', import: 'Import',
-    search: 'Zoeken', listMapping: 'Lijsttoewijzing', noSelection: '(Geen selectie)', save: 'Opslaan', ok: 'OK', cancel: 'Annuleren',
-  },
-} as const;
+const WORDS = useTerms({
+  connections: 'admin.term.connections',
+  mappings: 'admin.term.mappings',
+  customer: 'actor.customer',
+  supplier: 'actor.supplier',
+  person: 'actor.person',
+  project: 'actor.project',
+  enable: { id: 'admin.map.enable', values: { actor: { term: 'actor.customer' }, entity: { term: 'entity.company' } } },
+  crmField: 'admin.term.crmField',
+  direction: 'admin.term.direction',
+  showInTab: 'admin.term.showInTab',
+  showInSearch: 'admin.term.showInSearch',
+  done: 'admin.term.done',
+  saved: 'admin.map.saved',
+  defaults: 'admin.term.defaults',
+  add: 'admin.term.add',
+  addDefault: 'admin.term.addDefault',
+  erpField: 'admin.term.erpField',
+  setDefault: 'admin.term.setDefault',
+  askUser: 'admin.term.askUser',
+  mandatory: 'admin.term.mandatory',
+  rank: 'admin.term.rank',
+  priority: 'admin.term.priority',
+  resync: 'admin.term.resync',
+  yes: 'admin.term.yes',
+  importVia: 'admin.term.importVia',
+  select: 'admin.term.selectConnection',
+  actorType: 'admin.term.actorType',
+  searchErp: 'admin.term.searchErp',
+  addImport: 'admin.term.addImport',
+  import: 'admin.term.import',
+  search: 'admin.term.search',
+  listMapping: 'admin.term.listMapping',
+  noSelection: 'admin.term.noSelection',
+  save: 'admin.term.save',
+  ok: 'admin.term.ok',
+  cancel: 'action.cancel',
+});
 type Lang = keyof typeof WORDS;
 
 const root = (el: Element) => el.shadowRoot!;

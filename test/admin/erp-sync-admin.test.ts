@@ -9,33 +9,27 @@ import { deepElements, findButton, findByRole, findByText, queryAllByRole, until
 import { useSimulator } from '../helpers/sim.js';
 import { configure } from '../../src/backend/config.js';
 import { choose, findControl, type } from './admin-helpers.js';
+import { useTerms } from '../helpers/terms.js';
 
-const WORDS = {
-  en: {
-    connectors: 'Sync Connectors', connections: 'ERP connections', add: 'Add', newTitle: 'Define new ERP connection',
-    editTitle: 'Configure ERP connection', scope: 'Scope', everyone: 'Everyone', specific: 'Specific users and groups',
-    config: 'Configuration fields', test: 'Test ERP connection', ok: 'OK', active: 'Active', name: 'Name',
-    connector: 'Sync connector', search: 'Search', find: 'Find users and groups', cancel: 'Cancel',
-  },
-  de: {
-    connectors: 'Sync Connectors', connections: 'ERP-Verbindungen', add: 'Hinzufügen', newTitle: 'Neue ERP-Verbindung definieren',
-    editTitle: 'ERP-Verbindung konfigurieren', scope: 'Umfang', everyone: 'Jeder', specific: 'Spezifische Benutzer + Gruppen',
-    config: 'Konfigurationsfelder', test: 'ERP-Verbindung testen', ok: 'OK', active: 'Aktiv', name: 'Name',
-    connector: 'Sync Connector', search: 'Suchen', find: 'Benutzer und Gruppen finden', cancel: 'Abbrechen',
-  },
-  da: {
-    connectors: 'Sync Connectors', connections: 'ERP-links', add: 'Tilføj', newTitle: 'Angiv nyt ERP-link',
-    editTitle: 'Konfigurer ERP-link', scope: 'Synlighed', everyone: 'Alle', specific: 'Angivne brugere + grupper',
-    config: 'Konfigurationsfelter', test: 'Test ERP-link', ok: 'OK', active: 'Aktiv', name: 'Navn',
-    connector: 'Sync Connector', search: 'Søg', find: 'Find brugere og grupper', cancel: 'Annuller',
-  },
-  nl: {
-    connectors: 'Sync Connectors', connections: 'ERP-verbindingen', add: 'Toevoegen', newTitle: 'Een nieuwe ERP-verbinding definiëren',
-    editTitle: 'ERP-verbinding configureren', scope: 'Bereik', everyone: 'Iedereen', specific: 'Specifieke gebruikers + groepen',
-    config: 'Configuratievelden', test: 'ERP-verbinding testen', ok: 'OK', active: 'Actief', name: 'Naam',
-    connector: 'Sync Connector', search: 'Zoeken', find: 'Gebruikers en groepen zoeken', cancel: 'Annuleren',
-  },
-} as const;
+const WORDS = useTerms({
+  connectors: 'admin.term.connectors',
+  connections: 'admin.term.connections',
+  add: 'admin.term.add',
+  newTitle: 'admin.term.newConnection',
+  editTitle: 'admin.term.editConnection',
+  scope: 'admin.term.scope',
+  everyone: 'admin.term.everyone',
+  specific: 'admin.term.specific',
+  config: 'admin.term.configFields',
+  test: 'admin.term.test',
+  ok: 'admin.term.ok',
+  active: 'admin.term.active',
+  name: 'admin.col.name',
+  connector: 'admin.col.connector',
+  search: 'admin.term.search',
+  find: 'admin.scope.find',
+  cancel: 'action.cancel',
+});
 type Lang = keyof typeof WORDS;
 
 async function admin(lang: Lang = 'en'): Promise<ErpSyncAdmin> {

@@ -7,6 +7,7 @@ import type { ErpField } from '../../src/elements/erp-field/erp-field.js';
 import type { FieldMeta, FieldValue, ListItem } from '../../src/model/types.js';
 import { findByRole, queryAllByRole, until } from '../helpers/queries.js';
 import { nextTask } from '../helpers/events.js';
+import { useTerms } from '../helpers/terms.js';
 
 const meta = (over: Partial<FieldMeta>): FieldMeta => ({ key: 'k', label: 'Name', type: 'text', access: 'normal', ...over });
 
@@ -28,6 +29,9 @@ async function retype(input: HTMLInputElement, text: string) {
   if (text === '') await sendKeys({ press: 'Backspace' });
   else await sendKeys({ type: text });
 }
+
+// The Danish message these tests look for, as the translators wrote it.
+const WORDS = useTerms({ requiredChoice: 'field.error.requiredChoice' });
 
 describe('<erp-field>', () => {
   it('names a text control by its label, marks mandatory and describes it', async () => {
@@ -161,7 +165,7 @@ describe('<erp-field>', () => {
     expect(select.getAttribute('aria-required')).to.equal('true');
     expect(el.valid).to.equal(false);
     expect(el.reportValidity()).to.equal(false);
-    await until(() => messageOf(el).textContent?.includes('Vælg en værdi'), 'Danish required message');
+    await until(() => messageOf(el).textContent?.includes(WORDS.da.requiredChoice), 'Danish required message');
     expect(select.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
   });

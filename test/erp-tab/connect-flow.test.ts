@@ -7,6 +7,7 @@ import { configure } from '../../src/backend/config.js';
 import { nextEvent } from '../helpers/events.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
+import { useTerms } from '../helpers/terms.js';
 
 interface Words {
   edit: string;
@@ -21,12 +22,18 @@ interface Words {
   notSaved: string;
 }
 
-const WORDS: Record<'en' | 'de' | 'da' | 'nl', Words> = {
-  en: { edit: 'Edit', customer: 'Customer', dialog: 'Connect to ERP', search: 'Search', connect: 'Connect', takeAllErp: 'Take all from ERP', save: 'Save', cancel: 'Cancel', disconnect: 'Disconnect', notSaved: 'Not saved' },
-  de: { edit: 'Bearbeiten', customer: 'Kunde', dialog: 'Mit ERP verbinden', search: 'Suchen', connect: 'Verbinden', takeAllErp: 'Alle aus ERP übernehmen', save: 'Speichern', cancel: 'Abbrechen', disconnect: 'Verbindung trennen', notSaved: 'Nicht gespeichert' },
-  da: { edit: 'Rediger', customer: 'Kunde', dialog: 'Tilknyt ERP', search: 'Søg', connect: 'Tilknyt', takeAllErp: 'Tag alle fra ERP', save: 'Gem', cancel: 'Annuller', disconnect: 'Afbryd', notSaved: 'Ikke gemt' },
-  nl: { edit: 'Bewerken', customer: 'Klant', dialog: 'Verbinden met ERP', search: 'Zoeken', connect: 'Verbinden', takeAllErp: 'Alles uit ERP overnemen', save: 'Opslaan', cancel: 'Annuleren', disconnect: 'Verbinding verbreken', notSaved: 'Niet opgeslagen' },
-};
+const WORDS = useTerms({
+  edit: 'action.edit',
+  customer: 'actor.customer',
+  dialog: 'connect.title',
+  search: 'connect.search',
+  connect: 'action.connect',
+  takeAllErp: 'picker.takeAllErp',
+  save: 'action.save',
+  cancel: 'action.cancel',
+  disconnect: 'action.disconnect',
+  notSaved: 'tab.badgeUnsaved',
+});
 
 async function openTab(id: string, lang = 'en') {
   const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id=${id} lang=${lang}></erp-tab>`);

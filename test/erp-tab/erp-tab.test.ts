@@ -5,6 +5,10 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
 import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
+import { useTerms } from '../helpers/terms.js';
+
+// The words these tests look for in de, da and nl, as the translators wrote them.
+const W = useTerms({ customer: 'actor.customer', edit: 'action.edit', syncNow: 'action.syncNow' });
 
 const tab = (type: string, id: string) =>
   fixture<ErpTab>(html`<erp-tab entity=${type} entity-id=${id}></erp-tab>`);
@@ -27,7 +31,7 @@ describe('<erp-tab> read view (simulated ERP)', () => {
   it('shows numbers in the UI language and list values as their text', async () => {
     const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c1" lang="de"></erp-tab>`);
     const contoso = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    await findByText('Kunde', {}, contoso);
+    await findByText(W.de.customer, {}, contoso);
     const values = Array.from(contoso.shadowRoot?.querySelectorAll('dd') ?? contoso.querySelectorAll('dd')).map(
       (dd) => dd.textContent?.trim(),
     );
@@ -179,15 +183,15 @@ describe('<erp-tab> read view (simulated ERP)', () => {
     document.body.append(wrapper);
     try {
       const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-      expect(await findButton('Bearbeiten', section)).to.exist;
-      expect(await findButton('Jetzt synchronisieren', section)).to.exist;
+      expect(await findButton(W.de.edit, section)).to.exist;
+      expect(await findButton(W.de.syncNow, section)).to.exist;
       wrapper.setAttribute('lang', 'da');
-      expect(await findButton('Rediger', section)).to.exist;
-      expect(await findButton('Synkroniser alt nu', section)).to.exist;
+      expect(await findButton(W.da.edit, section)).to.exist;
+      expect(await findButton(W.da.syncNow, section)).to.exist;
       wrapper.setAttribute('lang', 'nl');
-      expect(await findButton('Bewerken', section)).to.exist;
-      expect(await findButton('Nu synchroniseren', section)).to.exist;
-      expect(await findByText('Klant', {}, section)).to.exist;
+      expect(await findButton(W.nl.edit, section)).to.exist;
+      expect(await findButton(W.nl.syncNow, section)).to.exist;
+      expect(await findByText(W.nl.customer, {}, section)).to.exist;
       wrapper.setAttribute('lang', 'en');
       expect(await findButton('Edit', section)).to.exist;
     } finally {

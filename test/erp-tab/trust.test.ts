@@ -8,14 +8,31 @@ import { deepActiveElement } from '../../src/elements/shared/active-element.js';
 import { nextEvent } from '../helpers/events.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
+import { useTerms } from '../helpers/terms.js';
 
 type Lang = 'en' | 'de' | 'da' | 'nl';
-const W: Record<Lang, Record<string, string>> = {
-  en: { edit: 'Edit', customer: 'Customer', dialog: 'Connect to ERP', suggested: 'Suggested matches', vat: 'VAT number equal', strong: 'Strong match', noMatch: "Can't find match in ERP", create: 'Create', anyway: 'Create anyway', sync: 'Sync now', conflictTitle: 'Values changed on both sides', apply: 'Apply', history: 'History', previous: 'Previously connected to this record', offline: 'Offline', lastSync: 'Last successful sync:', leadErp: 'ERP leads', kindConflict: 'Conflict decided', disconnect: 'Disconnect', save: 'Save' },
-  de: { edit: 'Bearbeiten', customer: 'Kunde', dialog: 'Mit ERP verbinden', suggested: 'Vorgeschlagene Treffer', vat: 'USt-IdNr. gleich', strong: 'Starker Treffer', noMatch: 'Kein Treffer in ERP gefunden', create: 'Erstellen', anyway: 'Trotzdem erstellen', sync: 'Jetzt synchronisieren', conflictTitle: 'Auf beiden Seiten geänderte Werte', apply: 'Übernehmen', history: 'Verlauf', previous: 'Früher mit diesem Datensatz verbunden', offline: 'Offline', lastSync: 'Letzte erfolgreiche Synchronisierung:', leadErp: 'ERP führt', kindConflict: 'Konflikt entschieden', disconnect: 'Verbindung trennen', save: 'Speichern' },
-  da: { edit: 'Rediger', customer: 'Kunde', dialog: 'Tilknyt ERP', suggested: 'Foreslåede match', vat: 'Momsnummer ens', strong: 'Stærkt match', noMatch: 'Ingen hits i ERP', create: 'Opret', anyway: 'Opret alligevel', sync: 'Synkroniser alt nu', conflictTitle: 'Værdier ændret på begge sider', apply: 'Anvend', history: 'Historik', previous: 'Tidligere tilknyttet denne post', offline: 'Offline', lastSync: 'Seneste vellykkede synkronisering:', leadErp: 'ERP fører', kindConflict: 'Konflikt afgjort', disconnect: 'Afbryd', save: 'Gem' },
-  nl: { edit: 'Bewerken', customer: 'Klant', dialog: 'Verbinden met ERP', suggested: 'Voorgestelde overeenkomsten', vat: 'Btw-nummer gelijk', strong: 'Sterke overeenkomst', noMatch: 'Kan geen overeenkomst vinden in ERP', create: 'Maken', anyway: 'Toch maken', sync: 'Nu synchroniseren', conflictTitle: 'Aan beide kanten gewijzigde waarden', apply: 'Toepassen', history: 'Geschiedenis', previous: 'Eerder met dit record verbonden', offline: 'Offline', lastSync: 'Laatste geslaagde synchronisatie:', leadErp: 'ERP leidend', kindConflict: 'Conflict beslist', disconnect: 'Verbinding verbreken', save: 'Opslaan' },
-};
+const W = useTerms({
+  edit: 'action.edit',
+  customer: 'actor.customer',
+  dialog: 'connect.title',
+  suggested: 'match.title',
+  vat: 'match.reasonVat',
+  strong: 'match.strong',
+  noMatch: 'connect.noMatch',
+  create: 'connect.create',
+  anyway: 'match.createAnyway',
+  sync: 'action.syncNow',
+  conflictTitle: 'tab.conflictTitle',
+  apply: 'picker.apply',
+  history: 'history.title',
+  previous: 'match.reasonPrevious',
+  offline: 'health.offline',
+  lastSync: 'health.lastSync',
+  leadErp: 'tab.leadErp',
+  kindConflict: 'history.kindConflict',
+  disconnect: 'action.disconnect',
+  save: 'action.save',
+});
 const LANGS: Lang[] = ['en', 'de', 'da', 'nl'];
 
 async function openTab(id: string, lang: Lang = 'en') {

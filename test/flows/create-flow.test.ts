@@ -6,13 +6,19 @@ import { configure } from '../../src/backend/config.js';
 import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import type { ErpSimulator } from '../../demo/mock-erp/index.js';
+import { useTerms } from '../helpers/terms.js';
 
-const WORDS = {
-  en: { edit: 'Edit', project: 'Project', dialog: 'Connect to ERP', createDialog: 'Create in ERP', noMatch: "Can't find match in ERP", connect: 'Connect', create: 'Create', save: 'Save', cancel: 'Cancel' },
-  de: { edit: 'Bearbeiten', project: 'Projekt', dialog: 'Mit ERP verbinden', createDialog: 'In ERP erstellen', noMatch: 'Kein Treffer in ERP gefunden', connect: 'Verbinden', create: 'Erstellen', save: 'Speichern', cancel: 'Abbrechen' },
-  da: { edit: 'Rediger', project: 'Projekt', dialog: 'Tilknyt ERP', createDialog: 'Opret i ERP', noMatch: 'Ingen hits i ERP', connect: 'Tilknyt', create: 'Opret', save: 'Gem', cancel: 'Annuller' },
-  nl: { edit: 'Bewerken', project: 'Project', dialog: 'Verbinden met ERP', createDialog: 'Maken in ERP', noMatch: 'Kan geen overeenkomst vinden in ERP', connect: 'Verbinden', create: 'Maken', save: 'Opslaan', cancel: 'Annuleren' },
-} as const;
+const WORDS = useTerms({
+  edit: 'action.edit',
+  project: 'actor.project',
+  dialog: 'connect.title',
+  createDialog: 'connect.createTitle',
+  noMatch: 'connect.noMatch',
+  connect: 'action.connect',
+  create: 'connect.create',
+  save: 'action.save',
+  cancel: 'action.cancel',
+});
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
 const j3 = { type: 'project' as const, id: 'j3' };

@@ -206,13 +206,13 @@ export const JOURNEYS: Journey[] = [
 export const GERMAN_JOURNEYS = ['search-text', 'save-link', 'sync-now', 'history-load'];
 export const GERMAN_FAULTS = ['401', '403', '500', 'network'];
 
-/** German fragments of the messages (the strings exist in locales/de.xlf). */
-export const GERMAN_MESSAGES: Record<string, string> = {
-  '401': 'Melden Sie sich erneut an',
-  '403': 'Sie haben keinen Zugriff',
-  '500': 'nicht verfügbar',
-  network: 'nicht erreichbar',
-};
+/** The message ids of the German faults (German cells look for the whole message, from the locales). */
+export const GERMAN_MESSAGE_IDS = {
+  '401': 'error.unauthorized',
+  '403': 'error.forbidden',
+  '500': 'error.unavailable',
+  network: 'error.network',
+} as const;
 
 export const isNotApplicable = (journey: Journey, fault: JourneyFault) =>
   fault.id === 'order' && journey.order.startsWith('n/a');

@@ -12,29 +12,39 @@ import type { OperationName } from '../../demo/mock-erp/faults.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, queryAllByText, until } from '../helpers/queries.js';
 import { JOURNEY_TIMEOUT_MS } from './journey-cases.js';
 import { nextTask } from '../helpers/events.js';
+import { useTerms } from '../helpers/terms.js';
 
 export type Lang = 'en' | 'de';
 
 /** The accessible names a journey uses, per language (the glossary's words). */
-const WORDS = {
-  en: {
-    edit: 'Edit', customer: 'Customer', project: 'Project', dialog: 'Connect to ERP', search: 'Search', connect: 'Connect',
-    takeAllErp: 'Take all from ERP', save: 'Save', cancel: 'Cancel', notSaved: 'Not saved', retry: 'Retry',
-    reload: 'Reload', signIn: 'Sign in again', syncNow: 'Sync now', history: 'History', noMatch: "Can't find match in ERP",
-    create: 'Create', createDialog: 'Create in ERP', advanced: 'Advanced search', loadMore: 'Load more',
-    export: 'Export CSV', apply: 'Apply', conflictTitle: 'Values changed on both sides', disconnect: 'Disconnect',
-    connected: 'Connected', suggested: 'Suggested matches',
-  },
-  de: {
-    edit: 'Bearbeiten', customer: 'Kunde', project: 'Projekt', dialog: 'Mit ERP verbinden', search: 'Suchen', connect: 'Verbinden',
-    takeAllErp: 'Alle aus ERP übernehmen', save: 'Speichern', cancel: 'Abbrechen', notSaved: 'Nicht gespeichert',
-    retry: 'Erneut versuchen', reload: 'Neu laden', signIn: 'Erneut anmelden', syncNow: 'Jetzt synchronisieren',
-    history: 'Verlauf', noMatch: 'Kein Treffer in ERP gefunden', create: 'Erstellen', createDialog: 'In ERP erstellen',
-    advanced: 'Erweiterte Suche', loadMore: 'Mehr laden', export: 'CSV exportieren', apply: 'Übernehmen',
-    conflictTitle: 'Auf beiden Seiten geänderte Werte', disconnect: 'Verbindung trennen', connected: 'Verbunden',
-    suggested: 'Vorgeschlagene Treffer',
-  },
-} as const;
+const WORDS = useTerms({
+  edit: 'action.edit',
+  customer: 'actor.customer',
+  project: 'actor.project',
+  dialog: 'connect.title',
+  search: 'connect.search',
+  connect: 'action.connect',
+  takeAllErp: 'picker.takeAllErp',
+  save: 'action.save',
+  cancel: 'action.cancel',
+  notSaved: 'tab.badgeUnsaved',
+  retry: 'action.retry',
+  reload: 'action.reload',
+  signIn: 'health.signIn',
+  syncNow: 'action.syncNow',
+  history: 'history.title',
+  noMatch: 'connect.noMatch',
+  create: 'connect.create',
+  createDialog: 'connect.createTitle',
+  advanced: 'connect.advancedSearch',
+  loadMore: 'connect.loadMore',
+  export: 'history.export',
+  apply: 'picker.apply',
+  conflictTitle: 'tab.conflictTitle',
+  disconnect: 'action.disconnect',
+  connected: 'tab.badgeLinked',
+  suggested: 'match.title',
+});
 export type Words = (typeof WORDS)[Lang];
 
 export interface Context {

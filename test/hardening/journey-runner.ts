@@ -11,7 +11,7 @@ import { useSimulator } from '../helpers/sim.js';
 import {
   GERMAN_FAULTS,
   GERMAN_JOURNEYS,
-  GERMAN_MESSAGES,
+  GERMAN_MESSAGE_IDS,
   isNotApplicable,
   journeyCell,
   JOURNEY_FAULTS,
@@ -23,6 +23,7 @@ import { DRIVERS, quiet, type Context, type Scene } from './journey-drivers.js';
 import { capturePageErrors } from '../helpers/page-errors.js';
 import { markOf, NOT_APPLICABLE } from './fault-cases.js';
 import { recordCells } from '../helpers/matrix-results.js';
+import { useTerms } from '../helpers/terms.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const normalize = (s: string) => s.replace(/\s+/g, ' ');
@@ -92,6 +93,7 @@ function printMatrix(ids: readonly string[]) {
  */
 export function describeJourneys(title: string, ids: readonly string[]): void {
   describe(title, () => {
+    const germanMessages = useTerms(GERMAN_MESSAGE_IDS);
     const sim = useSimulator();
     const { uncaught, warnings } = capturePageErrors();
     after(async () => {
@@ -108,7 +110,7 @@ export function describeJourneys(title: string, ids: readonly string[]): void {
         if (f.id === 'order') {
           outcome = await scene.outOfOrder!();
         } else {
-          const fragment = ctx.lang === 'de' ? GERMAN_MESSAGES[f.id]! : f.message!;
+          const fragment = ctx.lang === 'de' ? germanMessages.de[f.id as keyof typeof GERMAN_MESSAGE_IDS] : f.message!;
           sim().faults.clear();
           sim().faults.inject(j.operation, { ...f.fault! });
           if (f.id === 'slow') ctx.timing.slowOperation = j.operation;

@@ -43,3 +43,31 @@ export async function terms<K extends string>(lang: Lang, ids: Record<K, string>
   const entries = await Promise.all(Object.entries<string>(ids).map(async ([k, id]) => [k, await term(lang, id)] as const));
   return Object.fromEntries(entries) as Record<K, string>;
 }
+
+/** A message id, or one with placeholders filled from values or from other messages (`{ term: id }`). */
+export type TermSpec = string | { id: string; values: Record<string, string | number | { term: string }> };
+
+/**
+ * A suite's words in every language, read from the locales before its tests run (a mocha `before`
+ * hook where it is called): `useTerms({ edit: 'action.edit' })` gives `{ en: { edit: 'Edit' }, de:
+ * { edit: 'Bearbeiten' }, … }`, filled in by the time a test reads it.
+ */
+export function useTerms<K extends string>(specs: Record<K, TermSpec>): Record<Lang, Record<K, string>> {
+  const table = {} as Record<Lang, Record<K, string>>;
+  before(async () => {
+    for (const lang of LANGS) {
+      const row = {} as Record<K, string>;
+      for (const [key, spec] of Object.entries<TermSpec>(specs)) {
+        if (typeof spec === 'string') {
+          row[key as K] = await term(lang, spec);
+          continue;
+        }
+        const values: Record<string, string | number> = {};
+        for (const [name, value] of Object.entries(spec.values)) values[name] = typeof value === 'object' ? await term(lang, value.term) : value;
+        row[key as K] = await term(lang, spec.id, values);
+      }
+      table[lang] = row;
+    }
+  });
+  return table;
+}

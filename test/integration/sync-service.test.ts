@@ -7,6 +7,10 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
 import { nextEvent } from '../helpers/events.js';
 import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
+import { useTerms } from '../helpers/terms.js';
+
+// The German words these tests click, as the translators wrote them.
+const W = useTerms({ edit: 'action.edit', customer: 'actor.customer', dialog: 'connect.title', search: 'connect.search', connect: 'connect.connect', takeAllErp: 'picker.takeAllErp', badgeUnsaved: 'tab.badgeUnsaved', save: 'action.save', syncNow: 'action.syncNow' });
 
 interface Service {
   apiUrl: string;
@@ -36,31 +40,31 @@ describe('<erp-tab> on the sync service (real HTTP, real database)', () => {
     expect(new URL(service.apiUrl).origin).not.to.equal(location.origin);
     expect((await state('c2')).connections[0]!.link).to.equal(null);
     const { el, section } = await openTab('c2');
-    (await findButton('Bearbeiten', section)).click();
-    (await findButton('Kunde', section)).click();
-    const dialog = await findByRole('dialog', { name: 'Mit ERP verbinden' }, section.getRootNode() as ShadowRoot);
+    (await findButton(W.de.edit, section)).click();
+    (await findButton(W.de.customer, section)).click();
+    const dialog = await findByRole('dialog', { name: W.de.dialog }, section.getRootNode() as ShadowRoot);
     const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
     input.value = 'Brandt';
     input.dispatchEvent(new Event('input'));
-    (await findButton('Suchen', dialog)).click();
+    (await findButton(W.de.search, dialog)).click();
     (await findByRole('option', { name: /100002/ }, dialog)).click();
-    (await findButton('Verbinden', dialog)).click();
-    (await findButton('Alle aus ERP übernehmen', dialog)).click();
-    const connects = () => queryAllByRole('button', { name: 'Verbinden' }, dialog);
+    (await findButton(W.de.connect, dialog)).click();
+    (await findButton(W.de.takeAllErp, dialog)).click();
+    const connects = () => queryAllByRole('button', { name: W.de.connect }, dialog);
     await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'picker Verbinden enabled');
     connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
     await until(() => !(dialog as HTMLDialogElement).open, 'dialog closes');
-    expect(await findByText('Nicht gespeichert', {}, section)).to.exist;
+    expect(await findByText(W.de.badgeUnsaved, {}, section)).to.exist;
     expect((await state('c2')).connections[0]!.link, 'staged, not saved').to.equal(null);
 
     const linked = nextEvent(el, 'erp-link-change');
-    (await findButton('Speichern', section)).click();
+    (await findButton(W.de.save, section)).click();
     expect((await linked).detail).to.deep.equal({ connectionId: 'conn-a', linked: true, actorType: 'customer', erpKey: '100002' });
     expect((await state('c2')).connections[0]!.link?.erpKey, 'stored in the service').to.equal('100002');
 
     const before = (await state('c2')).connections[0]!.link!.lastSynced;
     const synced = nextEvent(el, 'erp-sync');
-    (await findButton('Jetzt synchronisieren', section)).click();
+    (await findButton(W.de.syncNow, section)).click();
     await synced;
     expect((await state('c2')).connections[0]!.link!.lastSynced >= before, 'the sync is recorded').to.equal(true);
 

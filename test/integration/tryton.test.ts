@@ -9,6 +9,10 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
 import { nextEvent } from '../helpers/events.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
+import { useTerms } from '../helpers/terms.js';
+
+// The German words these tests click, as the translators wrote them.
+const W = useTerms({ edit: 'action.edit', customer: 'actor.customer', dialog: 'connect.title', connect: 'connect.connect', takeAllErp: 'picker.takeAllErp', badgeUnsaved: 'tab.badgeUnsaved', save: 'action.save', syncNow: 'action.syncNow', disconnect: 'action.disconnect', noMatch: 'connect.noMatch', create: 'connect.create', createTitle: 'connect.createTitle' });
 
 interface Service {
   apiUrl?: string;
@@ -50,31 +54,31 @@ if (service.apiUrl) {
       // A real ERP behind a real service: every step is a round trip to Tryton.
       this.timeout(120_000);
       const { el, section } = await openTab('c2');
-      (await findButton('Bearbeiten', section)).click();
-      (await findButton('Kunde', section)).click();
-      const dialog = await findByRole('dialog', { name: 'Mit ERP verbinden' }, section.getRootNode() as ShadowRoot);
+      (await findButton(W.de.edit, section)).click();
+      (await findButton(W.de.customer, section)).click();
+      const dialog = await findByRole('dialog', { name: W.de.dialog }, section.getRootNode() as ShadowRoot);
       // Pre-searched on the company's name; Tryton's party lacks the "GmbH".
       const input = (await findByRole('textbox', {}, dialog)) as HTMLInputElement;
       expect(input.value).to.equal('Brandt Maschinenbau GmbH');
       await until(() => queryAllByRole('option', {}, dialog).some((o) => /Brandt Maschinenbau(?! \d)/.test(nameOf(o))), 'the Tryton party among the results');
       queryAllByRole('option', {}, dialog).find((o) => /Brandt Maschinenbau(?! \d)/.test(nameOf(o)))!.click();
-      (await findButton('Verbinden', dialog)).click();
+      (await findButton(W.de.connect, dialog)).click();
 
       // Where the values differ: Tryton's for all, then the CRM's e-mail.
-      (await findButton('Alle aus ERP übernehmen', dialog)).click();
+      (await findButton(W.de.takeAllErp, dialog)).click();
       const email = await findByRole('radiogroup', { name: 'E-mail' }, dialog);
       const crmEmail = queryAllByRole('radio', {}, email).find((r) => nameOf(r).startsWith('CRM'))!;
       expect(nameOf(crmEmail)).to.contain('info@brandt-maschinenbau.example');
       crmEmail.click();
-      const connects = () => queryAllByRole('button', { name: 'Verbinden' }, dialog);
+      const connects = () => queryAllByRole('button', { name: W.de.connect }, dialog);
       await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'picker Verbinden enabled');
       connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
       await until(() => !(dialog as HTMLDialogElement).open, 'dialog closes');
-      expect(await findByText('Nicht gespeichert', {}, section)).to.exist;
+      expect(await findByText(W.de.badgeUnsaved, {}, section)).to.exist;
       expect((await readParty(partyId))!['contact_mechanisms.'].find((c) => c.type === 'email')?.value, 'nothing in Tryton before Speichern').to.equal('office@brandt.tryton.example');
 
       const linked = nextEvent(el, 'erp-link-change');
-      (await findButton('Speichern', section)).click();
+      (await findButton(W.de.save, section)).click();
       expect((await linked).detail).to.deep.include({ connectionId: 'conn-t', linked: true, erpKey: String(partyId) });
       const saved = (await readParty(partyId))!;
       expect(saved['contact_mechanisms.'].find((c) => c.type === 'email')?.value, 'the chosen CRM e-mail in Tryton').to.equal('info@brandt-maschinenbau.example');
@@ -83,18 +87,18 @@ if (service.apiUrl) {
       // A change made in Tryton afterwards shows in the tab after Jetzt synchronisieren.
       await tryton('party.address.write', [saved['addresses.'].map((a) => a.id), { city: 'Dresden' }]);
       const synced = nextEvent(el, 'erp-sync');
-      (await findButton('Jetzt synchronisieren', section)).click();
+      (await findButton(W.de.syncNow, section)).click();
       await synced;
       expect(await findByText('Dresden', {}, section)).to.exist;
       await expect(el).to.be.accessible();
 
       // Verbindung trennen: the link goes, the party stays in Tryton.
-      (await findButton('Bearbeiten', section)).click();
-      (await findButton('Verbindung trennen', section)).click();
-      const confirm = await findByRole('dialog', { name: 'Verbindung trennen' }, el.shadowRoot!);
-      (await findButton('Verbindung trennen', confirm)).click();
+      (await findButton(W.de.edit, section)).click();
+      (await findButton(W.de.disconnect, section)).click();
+      const confirm = await findByRole('dialog', { name: W.de.disconnect }, el.shadowRoot!);
+      (await findButton(W.de.disconnect, confirm)).click();
       const unlinked = nextEvent(el, 'erp-link-change');
-      const save = await findButton('Speichern', section);
+      const save = await findButton(W.de.save, section);
       await until(() => save.isConnected && save.getAttribute('aria-disabled') !== 'true' && !save.hasAttribute('disabled'), 'Speichern enabled');
       save.click();
       expect((await unlinked).detail).to.deep.include({ connectionId: 'conn-t', linked: false });
@@ -107,22 +111,22 @@ if (service.apiUrl) {
       const earlier = await tryton<number[]>('party.party.search', [[['name', '=', 'Hostile Strings Corp']], 0, null, null]);
       if (earlier.length) await tryton('party.party.delete', [earlier]);
       const { el, section } = await openTab('c5');
-      (await findButton('Bearbeiten', section)).click();
-      (await findButton('Kunde', section)).click();
-      const dialog = await findByRole('dialog', { name: 'Mit ERP verbinden' }, el.shadowRoot!);
-      (await findByRole('checkbox', { name: 'Kein Treffer in ERP gefunden' }, dialog)).click();
-      (await findButton('Erstellen', dialog)).click();
-      let create = await findByRole('dialog', { name: 'In ERP erstellen' }, el.shadowRoot!);
+      (await findButton(W.de.edit, section)).click();
+      (await findButton(W.de.customer, section)).click();
+      const dialog = await findByRole('dialog', { name: W.de.dialog }, el.shadowRoot!);
+      (await findByRole('checkbox', { name: W.de.noMatch }, dialog)).click();
+      (await findButton(W.de.create, dialog)).click();
+      let create = await findByRole('dialog', { name: W.de.createTitle }, el.shadowRoot!);
       const vat = (await findByRole('textbox', { name: /VAT number/ }, create)) as HTMLInputElement;
       expect(vat.value, "the CRM's VAT number, prefilled").to.equal('US999999999');
-      const submit = await findButton('Erstellen', create);
+      const submit = await findButton(W.de.create, create);
       await until(() => submit.getAttribute('aria-disabled') !== 'true', 'Erstellen enabled');
       submit.click();
       await until(() => !(create as HTMLDialogElement).open, 'dialog closes');
 
       // Speichern: Tryton checks the VAT number and refuses it; nothing is created there.
-      (await findButton('Speichern', section)).click();
-      create = await findByRole('dialog', { name: 'In ERP erstellen' }, el.shadowRoot!);
+      (await findButton(W.de.save, section)).click();
+      create = await findByRole('dialog', { name: W.de.createTitle }, el.shadowRoot!);
       await until(() => (create as HTMLDialogElement).open, 'Create in ERP opens again');
       const again = (await findByRole('textbox', { name: /VAT number/ }, create)) as HTMLInputElement;
       await until(() => again.getAttribute('aria-invalid') === 'true', 'the VAT field marked invalid');
@@ -134,12 +138,12 @@ if (service.apiUrl) {
       again.value = '';
       again.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       again.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      const submitAgain = await findButton('Erstellen', create);
+      const submitAgain = await findButton(W.de.create, create);
       await until(() => submitAgain.getAttribute('aria-disabled') !== 'true', 'Erstellen enabled');
       submitAgain.click();
       await until(() => !(create as HTMLDialogElement).open, 'dialog closes');
       const linked = nextEvent(el, 'erp-link-change');
-      (await findButton('Speichern', section)).click();
+      (await findButton(W.de.save, section)).click();
       const { detail } = await linked;
       expect(detail).to.deep.include({ connectionId: 'conn-t', linked: true, actorType: 'customer' });
       const [party] = await tryton<{ name: string; 'categories.': { name: string }[]; 'contact_mechanisms.': { type: string; value: string }[] }[]>('party.party.read', [
