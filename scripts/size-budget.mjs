@@ -14,9 +14,10 @@ const root = resolve(import.meta.dirname, '..');
 // sign-in-page, content-type and Retry-After handling, the lost-chunk retry and the shared lang
 // observer 0.6 kB more; the way down to 22 kB (issue 19) is moving the tab's edit mode out of the
 // first load. Measured on dist/ since then: 26.6 kB, the same modules as from src/ (26.2 kB) built
-// by vite instead of esbuild; then 0.1 kB for the warning about a wrong `entity` value. The admin
+// by vite instead of esbuild; then 0.1 kB for the warning about a wrong `entity` value and 0.1 kB
+// for the badge that tells a failed or unreachable link from a working one. The admin
 // entry: 48.6 kB from dist/ when it got a budget (issue 19's target is 40 kB).
-const BUDGET = { endUser: 26.8 * 1024, locale: 3 * 1024, admin: 48.8 * 1024 };
+const BUDGET = { endUser: 26.9 * 1024, locale: 3 * 1024, admin: 48.8 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {

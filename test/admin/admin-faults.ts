@@ -232,7 +232,7 @@ export const EDITORS: Editor[] = [
         scope: resync,
         save: async () => {
           (await findButton('Resync from CRM', resync)).click();
-          (await findButton('Yes', await dialogNamed(resync, 'Resync from CRM'))).click();
+          (await findButton('Resync from CRM', await dialogNamed(resync, 'Resync from CRM'))).click();
         },
         // Nothing to keep but the action: it can be started again.
         editKept: async () => expect((await findButton('Resync from CRM', resync)).disabled).to.equal(false),

@@ -38,7 +38,6 @@ const WORDS = useTerms({
   rank: 'admin.term.rank',
   priority: 'admin.term.priority',
   resync: 'admin.term.resync',
-  yes: 'admin.term.yes',
   importVia: 'admin.term.importVia',
   select: 'admin.term.selectConnection',
   actorType: 'admin.term.actorType',
@@ -164,7 +163,8 @@ describe('connection settings (simulated ERP)', () => {
       const resync = await findByRole('region', { name: w.resync }, region);
       (await findButton(w.resync, resync)).click();
       const confirm = await dialogNamed(resync, w.resync);
-      (await findButton(w.yes, confirm)).click();
+      // The confirmation names the action, not "Yes".
+      (await findButton(w.resync, confirm)).click();
       await status(resync, /\d/);
 
       // Import: ERP sync
@@ -376,7 +376,7 @@ describe('connection settings (simulated ERP)', () => {
     expect(deepActiveOf(resync)).to.equal(button);
     sim().faults.inject('resync', { kind: 'latency', ms: 300, times: 1 });
     button.click();
-    (await findButton('Yes', await dialogNamed(resync, 'Resync from CRM'))).click();
+    (await findButton('Resync from CRM', await dialogNamed(resync, 'Resync from CRM'))).click();
     await findByRole('progressbar', { name: 'Resync progress' }, resync);
     await status(resync, /Resync finished: \d+ records sent, \d+ failed\./);
     expect(queryAllByRole('progressbar', {}, resync)).to.have.length(0);

@@ -330,7 +330,7 @@ describe('concurrency', () => {
       const resync = await findByRole('region', { name: 'Resync from CRM' }, region);
       (await findButton('Resync from CRM', resync)).click();
       const resynced = holdAnswer('resync');
-      await hammer(await findButton('Yes', await dialogNamed(resync, 'Resync from CRM')));
+      await hammer(await findButton('Resync from CRM', await dialogNamed(resync, 'Resync from CRM')));
       await resynced.arrived;
       await resynced.settle();
       expect(count(sent, 'POST', /\/resync$/)).to.equal(1);

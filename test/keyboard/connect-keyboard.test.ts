@@ -150,7 +150,9 @@ describe('keyboard only: <erp-tab> connect, create and disconnect', () => {
     const { el, section } = await openTab(c1);
     const root = el.shadowRoot!;
     await activate('Edit', section);
-    await expectFocus((e) => button('Disconnect')(e) && deepContains(section, e), 'Disconnect after Edit');
+    // Edit lands on Cancel, not on Disconnect; Disconnect is the last action.
+    await expectFocus((e) => button('Cancel')(e) && deepContains(section, e), 'Cancel after Edit');
+    await tabTo((e) => button('Disconnect')(e) && deepContains(section, e), 'Disconnect');
     const disconnect = focused()!;
     await press('Enter');
     const confirm = (await findByRole('dialog', { name: 'Disconnect' }, root)) as HTMLDialogElement;

@@ -87,6 +87,7 @@ export class ErpResyncAction extends LitElement {
           type="button"
           aria-describedby="resync-help"
           aria-busy=${this.running ? 'true' : 'false'}
+          class="danger"
           ?disabled=${!c.active}
           @click=${this.start}
         >
@@ -106,7 +107,7 @@ export class ErpResyncAction extends LitElement {
       <div role="alert" class="error">
         ${this.error ? html`${msg('The resync failed.', { id: 'admin.resync.failed' })} ${adminProblemMessage(this.error)}` : nothing}
       </div>
-      <erp-confirm-dialog heading=${t.resync} confirm-label=${t.yes}>
+      <erp-confirm-dialog heading=${t.resync} confirm-label=${t.resync} danger>
         ${msg(
           str`Resync ${name} from the CRM? The CRM values of every record linked through ${name} are sent to the ERP and overwrite the ERP values, even where the ERP changed more recently. This cannot be undone.`,
           { id: 'admin.resync.confirm' },

@@ -19,8 +19,10 @@ export interface BlockWindowOptions {
  * host's panel): renders the blocks within a viewport's height above and below what is visible, and
  * one empty item of their measured height for each run of the others, so the list keeps its size
  * and nothing moves. Heights are measured as blocks render. The visible part is the viewport's; it
- * is recomputed on any scroll in the document, on resize, and when a gap enters or leaves the view
- * (an IntersectionObserver also sees scroll containers inside shadow roots).
+ * is recomputed after each update, on any scroll in the document, on a window resize, and when a
+ * gap enters or leaves the view (an IntersectionObserver also sees scroll containers inside shadow
+ * roots). No ResizeObserver: the list resizes as the window changes, and observing that would make
+ * the browser report a ResizeObserver loop.
  * The list's items carry `data-block` (their block's index); gaps carry `data-gap`.
  */
 export class BlockWindowController implements ReactiveController {
@@ -35,7 +37,6 @@ export class BlockWindowController implements ReactiveController {
     rootMargin: '100% 0px',
     threshold: [0, 0.25, 0.5, 0.75, 1],
   });
-  private readonly resize = new ResizeObserver(() => this.schedule());
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -46,10 +47,7 @@ export class BlockWindowController implements ReactiveController {
 
   /** Lit `ref()` callback for the list element. */
   readonly attach = (el: Element | undefined): void => {
-    if (el === this.list) return;
-    if (this.list) this.resize.unobserve(this.list);
     this.list = el instanceof HTMLElement ? el : undefined;
-    if (this.list) this.resize.observe(this.list);
   };
 
   /** Forgets measured heights (a new list: another link, or the first page loaded again). */
@@ -83,14 +81,12 @@ export class BlockWindowController implements ReactiveController {
   hostConnected(): void {
     document.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     window.addEventListener('resize', this.schedule, { passive: true });
-    if (this.list) this.resize.observe(this.list);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('scroll', this.schedule, { capture: true });
     window.removeEventListener('resize', this.schedule);
     this.intersections.disconnect();
-    this.resize.disconnect();
   }
 
   hostUpdated(): void {

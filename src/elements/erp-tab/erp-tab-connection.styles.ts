@@ -35,6 +35,10 @@ export const connectionStyles = css`
     color: var(--_success);
     border-color: currentColor;
   }
+  .badge.failed {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
   .fields {
     display: grid;
     grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);

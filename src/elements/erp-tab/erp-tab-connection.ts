@@ -315,7 +315,8 @@ export class ErpTabConnection extends LitElement {
     this.editing = true;
     this.statusText = '';
     this.error = null;
-    void this.keepFocus('.offers button, .actions button');
+    // The actor types to connect as, or Cancel on a linked record (Save waits for a change).
+    void this.keepFocus('.offers button, .actions [data-cancel]');
   }
 
   private cancelEditing(): void {
@@ -371,11 +372,7 @@ export class ErpTabConnection extends LitElement {
       <section part="connection" class="connection" aria-labelledby=${titleId}>
         <header>
           <h3 id=${titleId} part="connection-title">${c.name}</h3>
-          ${staged
-            ? html`<span class="badge pending">${msg('Not saved', { id: 'tab.badgeUnsaved' })}</span>`
-            : c.link
-              ? html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`
-              : html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`}
+          ${this.renderBadge()}
         </header>
         ${c.link && staged?.kind !== 'link' ? this.renderHealth() : nothing}
         ${staged?.kind === 'link'
@@ -403,7 +400,6 @@ export class ErpTabConnection extends LitElement {
         ? html`<erp-confirm-dialog
             heading=${msg('Disconnect', { id: 'action.disconnect' })}
             confirm-label=${msg('Disconnect', { id: 'action.disconnect' })}
-            danger
           >
             <p>
               ${msg(
@@ -414,6 +410,21 @@ export class ErpTabConnection extends LitElement {
           </erp-confirm-dialog>`
         : nothing}
     `;
+  }
+
+  /** The state in one word or two: a link whose last sync failed or whose ERP does not answer says so. */
+  private renderBadge() {
+    const c = this.connection;
+    if (this.staged) return html`<span class="badge pending">${msg('Not saved', { id: 'tab.badgeUnsaved' })}</span>`;
+    if (!c.link) return html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`;
+    const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
+    if (this.stale || (session && isUnreachable(session))) {
+      return html`<span class="badge pending">${msg('Connected, ERP not reachable', { id: 'tab.badgeUnreachable' })}</span>`;
+    }
+    if (session || c.link.status === 'error') {
+      return html`<span class="badge failed">${msg('Connected, last sync failed', { id: 'tab.badgeFailed' })}</span>`;
+    }
+    return html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`;
   }
 
   private renderHealth() {
@@ -575,12 +586,9 @@ export class ErpTabConnection extends LitElement {
 
   private renderEditActions() {
     const saving = this.busy === 'saveLink' || this.busy === 'removeLink';
+    // Disconnect is undone by connecting again (nothing is deleted): no danger style, and last, so
+    // Edit does not land on it.
     return html`
-      ${this.connection.link && !this.staged
-        ? html`<button type="button" class="danger" @click=${this.askDisconnect}>
-            ${msg('Disconnect', { id: 'action.disconnect' })}
-          </button>`
-        : nothing}
       <button
         type="button"
         class="primary"
@@ -591,7 +599,10 @@ export class ErpTabConnection extends LitElement {
       >
         ${msg('Save', { id: 'action.save' })}
       </button>
-      <button type="button" @click=${this.cancelEditing}>${msg('Cancel', { id: 'action.cancel' })}</button>
+      <button type="button" data-cancel @click=${this.cancelEditing}>${msg('Cancel', { id: 'action.cancel' })}</button>
+      ${this.connection.link && !this.staged
+        ? html`<button type="button" @click=${this.askDisconnect}>${msg('Disconnect', { id: 'action.disconnect' })}</button>`
+        : nothing}
     `;
   }
 }
