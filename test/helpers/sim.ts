@@ -43,20 +43,22 @@ export function useSimulator(): () => ErpSimulator {
 }
 
 /**
- * The next request whose path starts with `path` (on this page only) fails as a dropped connection
- * does: for a lost chunk of code. Resolves once that request has failed.
+ * Every request whose path starts with `path` (on this page only) fails as a dropped connection
+ * does, until `restore()`: for a lost chunk of code. `dropped` resolves once the first has failed.
+ * All of them, not only the next: the tab also fetches a chunk ahead of use, and a user's click may
+ * come before or after that fetch has failed.
  */
-export function dropNextRequest(path: string): Promise<void> {
+export function dropRequests(path: string): { dropped: Promise<void>; restore: () => void } {
   const dropped = deferred();
+  let dropping = true;
   worker.use(
     http.get(
-      ({ request }) => new URL(request.url).pathname.startsWith(path),
+      ({ request }) => dropping && new URL(request.url).pathname.startsWith(path),
       () => {
         dropped.resolve();
         return HttpResponse.error();
       },
-      { once: true },
     ),
   );
-  return dropped.promise;
+  return { dropped: dropped.promise, restore: () => (dropping = false) };
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/erp-tab.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
-import { dropNextRequest, useSimulator } from '../helpers/sim.js';
+import { dropRequests, useSimulator } from '../helpers/sim.js';
 import { findButton, findByRole, until } from '../helpers/queries.js';
 import { useTerms } from '../helpers/terms.js';
 
@@ -16,16 +16,18 @@ describe('<erp-tab> when a chunk of its code is lost', () => {
   it('recovers from a lost chunk: the localized error with Retry, and Retry loads it without a reload', async () => {
     const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c2" lang="de"></erp-tab>`);
     const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
-    // The dialog's code is fetched on first use: that request is dropped once.
-    const dropped = dropNextRequest('/src/define/erp-connect-dialog.');
+    // The dialog's code is fetched on first use (and ahead of it, on Edit): the connection drops it.
+    const lost = dropRequests('/src/define/erp-connect-dialog.');
     (await findButton(W.de.edit, section)).click();
     (await findButton(W.de.customer, section)).click();
-    await dropped;
+    await lost.dropped;
     const alert = await findByRole('alert', {}, section);
     await until(() => alert.textContent?.includes(W.de.network), `the network error in German, got "${alert.textContent}"`);
     expect(customElements.get('erp-connect-dialog')).to.equal(undefined);
     expect(el.shadowRoot!.querySelector('[role="dialog"]')).to.equal(null);
 
+    // The connection is back: Retry loads the chunk.
+    lost.restore();
     (await findButton(W.de.retry, section)).click();
     const dialog = await findByRole('dialog', { name: W.de.dialog }, el.shadowRoot!);
     expect(dialog).to.exist;

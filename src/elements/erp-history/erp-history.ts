@@ -84,13 +84,11 @@ export class ErpHistory extends LitElement {
       }
       /* Block flow, not a grid: a grid lays out every item again when one is added. The space
          follows each event, so a block's height (the window measures it) includes its own. */
-      li.event {
-        margin-block-end: var(--_space);
-      }
       li.event:last-child {
         margin-block-end: 0;
       }
       li.event {
+        margin-block-end: var(--_space);
         border-inline-start: 3px solid var(--_border);
         padding-inline-start: var(--_space);
         /* Events out of view skip layout and paint; up to WINDOW_FROM events they all stay in the
