@@ -9,6 +9,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const PUBLIC_TAGS = new Set(Object.keys(pkg.exports).map((key) => /^\.\/(erp-[\w-]+)\.js$/.exec(key)?.[1]).filter(Boolean));
 // Where each public class is exported from: the side-effect-free entries.
 const ENTRY_FOR_SOURCE = { 'src/index.ts': 'dist/index.js', 'src/admin.ts': 'dist/admin.js' };
+// The analyzer also reports dispatches it cannot name (constants, variables): keep real event names.
 const EVENT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 
 /** Our class files register nothing (src/define/* does): the tags come from `defineElement('tag', Class)`. */
@@ -33,7 +34,7 @@ function exportedNames(file) {
 }
 
 /** The theme: each `var(--erp-…, default); /* description *\/` line of the shared base styles. */
-export function themeProperties() {
+function themeProperties() {
   const source = readFileSync('src/elements/shared/base-styles.ts', 'utf8');
   return [...source.matchAll(/var\((--erp-[\w-]+),\s*(.+?)\);\s*\/\*\s*(.+?)\s*\*\//g)].map(([, name, fallback, description]) => ({
     name,

@@ -13,8 +13,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The analyzer also reports dispatches it cannot name (constants, variables): keep real event names.
-const EVENT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 const START = '<!-- element-tables:start -->';
 const END = '<!-- element-tables:end -->';
 
@@ -48,7 +46,7 @@ function section(decl) {
       ),
     ],
     ['Methods', table(['method', 'description'], methods.map((m) => [code(`${m.name}()`), cell(m.description)]))],
-    ['Events', table(['event', 'description'], (decl.events ?? []).filter((e) => EVENT_NAME.test(e.name ?? '')).map((e) => [code(e.name), cell(e.description)]))],
+    ['Events', table(['event', 'description'], (decl.events ?? []).map((e) => [code(e.name), cell(e.description)]))],
     ['Parts', table(['part', 'description'], (decl.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]))],
   ];
   for (const [title, body] of parts) if (body) out.push('', `**${title}**`, '', body);

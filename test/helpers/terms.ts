@@ -38,14 +38,22 @@ export async function term(lang: Lang, id: string, values: Record<string, string
   return text;
 }
 
-/** Several terms of one language at once: `{ key: id }` → `{ key: text }`. */
-export async function terms<K extends string>(lang: Lang, ids: Record<K, string>): Promise<Record<K, string>> {
-  const entries = await Promise.all(Object.entries<string>(ids).map(async ([k, id]) => [k, await term(lang, id)] as const));
-  return Object.fromEntries(entries) as Record<K, string>;
-}
-
 /** A message id, or one with placeholders filled from values or from other messages (`{ term: id }`). */
 export type TermSpec = string | { id: string; values: Record<string, string | number | { term: string }> };
+
+async function termOf(lang: Lang, spec: TermSpec): Promise<string> {
+  if (typeof spec === 'string') return term(lang, spec);
+  const values = Object.fromEntries(
+    await Promise.all(Object.entries(spec.values).map(async ([name, v]) => [name, typeof v === 'object' ? await term(lang, v.term) : v] as const)),
+  );
+  return term(lang, spec.id, values);
+}
+
+/** Several terms of one language at once: `{ key: id }` → `{ key: text }`. */
+export async function terms<K extends string>(lang: Lang, ids: Record<K, TermSpec>): Promise<Record<K, string>> {
+  const entries = await Promise.all(Object.entries<TermSpec>(ids).map(async ([k, spec]) => [k, await termOf(lang, spec)] as const));
+  return Object.fromEntries(entries) as Record<K, string>;
+}
 
 /**
  * A suite's words in every language, read from the locales before its tests run (a mocha `before`
@@ -55,19 +63,7 @@ export type TermSpec = string | { id: string; values: Record<string, string | nu
 export function useTerms<K extends string>(specs: Record<K, TermSpec>): Record<Lang, Record<K, string>> {
   const table = {} as Record<Lang, Record<K, string>>;
   before(async () => {
-    for (const lang of LANGS) {
-      const row = {} as Record<K, string>;
-      for (const [key, spec] of Object.entries<TermSpec>(specs)) {
-        if (typeof spec === 'string') {
-          row[key as K] = await term(lang, spec);
-          continue;
-        }
-        const values: Record<string, string | number> = {};
-        for (const [name, value] of Object.entries(spec.values)) values[name] = typeof value === 'object' ? await term(lang, value.term) : value;
-        row[key as K] = await term(lang, spec.id, values);
-      }
-      table[lang] = row;
-    }
+    for (const lang of LANGS) table[lang] = await terms(lang, specs);
   });
   return table;
 }

@@ -61,10 +61,10 @@ function expectedAndReported(dir, file, output) {
     if (mark) expected.set(i + 2, mark[1].trim());
   });
   const reported = new Map();
-  const pattern = new RegExp(`${file.replace(/[.]/g, '\\.')}[(:](\\d+)[,:]\\d+\\)?:? - error (TS\\d+): (.*)|${file.replace(/[.]/g, '\\.')}\\((\\d+),\\d+\\): error (TS\\d+): (.*)`, 'g');
-  for (const match of output.matchAll(pattern)) {
-    const line = Number(match[1] ?? match[4]);
-    reported.set(line, `${reported.get(line) ?? ''}${match[3] ?? match[6]}\n`);
+  // tsc and vue-tsc write `file(line,col): error TSnnnn: message` when not on a terminal.
+  const pattern = new RegExp(`${file.replace(/[.]/g, '\\.')}\\((\\d+),\\d+\\): error TS\\d+: (.*)`, 'g');
+  for (const [, line, message] of output.matchAll(pattern)) {
+    reported.set(Number(line), `${reported.get(Number(line)) ?? ''}${message}\n`);
   }
   return { expected, reported };
 }

@@ -417,8 +417,8 @@ export class ErpTabConnection extends LitElement {
     const c = this.connection;
     if (this.staged) return html`<span class="badge pending">${msg('Not saved', { id: 'tab.badgeUnsaved' })}</span>`;
     if (!c.link) return html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`;
-    const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
-    if (this.stale || (session && isUnreachable(session))) {
+    const { session, unreachable } = this.syncHealth();
+    if (unreachable) {
       return html`<span class="badge pending">${msg('Connected, ERP not reachable', { id: 'tab.badgeUnreachable' })}</span>`;
     }
     if (session || c.link.status === 'error') {
@@ -427,12 +427,17 @@ export class ErpTabConnection extends LitElement {
     return html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`;
   }
 
+  /** This session's failed Sync now, if any, and whether the ERP does not answer (the badge and the health strip both say it). */
+  private syncHealth(): { session: ErpProblem | null; unreachable: boolean } {
+    const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
+    return { session, unreachable: this.stale || (session !== null && isUnreachable(session)) };
+  }
+
   private renderHealth() {
     const c = this.connection;
     const link = c.link!;
-    const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
+    const { session, unreachable } = this.syncHealth();
     const stored = link.status === 'error' && link.lastError ? link.lastError : null;
-    const unreachable = this.stale || (session !== null && isUnreachable(session));
     return renderHealthStrip({
       connectionId: c.id,
       connectionName: c.name,
