@@ -9,7 +9,10 @@ export const connectionStyles = css`
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 1.5);
     background: var(--_bg);
-    display: grid;
+    /* A flex column, not a grid: a grid's auto column sizes its items to their content first, an extra
+       layout pass over every field on each update (bench tabUpdate). */
+    display: flex;
+    flex-direction: column;
     gap: var(--_space);
     min-inline-size: 0;
   }

@@ -8,7 +8,8 @@ export const tabStyles = css`
     display: none;
   }
   .tab {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: calc(var(--_space) * 2);
   }
   .loading .skeleton {
