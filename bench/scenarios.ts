@@ -285,11 +285,19 @@ async function tabUpdateVsFloor(updates: number): Promise<{ tab: number[]; floor
   const { tab, nextLoad } = mountHeldTab();
   const floor = createFloorTab();
   mount(floor);
-  // Field 0 is a text field: its <dd> shows "Value 0 v<version>".
-  const shows = (root: ShadowRoot | null | undefined, v: number) =>
-    [...(root?.querySelectorAll('dd') ?? [])].some((d) => d.textContent === `Value 0 v${v}`);
-  const tabShows = (v: number) => shows(tab.shadowRoot!.querySelector('erp-tab-connection')?.shadowRoot, v);
-  const floorShows = (v: number) => shows(floor.shadowRoot, v);
+  // Field 0 is a text field: its <dd> shows "Value 0 v<version>". The check runs on every microtask
+  // while waiting, so it reads the one <dd> found last time (Lit updates it in place) and searches
+  // only when that one is gone: a search of every <dd> per turn would charge more to whichever of the
+  // two takes more turns.
+  const shows = (root: () => ShadowRoot | null | undefined) => {
+    let dd: Element | undefined;
+    return (v: number) => {
+      if (!dd?.isConnected) dd = [...(root()?.querySelectorAll('dd') ?? [])].find((d) => d.textContent?.startsWith('Value 0 v'));
+      return dd?.textContent === `Value 0 v${v}`;
+    };
+  };
+  const tabShows = shows(() => tab.shadowRoot!.querySelector('erp-tab-connection')?.shadowRoot);
+  const floorShows = shows(() => floor.shadowRoot);
   const out = { tab: [] as number[], floor: [] as number[] };
   for (let v = 0; v <= updates; v++) {
     if (v > 0) tab.reload();

@@ -30,6 +30,10 @@ await build({
   logLevel: 'warning',
 });
 const server = createServer((req, res) => {
+  // Cross-origin isolated: performance.now() then has µs resolution instead of 100 µs (an update of
+  // the tab takes about 2 ms).
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
   const path = req.url === '/' ? null : join(out, req.url.split('?')[0]);
   if (!path) {
     res.setHeader('Content-Type', 'text/html');
@@ -167,9 +171,11 @@ if (results.tabUpdate && results.historyLoadMore && results.historyExport10000) 
     '## Rendering against the floor',
     '',
     '`tabUpdate`: `<erp-tab>` with 40 fields gets new values for all of them; `bench/floor-tab.ts` is a',
-    'hand-written Lit element that renders the same fields (label, who leads, the value formatted by the',
-    'same function, the same styles) and nothing else. Both are updated in turn in one page, 20 times;',
-    'the time runs from the new data to the new values rendered, styled and laid out (no frame wait).',
+    'hand-written Lit element that renders the same field list (ERP actor, ERP number, the 40 fields with',
+    'label, who leads and the value formatted by the same function, Last synchronized; the same styles)',
+    'and nothing else. Both are updated in turn in one page, 20 times; the time runs from the new data to',
+    'the new values rendered, styled and laid out (no frame wait). The page is cross-origin isolated, so',
+    'the clock resolves microseconds; the range shows how much one run of 20 updates varies here.',
     '',
     '| measure | ms (median, range) |',
     '|---|---|',
