@@ -3,7 +3,7 @@
 // preview of the ERP tab as the chosen user sees it.
 import '../src/define/erp-sync-admin.js';
 import '../src/define/erp-tab.js';
-import { ErpSimulator, persistTo } from './mock-erp/index.js';
+import { ErpSimulator, persistTo } from '../simulated-erp/index.js';
 import { serveInPage } from './in-page-simulator.js';
 import { connectToService } from './service-session.js';
 

@@ -1,5 +1,5 @@
 // demo/csp.html: the elements over the simulated ERP under a strict CSP, listing any violation.
-import { ErpSimulator } from './mock-erp/index.js';
+import { ErpSimulator } from '../simulated-erp/index.js';
 import { serveInPage } from './in-page-simulator.js';
 
 const status = document.getElementById('csp-status')!;

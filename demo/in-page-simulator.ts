@@ -2,7 +2,7 @@
 // demo's latency, and the widget pointed at it.
 import { setupWorker } from 'msw/browser';
 import { configure } from '../src/index.js';
-import { createHandlers, DEMO_LATENCY, type ErpSimulator } from './mock-erp/index.js';
+import { createHandlers, DEMO_LATENCY, type ErpSimulator } from '../simulated-erp/index.js';
 
 export async function serveInPage(sim: ErpSimulator): Promise<void> {
   const worker = setupWorker(...createHandlers(sim, { latencyMs: DEMO_LATENCY }));

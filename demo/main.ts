@@ -1,9 +1,9 @@
 // The demo CRM page: the simulated ERP in a service worker, a record list, and <erp-tab>.
 import '../src/define/erp-tab.js';
 import { configure } from '../src/index.js';
-import { DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from './mock-erp/index.js';
+import { DEMO_RECORDS, ErpSimulator, OPERATIONS, persistTo } from '../simulated-erp/index.js';
 import { serveInPage } from './in-page-simulator.js';
-import type { Fault, OperationName } from './mock-erp/index.js';
+import type { Fault, OperationName } from '../simulated-erp/index.js';
 import { connectToService } from './service-session.js';
 import { setupThemeToggle } from './theme.js';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The reference server: the simulated ERP (demo/mock-erp, the same msw handlers the demo and the
+// The reference server: the simulated ERP (simulated-erp, the same msw handlers the demo and the
 // tests use in a service worker) over real HTTP on 127.0.0.1, with CORS and a bearer-token check.
 //
 //   npm run serve:api                      # http://127.0.0.1:8787/api/erp, token "demo"
@@ -7,7 +7,7 @@
 //
 // Every request needs `Authorization: Bearer <token>` (401 problem otherwise). With `--control` the
 // server also answers `/__control/*` (used by test/integration): POST `reset`; POST `fault`
-// `{ target, fault }` (a demo/mock-erp `Fault`); POST `drop` `{ mode: 'before-response' | 'mid-body',
+// `{ target, fault }` (a simulated-erp `Fault`); POST `drop` `{ mode: 'before-response' | 'mid-body',
 // times }`, `{ all: true }` (close every connection without an answer until `{ clear: true }`).
 // The simulator is TypeScript; it is bundled once with esbuild (msw stays an external import) into
 // node_modules/.cache/erp-widget/.
@@ -24,14 +24,14 @@ const API_PATH = '/api/erp';
 const SIM_ORIGIN = 'http://erp.sim';
 
 let simModule;
-/** Bundles demo/mock-erp/index.ts for Node and imports it (once per process). */
+/** Bundles simulated-erp/index.ts for Node and imports it (once per process). */
 async function loadSimulator() {
   if (simModule) return simModule;
   const outdir = join(root, 'node_modules/.cache/erp-widget');
   mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, `mock-erp-${process.pid}.mjs`);
+  const outfile = join(outdir, `simulated-erp-${process.pid}.mjs`);
   await build({
-    entryPoints: [join(root, 'demo/mock-erp/index.ts')],
+    entryPoints: [join(root, 'simulated-erp/index.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
-import type { UserRecord } from '../demo/mock-erp/model.js';
+import type { UserRecord } from '../simulated-erp/model.js';
 import { DatabaseCrm, type CrmAdapter } from './crm/adapter.js';
 import { SyncService, type OpInput, type OpOutput } from './domain/operations.js';
 import { createVerifier, signToken, type AuthOptions } from './http/auth.js';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import type { ActorType, FieldValue } from '../../src/model/types.js';
-import type { Values } from '../../demo/mock-erp/model.js';
+import type { Values } from '../../simulated-erp/model.js';
 import { ConnectorProblem } from '../problem.js';
 import { SimulatedErp, type Kind } from './erp.js';
 

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ActorType, FieldMeta, FieldValue, ListItem } from '../../src/model/types.js';
-import { CONNECTOR_KINDS, type ConnectorKind } from '../../demo/mock-erp/connectors.js';
-import { ERP_FIELDS } from '../../demo/mock-erp/fields.js';
-import { ERP_LISTS } from '../../demo/mock-erp/lists.js';
-import type { ErpActor, Values } from '../../demo/mock-erp/model.js';
-import { queryActors, type ActorQuery } from '../../demo/mock-erp/search.js';
-import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
-import { invalidReason } from '../../demo/mock-erp/values.js';
-import { runTest } from '../../demo/mock-erp/admin-connections.js';
+import { CONNECTOR_KINDS, type ConnectorKind } from '../../simulated-erp/connectors.js';
+import { ERP_FIELDS } from '../../simulated-erp/fields.js';
+import { ERP_LISTS } from '../../simulated-erp/lists.js';
+import type { ErpActor, Values } from '../../simulated-erp/model.js';
+import { queryActors, type ActorQuery } from '../../simulated-erp/search.js';
+import { ErpSimulator } from '../../simulated-erp/simulator.js';
+import { invalidReason } from '../../simulated-erp/values.js';
+import { runTest } from '../../simulated-erp/admin-connections.js';
 import { onlyFields } from '../only-fields.js';
 import { ConnectorProblem } from '../problem.js';
 

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import '../../src/define/erp-tab.js';
 // The JSX types hosts get as `erp-widget/react` (generated from custom-elements.json).
 import type {} from '../../src/jsx/react.js';
-import { ErpSimulator } from '../mock-erp/index.js';
+import { ErpSimulator } from '../../simulated-erp/index.js';
 import { serveInPage } from '../in-page-simulator.js';
 import { RecordView } from './record-view.js';
 

@@ -1,7 +1,7 @@
 // A CRM-like record page: the record list, the chosen record, its ERP tab and the last widget event.
 import { useState } from 'react';
 import type { ErpAvailabilityChangeEvent, ErpErrorEvent, ErpLinkChangeEvent } from '../../src/index.js';
-import { DEMO_RECORDS } from '../mock-erp/index.js';
+import { DEMO_RECORDS } from '../../simulated-erp/index.js';
 
 const COMPANIES = DEMO_RECORDS.filter((r) => r.type === 'company');
 

@@ -6,7 +6,7 @@ import { createApp } from 'vue';
 import '../../src/define/erp-tab.js';
 // The template types hosts get as `erp-widget/vue` (generated from custom-elements.json).
 import type {} from '../../src/jsx/vue.js';
-import { ErpSimulator } from '../mock-erp/index.js';
+import { ErpSimulator } from '../../simulated-erp/index.js';
 import { serveInPage } from '../in-page-simulator.js';
 import RecordView from './RecordView.vue';
 

@@ -1,5 +1,5 @@
 import type { CrmEntityType } from '../../src/model/types.js';
-import type { CrmRecord } from '../../demo/mock-erp/model.js';
+import type { CrmRecord } from '../../simulated-erp/model.js';
 import type { Queryable } from '../storage/db.js';
 
 /**

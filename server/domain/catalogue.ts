@@ -1,7 +1,7 @@
 import type { ActorType, FieldMeta, ListItem } from '../../src/model/types.js';
-import type { ConnectorKind } from '../../demo/mock-erp/connectors.js';
-import type { Catalogue } from '../../demo/mock-erp/context.js';
-import type { ConnectionRecord, SimState } from '../../demo/mock-erp/model.js';
+import type { ConnectorKind } from '../../simulated-erp/connectors.js';
+import type { Catalogue } from '../../simulated-erp/context.js';
+import type { ConnectionRecord, SimState } from '../../simulated-erp/model.js';
 import { ConnectorClient, type Config } from '../connectors/client.js';
 
 interface Offer {

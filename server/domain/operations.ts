@@ -1,17 +1,17 @@
 import type { ActorType, CrmEntityType, HistoryEvent, MatchSuggestion, Page, Restriction, SearchResult } from '../../src/model/types.js';
-import * as connections from '../../demo/mock-erp/admin-connections.js';
-import * as connectors from '../../demo/mock-erp/admin-connectors.js';
-import * as data from '../../demo/mock-erp/admin-data.js';
-import * as mappings from '../../demo/mock-erp/admin-mapping.js';
-import { connection, crmRecord, erpLists, requireAdmin, usableConnection, type Ctx } from '../../demo/mock-erp/context.js';
-import { companyLink, getEntityState } from '../../demo/mock-erp/entity-state.js';
-import * as linking from '../../demo/mock-erp/linking.js';
-import { normalizeName, normalizeVat, wellFormedVat } from '../../demo/mock-erp/match.js';
-import { linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
-import * as search from '../../demo/mock-erp/search.js';
-import { recordLandedWrite, syncInBackground, syncNow } from '../../demo/mock-erp/sync.js';
+import * as connections from '../../simulated-erp/admin-connections.js';
+import * as connectors from '../../simulated-erp/admin-connectors.js';
+import * as data from '../../simulated-erp/admin-data.js';
+import * as mappings from '../../simulated-erp/admin-mapping.js';
+import { connection, crmRecord, erpLists, requireAdmin, usableConnection, type Ctx } from '../../simulated-erp/context.js';
+import { companyLink, getEntityState } from '../../simulated-erp/entity-state.js';
+import * as linking from '../../simulated-erp/linking.js';
+import { normalizeName, normalizeVat, wellFormedVat } from '../../simulated-erp/match.js';
+import { linkKey, type SimState, type UserRecord } from '../../simulated-erp/model.js';
+import * as search from '../../simulated-erp/search.js';
+import { recordLandedWrite, syncInBackground, syncNow } from '../../simulated-erp/sync.js';
 import { deleteIntents, leftIntents, recordedSince, storeIntents } from '../storage/intents.js';
-import { backgroundConnection, withLastBackgroundSync } from '../../demo/mock-erp/background.js';
+import { backgroundConnection, withLastBackgroundSync } from '../../simulated-erp/background.js';
 import { BackgroundSync } from '../sync/background.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import type { CrmAdapter } from '../crm/adapter.js';
@@ -57,7 +57,7 @@ const HISTORY_PAGE = 20;
 
 /**
  * Every operation of api/openapi.yaml on the database and the connectors. The business rules are the
- * domain model's (demo/mock-erp, shared with the in-browser simulator, so the two answer alike);
+ * domain model's (simulated-erp, shared with the in-browser simulator, so the two answer alike);
  * this layer decides what to load, runs them, and writes back what changed in one transaction.
  */
 export class SyncService {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorType, FieldValue } from '../../src/model/types.js';
-import type { ActorStore } from '../../demo/mock-erp/actors.js';
-import type { Catalogue, Ctx } from '../../demo/mock-erp/context.js';
-import type { ErpActor, SimState, Values } from '../../demo/mock-erp/model.js';
+import type { ActorStore } from '../../simulated-erp/actors.js';
+import type { Catalogue, Ctx } from '../../simulated-erp/context.js';
+import type { ErpActor, SimState, Values } from '../../simulated-erp/model.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import { problem, ServiceProblem } from '../http/problem.js';
 

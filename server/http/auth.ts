@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import type { UserRecord } from '../../demo/mock-erp/model.js';
+import type { UserRecord } from '../../simulated-erp/model.js';
 import { problem } from './problem.js';
 
 export interface AuthOptions {

@@ -1,5 +1,5 @@
 import type { ProblemBody } from '../../src/model/types.js';
-import { problemBody } from '../../demo/mock-erp/problems.js';
+import { problemBody } from '../../simulated-erp/problems.js';
 
 /** A problem the service answers as application/problem+json (never with a stack or an internal message). */
 export class ServiceProblem extends Error {

@@ -4,8 +4,8 @@
 // recovery (SyncService.recoverWrites) records it if the ERP holds it, so no applied change is
 // missing from the history.
 import { randomUUID } from 'node:crypto';
-import type { ErpWriteIntent } from '../../demo/mock-erp/sync.js';
-import type { SimState } from '../../demo/mock-erp/model.js';
+import type { ErpWriteIntent } from '../../simulated-erp/sync.js';
+import type { SimState } from '../../simulated-erp/model.js';
 import type { CrmEntityType } from '../../src/model/types.js';
 import type { Queryable } from './db.js';
 import { splitLinkKey } from './state.js';

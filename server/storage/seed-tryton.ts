@@ -2,11 +2,11 @@
 // connector and one connection to a Tryton database, with mappings, defaults and list mappings made
 // from what the connector says it offers (its fields and its lists), and no links yet.
 import type { FieldValue } from '../../src/model/types.js';
-import type { SimState } from '../../demo/mock-erp/model.js';
-import { typeKey } from '../../demo/mock-erp/model.js';
-import { defaultListMap } from '../../demo/mock-erp/lists.js';
-import { defaultMapping } from '../../demo/mock-erp/seed-config.js';
-import { createInitialState } from '../../demo/mock-erp/state.js';
+import type { SimState } from '../../simulated-erp/model.js';
+import { typeKey } from '../../simulated-erp/model.js';
+import { defaultListMap } from '../../simulated-erp/lists.js';
+import { defaultMapping } from '../../simulated-erp/seed-config.js';
+import { createInitialState } from '../../simulated-erp/state.js';
 import { ConnectorClient } from '../connectors/client.js';
 
 export interface TrytonDemo {

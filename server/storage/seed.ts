@@ -1,5 +1,5 @@
-import type { SimState } from '../../demo/mock-erp/model.js';
-import { createInitialState } from '../../demo/mock-erp/state.js';
+import type { SimState } from '../../simulated-erp/model.js';
+import { createInitialState } from '../../simulated-erp/state.js';
 import type { Db } from './db.js';
 import { createEmptyState, type StateStore } from './state.js';
 

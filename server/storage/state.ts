@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CrmEntityType } from '../../src/model/types.js';
-import { entityKey, linkKey, type SimState, type UserRecord } from '../../demo/mock-erp/model.js';
+import { entityKey, linkKey, type SimState, type UserRecord } from '../../simulated-erp/model.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import type { Db, Listening, Queryable } from './db.js';
 import type { Secrets } from './secrets.js';

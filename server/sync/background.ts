@@ -3,7 +3,7 @@
 // service's own database, PostgreSQL or PGlite alike, through `Db.script`.
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import { backoffMs } from '../../demo/mock-erp/background.js';
+import { backoffMs } from '../../simulated-erp/background.js';
 import type { BackgroundRun, BackgroundSyncStatus, ProblemBody } from '../../src/model/types.js';
 import type { CrmAdapter } from '../crm/adapter.js';
 import type { SyncService } from '../domain/operations.js';

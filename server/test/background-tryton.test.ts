@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { SEED_COMPANY } from '../../connectors/tryton/seed.js';
 import { TrytonRpc } from '../../connectors/tryton/rpc.js';
-import type { CrmRecord } from '../../demo/mock-erp/model.js';
+import type { CrmRecord } from '../../simulated-erp/model.js';
 import { DatabaseCrm } from '../crm/adapter.js';
 import { startService } from '../start.js';
 import { okClient } from './service-client.js';

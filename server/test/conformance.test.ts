@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { configure } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
-import { OPERATIONS, type OperationName } from '../../demo/mock-erp/faults.js';
+import { OPERATIONS, type OperationName } from '../../simulated-erp/faults.js';
 import { callsFor, NO_CONTENT } from '../../test/hardening/operations.js';
 import { allTargets } from './targets.js';
 

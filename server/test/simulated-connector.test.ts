@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildSimulatedConnector } from '../../connectors/simulated/app.js';
-import { CONNECTIONS } from '../../demo/mock-erp/seed-config.js';
-import { ErpSimulator } from '../../demo/mock-erp/simulator.js';
-import { queryActors } from '../../demo/mock-erp/search.js';
+import { CONNECTIONS } from '../../simulated-erp/seed-config.js';
+import { ErpSimulator } from '../../simulated-erp/simulator.js';
+import { queryActors } from '../../simulated-erp/search.js';
 
 describe('simulated connector: indexed text search', () => {
   const indexed = new ErpSimulator({ indexNames: true });

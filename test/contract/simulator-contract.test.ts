@@ -1,4 +1,4 @@
-// Contract tests: every answer of the simulated ERP (demo/mock-erp), for every operation, driven through
+// Contract tests: every answer of the simulated ERP (simulated-erp), for every operation, driven through
 // RestBackend and the real HTTP layer (msw), is validated with ajv against the JSON Schemas in
 // api/openapi.yaml, so the mock cannot drift from the spec. Problem answers are checked too.
 import { expect } from '@open-wc/testing';
@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { configure } from '../../src/backend/config.js';
 import { ErpProblem } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
-import { OPERATIONS, type OperationName } from '../../demo/mock-erp/faults.js';
+import { OPERATIONS, type OperationName } from '../../simulated-erp/faults.js';
 import { useSimulator } from '../helpers/sim.js';
 import { CALLS, NO_CONTENT } from '../hardening/operations.js';
 import { Ajv2020, addFormats } from './vendor/ajv.mjs';

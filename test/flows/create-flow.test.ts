@@ -5,7 +5,7 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { configure } from '../../src/backend/config.js';
 import { findButton, findByRole, findByText, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
-import type { ErpSimulator } from '../../demo/mock-erp/index.js';
+import type { ErpSimulator } from '../../simulated-erp/index.js';
 import { useTerms } from '../helpers/terms.js';
 
 const WORDS = useTerms({

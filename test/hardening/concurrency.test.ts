@@ -14,7 +14,7 @@ import { showConnectDialog } from '../helpers/connect-dialog.js';
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from '../admin/admin-helpers.js';
 import { nextTask } from '../helpers/events.js';
-import type { OperationName } from '../../demo/mock-erp/index.js';
+import type { OperationName } from '../../simulated-erp/index.js';
 
 interface Sent {
   method: string;

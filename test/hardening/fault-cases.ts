@@ -1,7 +1,7 @@
 // The fault matrix: every RestBackend operation x every fault, with what the client must report.
 // Pure data (no DOM, no Lit): test/hardening/fault-matrix.test.ts checks each cell in the browser, and
 // docs/fault-matrix.md is written from the results of that run (scripts/fault-matrix-plugin.mjs).
-import { OPERATIONS, type Fault, type OperationName } from '../../demo/mock-erp/faults.js';
+import { OPERATIONS, type Fault, type OperationName } from '../../simulated-erp/faults.js';
 
 /** The client timeout the matrix runs with, and the latency that exceeds it. */
 export const MATRIX_TIMEOUT_MS = 200;

@@ -7,7 +7,7 @@ import { ErpProblem } from '../../src/backend/problem.js';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
 import { problemMessage } from '../../src/i18n/problem-message.js';
 import { switchLocale } from '../../src/i18n/localization.js';
-import type { Fault, OperationName } from '../../demo/mock-erp/faults.js';
+import type { Fault, OperationName } from '../../simulated-erp/faults.js';
 import { useSimulator } from '../helpers/sim.js';
 import { CALLS } from './operations.js';
 import { FAULTS, markOf, MATRIX_OPERATIONS, MATRIX_TIMEOUT_MS, NOT_APPLICABLE, operationCell, type FaultCase } from './fault-cases.js';

@@ -3,7 +3,7 @@
 // test/hardening/journey-matrix.test.ts and journey-matrix-tab.test.ts (through journey-runner.ts and
 // journey-drivers.ts) drive each cell in the browser and print the grid; scripts/fault-matrix-plugin.mjs
 // writes docs/fault-matrix.md from the results of the run with renderDocument().
-import type { Fault, OperationName } from '../../demo/mock-erp/faults.js';
+import type { Fault, OperationName } from '../../simulated-erp/faults.js';
 import { FAULTS, markOf, NOT_APPLICABLE, renderMarkdown, tally, type CellResult } from './fault-cases.js';
 
 /** The client timeout of a `slow` cell, and the latency that exceeds it. */

@@ -2,7 +2,7 @@
 // `prepare` makes any calls the operation needs first (a current version, a mapping to save back) and
 // returns the call itself, which may then be repeated (e.g. once per injected fault).
 import type { RestAdminBackend } from '../../src/backend/rest-backend.js';
-import type { OperationName } from '../../demo/mock-erp/faults.js';
+import type { OperationName } from '../../simulated-erp/faults.js';
 import type { ConnectionInput } from '../../src/model/types.js';
 
 export type Prepared = () => Promise<unknown>;

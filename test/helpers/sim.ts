@@ -2,7 +2,7 @@
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
 import { configure, DEFAULT_TIMEOUT_MS } from '../../src/backend/config.js';
-import { createHandlers, ErpSimulator } from '../../demo/mock-erp/index.js';
+import { createHandlers, ErpSimulator } from '../../simulated-erp/index.js';
 import { deferred } from './events.js';
 
 const worker = setupWorker();

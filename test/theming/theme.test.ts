@@ -7,7 +7,7 @@ import '../../src/define/erp-tab.js';
 import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { deepElements, findButton, findByRole } from '../helpers/queries.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
-import { ErpSimulator } from '../../demo/mock-erp/index.js';
+import { ErpSimulator } from '../../simulated-erp/index.js';
 
 /**
  * The simulator in-process as the element's own `backend` (its methods mirror ErpBackend's): no

@@ -1,4 +1,4 @@
-import type { ConfigValue, ConnectionInput, ErpConnection, FieldMeta, Principal, TestResult } from '../../src/model/types.js';
+import type { ConfigValue, ConnectionInput, ErpConnection, FieldMeta, Principal, TestResult } from '../src/model/types.js';
 import { connection, connectorConfigFields, connectorKind, erpFields, requireAdmin, type Ctx } from './context.js';
 import type { ConnectionRecord, Values } from './model.js';
 import { hash } from './prng.js';

@@ -1,4 +1,4 @@
-import type { ActorType } from '../../src/model/types.js';
+import type { ActorType } from '../src/model/types.js';
 import { countOf, generateActor, generatePerson, indexOf, keyAt, lowerNameList, nameAt, nameCandidates, personCount } from './generate.js';
 import type { DataSetSpec, ErpActor, SimState, Values } from './model.js';
 import { typeKey } from './model.js';

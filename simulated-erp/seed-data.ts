@@ -1,4 +1,4 @@
-import type { CrmEntityType, HistoryEvent } from '../../src/model/types.js';
+import type { CrmEntityType, HistoryEvent } from '../src/model/types.js';
 import type { CrmRecord, ErpActor, LinkRecord, Values } from './model.js';
 
 /** Hand-made demo records: the CRM side and the ERP actors that sit on top of the generated ones. */

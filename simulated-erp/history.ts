@@ -1,5 +1,5 @@
-import type { CrmEntityType, HistoryEvent, Page } from '../../src/model/types.js';
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type { CrmEntityType, HistoryEvent, Page } from '../src/model/types.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import { connection, crmRecord, currentUser, type Ctx } from './context.js';
 import { linkKey } from './model.js';
 import { fail } from './problems.js';

@@ -1,4 +1,4 @@
-import type { ListItem } from '../../src/model/types.js';
+import type { ListItem } from '../src/model/types.js';
 
 /** ERP lists (ids as the ERP spells them) and the CRM's own lists (different ids: mapping matters). */
 export const ERP_LISTS: Record<string, ListItem[]> = {

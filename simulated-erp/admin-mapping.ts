@@ -6,7 +6,7 @@ import type {
   FieldMapping,
   ListMapping,
   SyncPriority,
-} from '../../src/model/types.js';
+} from '../src/model/types.js';
 import { bumpPriorityVersion } from './admin-connections.js';
 import { connection, connectorKind, crmListName, entityOf, erpFields, erpLists, erpMeta, mapping, requireAdmin, type Ctx } from './context.js';
 import { CRM_FIELDS, notSyncableReason } from './fields.js';

@@ -1,4 +1,4 @@
-import type { ActorType, CrmEntityType, FieldMeta, FieldValue, ListItem, UnavailableReason } from '../../src/model/types.js';
+import type { ActorType, CrmEntityType, FieldMeta, FieldValue, ListItem, UnavailableReason } from '../src/model/types.js';
 import type { ActorStore } from './actors.js';
 import { CONNECTOR_KINDS, type ConnectorKind } from './connectors.js';
 import { CRM_FIELDS, ENTITY_OF, ERP_FIELDS } from './fields.js';

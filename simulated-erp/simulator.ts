@@ -1,4 +1,4 @@
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import type {
   ActorType,
   ActorTypeDefaults,
@@ -15,7 +15,7 @@ import type {
   ListMapping,
   SaveLinkRequest,
   SearchRequest,
-} from '../../src/model/types.js';
+} from '../src/model/types.js';
 import { ActorStore } from './actors.js';
 import { backgroundConnection, idleBackground, simRun, simStatus, withLastBackgroundSync, type SimBackground } from './background.js';
 import * as connections from './admin-connections.js';

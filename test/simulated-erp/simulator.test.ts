@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ErpSimulator, Faults, SimProblem } from '../../demo/mock-erp/index.js';
+import { ErpSimulator, Faults, SimProblem } from '../../simulated-erp/index.js';
 import type { ProblemBody } from '../../src/model/types.js';
 
 const c = (id: string) => ({ type: 'company' as const, id });

@@ -1,4 +1,4 @@
-import type { ActorType, DefaultValue, FieldMeta, SyncDirection } from '../../src/model/types.js';
+import type { ActorType, DefaultValue, FieldMeta, SyncDirection } from '../src/model/types.js';
 import { ERP_FIELDS, notSyncableReason } from './fields.js';
 import { defaultListMap, ERP_LISTS } from './lists.js';
 import type {

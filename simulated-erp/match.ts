@@ -1,5 +1,5 @@
-import type { ActorType, MatchSuggestion } from '../../src/model/types.js';
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type { ActorType, MatchSuggestion } from '../src/model/types.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import { connectorKind, crmRecord, usableConnection, type Ctx } from './context.js';
 import { companyLink } from './entity-state.js';
 import { indexOfVatDigits, keyAt } from './generate.js';

@@ -1,4 +1,4 @@
-import type { EntityRef, ImportRequest, ImportResult, ResyncResult } from '../../src/model/types.js';
+import type { EntityRef, ImportRequest, ImportResult, ResyncResult } from '../src/model/types.js';
 import { actor as getActor, bumpVersion, connection, entityOf, erpValueAsCrm, requireAdmin, syncedFields, type Ctx } from './context.js';
 import { addHistory } from './history.js';
 import { syncedBase } from './linking.js';

@@ -1,4 +1,4 @@
-import type { ActorType } from '../../src/model/types.js';
+import type { ActorType } from '../src/model/types.js';
 import type { DataSetSpec, ErpActor, Values } from './model.js';
 import { hash, Rng } from './prng.js';
 

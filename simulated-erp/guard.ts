@@ -1,4 +1,4 @@
-import type { WriteOptions } from '../../src/model/types.js';
+import type { WriteOptions } from '../src/model/types.js';
 import type { Ctx } from './context.js';
 import { fail } from './problems.js';
 

@@ -8,7 +8,7 @@ import type {
   Scope,
   SyncDirection,
   SyncStatus,
-} from '../../src/model/types.js';
+} from '../src/model/types.js';
 import type { CONNECTOR_KINDS } from './connectors.js';
 
 /** Simulator-internal records. Everything in SimState is plain JSON, so it can be persisted. */

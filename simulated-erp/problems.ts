@@ -1,4 +1,4 @@
-import type { ProblemBody } from '../../src/model/types.js';
+import type { ProblemBody } from '../src/model/types.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

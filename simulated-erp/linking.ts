@@ -10,8 +10,8 @@ import type {
   NewActorFields,
   SaveLinkRequest,
   Side,
-} from '../../src/model/types.js';
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+} from '../src/model/types.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import {
   actor as getActor,
   bumpVersion,

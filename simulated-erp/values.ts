@@ -1,4 +1,4 @@
-import type { FieldMeta, FieldValue } from '../../src/model/types.js';
+import type { FieldMeta, FieldValue } from '../src/model/types.js';
 import { ERP_LISTS, listLabel } from './lists.js';
 
 /** Value helpers: display text, equality, list translation between CRM and ERP ids, validation. */

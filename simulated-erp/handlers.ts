@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { ProblemBody } from '../../src/model/types.js';
+import type { ProblemBody } from '../src/model/types.js';
 import type { Fault, Faults } from './faults.js';
 import { problemBody, SimProblem } from './problems.js';
 import { ROUTES, type Route, type RouteInput } from './routes.js';

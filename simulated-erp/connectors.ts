@@ -1,4 +1,4 @@
-import type { ActorType, FieldMeta } from '../../src/model/types.js';
+import type { ActorType, FieldMeta } from '../src/model/types.js';
 
 /** What a connector product can do; a connection inherits it from its connector. */
 export interface ConnectorKind {

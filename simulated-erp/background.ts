@@ -1,7 +1,7 @@
 // The background sync as the administration and the tab see it: the rules both backends share (who
 // may see and steer it, the back-off after failures, the tab's "last background sync"), and the
 // simulator's own runs, which go over every link of the connection in one step.
-import type { BackgroundRun, BackgroundSyncStatus, EntityErpState, ProblemBody } from '../../src/model/types.js';
+import type { BackgroundRun, BackgroundSyncStatus, EntityErpState, ProblemBody } from '../src/model/types.js';
 import { connection, requireAdmin, type Ctx } from './context.js';
 import type { ConnectionRecord } from './model.js';
 import { fail, SimProblem } from './problems.js';

@@ -9,7 +9,7 @@ import type {
   RestrictionOperator,
   SearchRequest,
   SearchResult,
-} from '../../src/model/types.js';
+} from '../src/model/types.js';
 import type { ActorSource } from './actors.js';
 import { connectorKind, erpFields, erpLists, erpMeta, mappedFields, mapping, searchableConnection, type Ctx } from './context.js';
 import { ERP_FIELDS } from './fields.js';

@@ -6,8 +6,8 @@ import type {
   DisplayField,
   EntityErpState,
   LinkInfo,
-} from '../../src/model/types.js';
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+} from '../src/model/types.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import {
   canCreate,
   connectorKind,

@@ -1,4 +1,4 @@
-import type { ConnectorInput, FieldMeta, ListItem, SyncConnector, TestResult } from '../../src/model/types.js';
+import type { ConnectorInput, FieldMeta, ListItem, SyncConnector, TestResult } from '../src/model/types.js';
 import { connectorConfigFields, requireAdmin, type Ctx } from './context.js';
 import { kindForUrl } from './connectors.js';
 import type { ConnectorRecord } from './model.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { RestAdminBackend } from '../../src/backend/rest-backend.js';
-import { createHandlers, ErpSimulator, persistTo, type StateStorage } from '../../demo/mock-erp/index.js';
+import { createHandlers, ErpSimulator, persistTo, type StateStorage } from '../../simulated-erp/index.js';
 import { rejection } from '../helpers/problems.js';
 
 const worker = setupWorker();

@@ -1,5 +1,5 @@
-import type { HistoryEvent, SyncConflict, SyncResult } from '../../src/model/types.js';
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type { HistoryEvent, SyncConflict, SyncResult } from '../src/model/types.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import {
   actor as getActor,
   bumpVersion,

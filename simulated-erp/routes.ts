@@ -1,4 +1,4 @@
-import type { EntityKey } from '../../src/backend/erp-backend.js';
+import type { EntityKey } from '../src/backend/erp-backend.js';
 import type {
   ActorType,
   ActorTypeDefaults,
@@ -12,7 +12,7 @@ import type {
   ListMapping,
   SaveLinkRequest,
   SearchRequest,
-} from '../../src/model/types.js';
+} from '../src/model/types.js';
 import type { OperationName } from './faults.js';
 import { fail } from './problems.js';
 import type { ErpSimulator } from './simulator.js';

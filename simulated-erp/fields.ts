@@ -1,4 +1,4 @@
-import type { ActorType, CrmEntityType, CrmFieldInfo, FieldMeta } from '../../src/model/types.js';
+import type { ActorType, CrmEntityType, CrmFieldInfo, FieldMeta } from '../src/model/types.js';
 
 const text = (key: string, label: string, maxLength: number, extra: Partial<FieldMeta> = {}): FieldMeta => ({
   key,
