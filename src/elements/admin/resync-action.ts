@@ -1,8 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
 import type { ErpConnection, ResyncResult } from '../../model/types.js';
 import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -11,6 +10,7 @@ import { baseStyles } from '../shared/base-styles.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { LoadController } from '../shared/load-controller.js';
 import { numberFormat } from '../../model/intl-cache.js';
 
 /**
@@ -25,44 +25,24 @@ export class ErpResyncAction extends LitElement {
   @property({ attribute: false }) backend?: ErpAdminBackend;
   @property({ attribute: false }) connection?: ErpConnection;
 
-  @state() private running = false;
-  @state() private result: ResyncResult | null = null;
-  @state() private error: ErpProblem | null = null;
-
   @query('erp-confirm-dialog') private confirm!: ErpConfirmDialog;
-  private abort?: AbortController;
   private readonly keys = new IdempotencyKeys();
+  private readonly resync = new LoadController<[string], ResyncResult>(this, async ([connectionId], signal) => {
+    const result = await this.backend!.resync(connectionId, { signal, idempotencyKey: this.keys.for(connectionId) });
+    this.keys.done();
+    return result;
+  });
 
   constructor() {
     super();
     new LocaleController(this, 'admin');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   private async start(): Promise<void> {
-    if (this.running || !this.connection) return;
-    this.result = null;
-    this.error = null;
+    if (this.resync.pending || !this.connection) return;
+    this.resync.clear();
     if (!(await this.confirm.ask())) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.running = true;
-    try {
-      const idempotencyKey = this.keys.for(this.connection.id);
-      const result = await this.backend!.resync(this.connection.id, { signal: abort.signal, idempotencyKey });
-      if (abort.signal.aborted) return;
-      this.keys.done();
-      this.result = result;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.error = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.running = false;
-    }
+    await this.resync.run(this.connection.id);
   }
 
   protected override render() {
@@ -71,8 +51,11 @@ export class ErpResyncAction extends LitElement {
     if (!c) return nothing;
     const name = c.name;
     const nf = numberFormat(getLocale());
-    const sent = nf.format(this.result?.sent ?? 0);
-    const failed = nf.format(this.result?.failed ?? 0);
+    const running = this.resync.pending;
+    const result = this.resync.value;
+    const error = this.resync.problem;
+    const sent = nf.format(result?.sent ?? 0);
+    const failed = nf.format(result?.failed ?? 0);
     return html`<section aria-labelledby="resync-heading">
       <h3 id="resync-heading">${t.resync}</h3>
       <p class="muted" id="resync-help">
@@ -86,7 +69,7 @@ export class ErpResyncAction extends LitElement {
         <button
           type="button"
           aria-describedby="resync-help"
-          aria-busy=${this.running ? 'true' : 'false'}
+          aria-busy=${running ? 'true' : 'false'}
           class="danger"
           ?disabled=${!c.active}
           @click=${this.start}
@@ -94,18 +77,18 @@ export class ErpResyncAction extends LitElement {
           ${t.resync}
         </button>
       </div>
-      ${this.running
+      ${running
         ? html`<progress aria-label=${msg('Resync progress', { id: 'admin.resync.progress' })}></progress>`
         : nothing}
-      <p role="status" class=${this.result && this.result.failed === 0 ? 'result-ok' : 'muted'}>
-        ${this.running
+      <p role="status" class=${result && result.failed === 0 ? 'result-ok' : 'muted'}>
+        ${running
           ? msg(str`Resync of ${name} in progress…`, { id: 'admin.resync.running' })
-          : this.result
+          : result
             ? msg(str`Resync finished: ${sent} records sent, ${failed} failed.`, { id: 'admin.resync.result' })
             : ''}
       </p>
       <div role="alert" class="error">
-        ${this.error ? html`${msg('The resync failed.', { id: 'admin.resync.failed' })} ${adminProblemMessage(this.error)}` : nothing}
+        ${error ? html`${msg('The resync failed.', { id: 'admin.resync.failed' })} ${adminProblemMessage(error)}` : nothing}
       </div>
       <erp-confirm-dialog heading=${t.resync} confirm-label=${t.resync} danger>
         ${msg(

@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
 import type { Principal, Scope } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ScopeChangeEvent } from './admin-events.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { LoadController } from '../shared/load-controller.js';
 
 /**
  * The **Scope** of an ERP connection: Everyone, or specific users and groups picked from the ones
@@ -91,9 +91,9 @@ export class ErpScopePicker extends LitElement {
 
   @state() private query = '';
   @state() private results: Principal[] | null = null;
-  @state() private error: ErpProblem | null = null;
-  @state() private searching = false;
-  private abort?: AbortController;
+  private readonly lookup = new LoadController<[ErpAdminBackend, string], Principal[]>(this, ([backend, text], signal) =>
+    backend.listPrincipals(text, { signal }),
+  );
   private names = new Map<string, Principal>();
 
   constructor() {
@@ -106,36 +106,23 @@ export class ErpScopePicker extends LitElement {
     return this.scope.kind === 'everyone' || this.scope.principals.length > 0;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('known')) for (const [id, p] of this.known) this.names.set(id, p);
-    if (changed.has('scope') && this.scope.kind === 'specific' && this.results === null && !this.searching) {
+    if (changed.has('scope') && this.scope.kind === 'specific' && this.results === null && !this.lookup.pending) {
       void this.search();
     }
   }
 
   /** Runs a search for users and groups; an empty text lists all. */
   async search(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    if (!this.backend) return;
-    this.searching = true;
-    this.error = null;
-    try {
-      const found = await this.backend.listPrincipals(this.query.trim(), { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      for (const p of found) this.names.set(p.id, p);
-      this.results = found;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.error = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.searching = false;
+    if (!this.backend) {
+      this.lookup.abort();
+      return;
     }
+    const found = await this.lookup.run(this.backend, this.query.trim());
+    if (!found) return;
+    for (const p of found) this.names.set(p.id, p);
+    this.results = found;
   }
 
   private setScope(scope: Scope): void {
@@ -204,7 +191,7 @@ export class ErpScopePicker extends LitElement {
                     }
                   }}
               /></label>
-              <button type="button" aria-busy=${this.searching ? 'true' : 'false'} @click=${() => this.search()}>
+              <button type="button" aria-busy=${this.lookup.pending ? 'true' : 'false'} @click=${() => this.search()}>
                 ${t.search}
               </button>
             </div>
@@ -215,9 +202,9 @@ export class ErpScopePicker extends LitElement {
                   ? msg('No users or groups found.', { id: 'admin.scope.none' })
                   : msg(str`${count} users and groups found.`, { id: 'admin.scope.count' })}
             </p>
-            ${this.error
+            ${this.lookup.problem
               ? html`<p role="alert" class="error">
-                  ${adminProblemMessage(this.error)}
+                  ${adminProblemMessage(this.lookup.problem)}
                   <button type="button" @click=${() => this.search()}>${msg('Retry', { id: 'action.retry' })}</button>
                 </p>`
               : nothing}

@@ -1,0 +1,62 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+
+/**
+ * The one way an element loads or calls its backend, on @lit/task: a run aborts the run before it,
+ * removing the element aborts the run in flight, an abort is no error, and the element renders from
+ * `pending`, `value` and `problem` (each change updates it).
+ */
+export class LoadController<A extends readonly unknown[], T> implements ReactiveController {
+  private readonly task: Task<A, T>;
+  private runs = 0;
+  /** The last run's outcome is cleared (`clear()`) until the next run. */
+  private cleared = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    call: (args: A, signal: AbortSignal) => Promise<T>,
+  ) {
+    host.addController(this);
+    this.task = new Task<A, T>(host, { task: (args, { signal }) => call(args, signal), autoRun: false });
+  }
+
+  /** A run is in flight. */
+  get pending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** The last run's value, if it succeeded. */
+  get value(): T | undefined {
+    return this.task.status === TaskStatus.COMPLETE && !this.cleared ? this.task.value : undefined;
+  }
+
+  /** Why the last run failed; null while one runs, after a success and after an abort. */
+  get problem(): ErpProblem | null {
+    return this.task.status === TaskStatus.ERROR && !this.cleared && !isAbort(this.task.error) ? toProblem(this.task.error) : null;
+  }
+
+  /** Runs the call, aborting the one before; resolves with its value, or undefined when it failed or a later run or a removal superseded it. */
+  async run(...args: A): Promise<T | undefined> {
+    const run = ++this.runs;
+    this.cleared = false;
+    await this.task.run(args);
+    return run === this.runs ? this.value : undefined;
+  }
+
+  /** Aborts the run in flight, if any; the state goes back to no problem. */
+  abort(): void {
+    this.runs++;
+    this.task.abort();
+  }
+
+  /** Forgets the last run's value and problem (a new attempt starts clean). */
+  clear(): void {
+    this.cleared = true;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.abort();
+  }
+}
