@@ -2,11 +2,12 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import { isAbort, toProblem } from '../../backend/problem.js';
 import type { ActorType, ActorTypeMapping, ErpConnection } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { LoadController } from '../shared/load-controller.js';
 import type { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
@@ -73,18 +74,21 @@ export class ErpConnectionAdmin extends LitElement {
 
   @state() private mappings: ActorTypeMapping[] | null = null;
   @state() private selected: ActorType | null = null;
-  @state() private loadError: ErpProblem | null = null;
-
-  private abort?: AbortController;
+  private readonly loader = new LoadController<[ErpAdminBackend, string], ActorTypeMapping[]>(this, async ([backend, id], signal) => {
+    const found = await Promise.all(
+      ACTOR_TYPES.map((type) =>
+        backend.getActorTypeMapping(id, type, { signal }).catch((error: unknown) => {
+          if (!isAbort(error) && toProblem(error).status === 404) return null;
+          throw error;
+        }),
+      ),
+    );
+    return found.filter((m): m is ActorTypeMapping => m !== null);
+  });
 
   constructor() {
     super();
     new LocaleController(this, 'admin');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   /** Moves focus to the view's heading (when the view opens). */
@@ -105,27 +109,11 @@ export class ErpConnectionAdmin extends LitElement {
   private async load(keepEditors = false): Promise<void> {
     const c = this.connection;
     if (!c || !this.backend) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    const signal = abort.signal;
-    this.loadError = null;
     if (!keepEditors) this.mappings = null;
-    try {
-      const found = await Promise.all(
-        ACTOR_TYPES.map((type) =>
-          this.backend!.getActorTypeMapping(c.id, type, { signal }).catch((error: unknown) => {
-            if (!isAbort(error) && toProblem(error).status === 404) return null;
-            throw error;
-          }),
-        ),
-      );
-      if (signal.aborted) return;
-      this.mappings = found.filter((m): m is ActorTypeMapping => m !== null);
-      if (!this.mappings.some((m) => m.actorType === this.selected)) this.selected = this.mappings[0]?.actorType ?? null;
-    } catch (error) {
-      if (isAbort(error) || signal.aborted) return;
-      this.loadError = toProblem(error);
-    }
+    const found = await this.loader.run(this.backend, c.id);
+    if (!found) return;
+    this.mappings = found;
+    if (!found.some((m) => m.actorType === this.selected)) this.selected = found[0]?.actorType ?? null;
   }
 
   private onSaved(event: MappingSavedEvent): void {
@@ -168,13 +156,13 @@ export class ErpConnectionAdmin extends LitElement {
           ${msg('Back to ERP connections', { id: 'admin.ca.back' })}
         </button>
       </div>
-      ${this.loadError
+      ${this.loader.problem
         ? html`<div role="alert" class="error">
-            ${adminProblemMessage(this.loadError)}
+            ${adminProblemMessage(this.loader.problem)}
             <button type="button" @click=${() => this.load()}>${msg('Retry', { id: 'action.retry' })}</button>
           </div>`
         : nothing}
-      ${this.mappings === null && !this.loadError
+      ${this.mappings === null && !this.loader.problem
         ? html`<p role="status" class="muted">${msg('Loading…', { id: 'admin.loadingShort' })}</p>`
         : nothing}
       ${this.mappings

@@ -3,17 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
+import { isAbort, toProblem } from '../../../backend/problem.js';
 import type { BackgroundSyncStatus, ErpConnection } from '../../../model/types.js';
 import { formatDateTime, formatRelativeTime } from '../../../model/format.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import { getLocale } from '../../../i18n/localization.js';
 import { baseStyles } from '../../shared/base-styles.js';
 import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { LoadController } from '../../shared/load-controller.js';
 import { adminStyles } from '../admin-styles.js';
 import { adminProblemMessage } from '../admin-terms.js';
 import { backgroundSyncStyles } from './background-sync.styles.js';
 import { numberFormat } from '../../../model/intl-cache.js';
+
+type Action = (signal: AbortSignal, idempotencyKey: string) => Promise<BackgroundSyncStatus>;
 
 /** How often the panel asks again while a run it asked for has not finished, and for how long. */
 const POLL_MS = 2000;
@@ -32,14 +35,18 @@ export class ErpBackgroundSync extends LitElement {
   @property({ attribute: false }) connection?: ErpConnection;
 
   @state() private status: BackgroundSyncStatus | null = null;
-  @state() private busy: 'run' | 'pause' | null = null;
   @state() private waiting = false;
-  @state() private error: ErpProblem | null = null;
   @state() private announcement = '';
   @state() private now = Date.now();
 
   private readonly keys = new IdempotencyKeys();
-  private abort?: AbortController;
+  /** Run now and Pause/Resume, one at a time; `acting` says which. */
+  private acting: 'run' | 'pause' = 'run';
+  private readonly action = new LoadController<[Action, string], BackgroundSyncStatus>(this, async ([call, key], signal) => {
+    const status = await call(signal, key);
+    this.keys.done();
+    return status;
+  });
   private poll?: ReturnType<typeof setTimeout>;
 
   private readonly load = new Task(this, {
@@ -61,13 +68,12 @@ export class ErpBackgroundSync extends LitElement {
     if (changed.has('connection') && changed.get('connection')?.id !== this.connection?.id) {
       this.status = null;
       this.announcement = '';
-      this.error = null;
+      this.action.clear();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
     clearTimeout(this.poll);
     this.waiting = false;
   }
@@ -79,23 +85,17 @@ export class ErpBackgroundSync extends LitElement {
   }
 
   /** Runs `call` (one at a time); a failure is shown and announced, the status on screen stays. */
-  private async act(kind: 'run' | 'pause', request: unknown, call: (signal: AbortSignal, idempotencyKey: string) => Promise<BackgroundSyncStatus>): Promise<BackgroundSyncStatus | null> {
-    if (this.busy || !this.connection) return null;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.busy = kind;
-    this.error = null;
-    try {
-      const status = await call(abort.signal, this.keys.for([kind, this.connection.id, request]));
-      this.keys.done();
-      this.show(status);
-      return status;
-    } catch (error) {
-      if (!isAbort(error) && !abort.signal.aborted) this.error = toProblem(error);
-      return null;
-    } finally {
-      if (!abort.signal.aborted) this.busy = null;
-    }
+  private async act(kind: 'run' | 'pause', request: unknown, call: Action): Promise<BackgroundSyncStatus | null> {
+    if (this.action.pending || !this.connection) return null;
+    this.acting = kind;
+    const status = await this.action.run(call, this.keys.for([kind, this.connection.id, request]));
+    if (!status) return null;
+    this.show(status);
+    return status;
+  }
+
+  private get busy(): 'run' | 'pause' | null {
+    return this.action.pending ? this.acting : null;
   }
 
   private async runNow(): Promise<void> {
@@ -180,7 +180,7 @@ export class ErpBackgroundSync extends LitElement {
                   </div>`,
           })}
       <p role="status" class="muted">${this.announcement}</p>
-      <div role="alert" class="error">${this.error ? html`${msg('That did not work.', { id: 'admin.bg.failed' })} ${adminProblemMessage(this.error)}` : nothing}</div>
+      <div role="alert" class="error">${this.action.problem ? html`${msg('That did not work.', { id: 'admin.bg.failed' })} ${adminProblemMessage(this.action.problem)}` : nothing}</div>
     </section>`;
   }
 
