@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import { toProblem, type ErpProblem } from '../../backend/problem.js';
 
 /**
  * The one way an element loads or calls its backend, on @lit/task: a run aborts the run before it,
@@ -18,7 +18,14 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
     call: (args: A, signal: AbortSignal) => Promise<T>,
   ) {
     host.addController(this);
-    this.task = new Task<A, T>(host, { task: (args, { signal }) => call(args, signal), autoRun: false });
+    // Errors become problems once, as they arrive, not on every read of `problem`.
+    this.task = new Task<A, T>(host, {
+      task: (args, { signal }) =>
+        call(args, signal).catch((error: unknown) => {
+          throw toProblem(error);
+        }),
+      autoRun: false,
+    });
   }
 
   /** A run is in flight. */
@@ -33,7 +40,8 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
 
   /** Why the last run failed; null while one runs, after a success and after an abort. */
   get problem(): ErpProblem | null {
-    return this.task.status === TaskStatus.ERROR && !this.cleared && !isAbort(this.task.error) ? toProblem(this.task.error) : null;
+    const problem = this.task.error as ErpProblem | undefined;
+    return this.task.status === TaskStatus.ERROR && !this.cleared && !problem?.aborted ? (problem ?? null) : null;
   }
 
   /** Runs the call, aborting the one before; resolves with its value, or undefined when it failed or a later run or a removal superseded it. */
