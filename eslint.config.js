@@ -5,7 +5,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'coverage/', '**/*.mjs', 'vite.config.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'src/generated/', '**/*.generated.ts', 'coverage/', '**/*.mjs', 'vite.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

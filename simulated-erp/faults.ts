@@ -1,7 +1,8 @@
 /**
- * Fault injection per operation (names = the RestBackend method names), so tests and the demo can
- * show slow, failing, garbled and dropped answers.
+ * Fault injection per operation (names = the operationIds of api/openapi.yaml, which are the
+ * RestBackend method names), so tests and the demo can show slow, failing, garbled and dropped answers.
  */
+import type { OperationId } from '../src/backend/operation.js';
 
 export const OPERATIONS = [
   'getEntityState', 'searchActors', 'getSearchableFields', 'searchActorsAdvanced', 'getList', 'compare',
@@ -12,9 +13,12 @@ export const OPERATIONS = [
   'getActorTypeMapping', 'saveActorTypeMapping', 'getListMapping', 'saveListMapping', 'getDefaults',
   'saveDefaults', 'saveRank', 'saveSyncPriority', 'resync', 'importActors', 'getBackgroundSync',
   'runBackgroundSync', 'setBackgroundSyncPaused',
-] as const;
+] as const satisfies readonly OperationId[];
 
 export type OperationName = (typeof OPERATIONS)[number];
+/** Every operation of the spec is in the list: a missing one is named by the compile error. */
+type EveryOperation<Missing extends never> = Missing;
+export type OperationsCoverSpec = EveryOperation<Exclude<OperationId, OperationName>>;
 
 /** `times`: only the next N requests of the operation (default: until cleared). */
 export type Fault = (

@@ -1,4 +1,4 @@
-import type { CrmEntityType, HistoryEvent, Page } from '../src/model/types.js';
+import type { CrmEntityType, HistoryEvent, HistoryEventPage } from '../src/model/types.js';
 import type { EntityKey } from '../src/backend/erp-backend.js';
 import { connection, crmRecord, currentUser, type Ctx } from './context.js';
 import { linkKey } from './model.js';
@@ -27,7 +27,7 @@ export function getHistory(
   connectionId: string,
   cursor: string | null,
   limit: string | null = null,
-): Page<HistoryEvent> {
+): HistoryEventPage {
   crmRecord(ctx, entity.type, entity.id);
   connection(ctx, connectionId);
   const size = limit === null ? PAGE_SIZE : /^\d+$/.test(limit) ? Number(limit) : NaN;

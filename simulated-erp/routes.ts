@@ -13,9 +13,14 @@ import type {
   SaveLinkRequest,
   SearchRequest,
 } from '../src/model/types.js';
+import type { paths } from '../src/model/api.generated.js';
 import type { OperationName } from './faults.js';
 import { fail } from './problems.js';
 import type { ErpSimulator } from './simulator.js';
+
+/** A path of api/openapi.yaml in the router's form: each `{name}` a `:param` of the route's own naming. */
+type Colon<P extends string> = P extends `${infer Head}{${string}}${infer Tail}` ? `${Head}:${string}${Colon<Tail>}` : P;
+export type SpecPath = Colon<keyof paths & string>;
 
 /** What a route sees of one request. */
 export interface RouteInput {
@@ -29,7 +34,8 @@ export interface RouteInput {
 export interface Route {
   op: OperationName;
   method: 'get' | 'post' | 'put' | 'delete';
-  path: string;
+  /** Checked against the spec's paths: a route whose path the spec does not have does not compile. */
+  path: SpecPath;
   /** Returns the JSON body; `undefined` answers 204. */
   run(input: RouteInput): unknown;
   /** The status of a success with a body, when not 200 (`201` for the creating POSTs, as the spec says). */

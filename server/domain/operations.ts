@@ -1,4 +1,4 @@
-import type { ActorType, CrmEntityType, HistoryEvent, MatchSuggestion, Page, Restriction, SearchResult } from '../../src/model/types.js';
+import type { ActorType, CrmEntityType, HistoryEvent, HistoryEventPage, MatchSuggestion, Restriction, SearchResult } from '../../src/model/types.js';
 import * as connections from '../../simulated-erp/admin-connections.js';
 import * as connectors from '../../simulated-erp/admin-connectors.js';
 import * as data from '../../simulated-erp/admin-data.js';
@@ -243,7 +243,7 @@ export class SyncService {
         'SELECT event FROM history WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3 ORDER BY seq DESC OFFSET $4 LIMIT $5',
         [e.type, e.id, cid, start, size + 1],
       );
-      const page: Page<HistoryEvent> = { items: rows.slice(0, size).map((r) => r.event), nextCursor: rows.length > size ? String(start + size) : null };
+      const page: HistoryEventPage = { items: rows.slice(0, size).map((r) => r.event), nextCursor: rows.length > size ? String(start + size) : null };
       return { body: page };
     },
 

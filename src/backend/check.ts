@@ -1,7 +1,8 @@
 /**
  * A very small schema library for checking response bodies (a few hundred bytes in the bundle): each
  * schema checks a parsed JSON value and reports the first problem with its path. Schemas carry their
- * output type, so `object<T>()` can insist on an entry for every property of the domain type `T`.
+ * output type, so `object<T>()` can insist on an entry for every property of the type `T`. The schemas
+ * themselves are generated from api/openapi.yaml (`contract.generated.ts`).
  * Values are checked, not copied: properties a schema does not know pass through untouched.
  */
 
@@ -108,23 +109,24 @@ export const record = <T>(value: Schema<T>): Schema<Record<string, T>> => ({
   },
 });
 
-/** An object of the domain type `T`: `object<T>()({ … })` needs an entry for every property of `T`. */
-export const object =
-  <T>(closed = false) =>
-  (entries: { [K in keyof T]-?: Schema<T[K]> }): Schema<T> => ({
-    type: 'object',
-    entries: entries as Record<string, Schema<unknown>>,
-    check(v, path) {
-      if (!isObject(v)) return { path, message: `expected an object, got ${describe(v)}` };
-      for (const [key, schema] of Object.entries<Schema<unknown>>(entries)) {
-        if (!(key in v) && !schema.optional) return { path: [...path, key], message: 'missing' };
-        const issue = schema.check(v[key], [...path, key]);
-        if (issue) return issue;
-      }
-      const extra = closed && Object.keys(v).find((key) => !(key in entries));
-      return extra ? { path: [...path, extra], message: 'not allowed' } : undefined;
-    },
-  });
+/**
+ * An object of the type `T`: `object<T>({ … })` needs an entry for every property of `T`; `closed`
+ * (the spec's `additionalProperties: false`) refuses properties it does not name.
+ */
+export const object = <T>(entries: { [K in keyof T]-?: Schema<T[K]> }, closed = false): Schema<T> => ({
+  type: 'object',
+  entries: entries as Record<string, Schema<unknown>>,
+  check(v, path) {
+    if (!isObject(v)) return { path, message: `expected an object, got ${describe(v)}` };
+    for (const [key, schema] of Object.entries<Schema<unknown>>(entries)) {
+      if (!(key in v) && !schema.optional) return { path: [...path, key], message: 'missing' };
+      const issue = schema.check(v[key], [...path, key]);
+      if (issue) return issue;
+    }
+    const extra = closed && Object.keys(v).find((key) => !(key in entries));
+    return extra ? { path: [...path, extra], message: 'not allowed' } : undefined;
+  },
+});
 
 /** The first of `options` that accepts the value. */
 export const union = <T>(options: Schema<T>[], expected: string): Schema<T> =>

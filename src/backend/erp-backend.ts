@@ -11,14 +11,13 @@ import type {
   EntityErpState,
   ErpConnection,
   FieldMeta,
-  HistoryEvent,
   ImportRequest,
   ImportResult,
   ListItem,
   ListMapping,
   MatchSuggestion,
   NewActorFields,
-  Page,
+  HistoryEventPage,
   Principal,
   ResyncResult,
   BackgroundSyncStatus,
@@ -112,7 +111,7 @@ export interface ErpBackend {
     connectionId: string,
     cursor: string | null,
     options?: HistoryPageOptions,
-  ): Promise<Page<HistoryEvent>>;
+  ): Promise<HistoryEventPage>;
 }
 
 /** What the administration elements need on top. */

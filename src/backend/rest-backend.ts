@@ -4,62 +4,37 @@ import type {
   ActorTypeMapping,
   AdvancedSearchRequest,
   CompareRequest,
-  CompareResult,
   ConnectionInput,
-  ConnectionState,
   ConnectorInput,
-  EntityErpState,
-  ErpConnection,
-  FieldMeta,
-  HistoryEvent,
   ImportRequest,
-  ImportResult,
-  ListItem,
   ListMapping,
-  MatchSuggestion,
-  NewActorFields,
-  Page,
-  Principal,
   ProblemBody,
-  ResyncResult,
-  BackgroundSyncStatus,
   SaveLinkRequest,
   SearchRequest,
-  SearchResult,
-  SyncConnector,
-  SyncPriority,
-  SyncResult,
-  TestResult,
   WriteOptions,
 } from '../model/types.js';
 import type { Schema } from './check.js';
 import { DEFAULT_TIMEOUT_MS, getConfig, type BackendConfig } from './config.js';
+import * as C from './contract.generated.js';
 import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, HistoryPageOptions, KeyedOptions, PostWriteOptions } from './erp-backend.js';
+import type { Input, Method, Operation, OperationId, Success } from './operation.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
-import * as A from './admin-schemas.js';
-import * as S from './schemas.js';
 import { checkResponse } from './validate.js';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface RequestSpec<T> {
   /** The operation (the `operationId` in `api/openapi.yaml`), named in contract-violation problems. */
   op: string;
-  /** The schema the response body must match before anything uses it (`NoContent` for 204-only operations). */
+  /** The schema the response body must match before anything uses it (`none` for 204-only operations). */
   schema: Schema<T>;
-  query?: Record<string, string | null | undefined>;
+  query?: Record<string, string | number | null | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
-const FIELD_METAS = S.list(S.FieldMeta, 'key');
-const LIST_ITEMS = S.list(S.ListItem, 'id');
-
 const enc = encodeURIComponent;
-const entityPath = (e: EntityKey) => `/entities/${enc(e.type)}/${enc(e.id)}`;
-const actorPath = (connectionId: string, actorType: ActorType) =>
-  `/connections/${enc(connectionId)}/actor-types/${enc(actorType)}`;
+const entity = (e: EntityKey) => ({ entityType: e.type, entityId: e.id });
+const actor = (connectionId: string, actorType: ActorType) => ({ connectionId, actorType });
 // Every request that is not a GET carries an Idempotency-Key: the caller's key for one user action
 // (reused when that action is retried), else a fresh one, so a replayed request is applied once.
 // Versions travel as HTTP entity tags: quoted, as the ETag header carries them.
@@ -89,7 +64,7 @@ export class RestBackend implements ErpBackend {
   protected async request<T>(method: Method, path: string, spec: RequestSpec<T>): Promise<T> {
     const config = this.config;
     const url = new URL(config.baseUrl.replace(/\/$/, '') + path, globalThis.document?.baseURI);
-    for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, String(v));
     const extra = typeof config.headers === 'function' ? config.headers() : config.headers;
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
@@ -144,106 +119,61 @@ export class RestBackend implements ErpBackend {
     return checkResponse(spec.op, spec.schema, data, response.status);
   }
 
+  /**
+   * Calls one operation of the spec by its generated descriptor: the path parameters, query, headers
+   * and body are typed from the spec, and the answer is checked against its generated schema.
+   */
+  protected call<Id extends OperationId>(operation: Operation<Id>, input: Input<Id>): Promise<Success<Id>> {
+    const { path: params = {}, query, body, headers, signal } = input as {
+      path?: Record<string, string>;
+      query?: RequestSpec<unknown>['query'];
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+    };
+    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => enc(params[name]!));
+    return this.request(operation.method, path, { op: operation.id, schema: operation.response, query, body, headers, signal });
+  }
+
   // ----- end user -----
 
-  getEntityState(entity: EntityKey, o?: CallOptions) {
-    return this.request<EntityErpState>('GET', `${entityPath(entity)}/erp-state`, {
-      ...o,
-      op: 'getEntityState',
-      schema: S.EntityErpState,
-    });
+  getEntityState(e: EntityKey, o?: CallOptions) {
+    return this.call(C.getEntityState, { path: entity(e), ...o });
   }
   searchActors(connectionId: string, actorType: ActorType, body: SearchRequest, o?: KeyedOptions) {
-    return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search`, {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'searchActors',
-      schema: S.SearchResult,
-    });
+    return this.call(C.searchActors, { path: actor(connectionId, actorType), body, headers: postHeaders(o), signal: o?.signal });
   }
   getSearchableFields(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<FieldMeta[]>('GET', `${actorPath(connectionId, actorType)}/searchable-fields`, {
-      ...o,
-      op: 'getSearchableFields',
-      schema: FIELD_METAS,
-    });
+    return this.call(C.getSearchableFields, { path: actor(connectionId, actorType), ...o });
   }
   searchActorsAdvanced(connectionId: string, actorType: ActorType, body: AdvancedSearchRequest, o?: KeyedOptions) {
-    return this.request<SearchResult>('POST', `${actorPath(connectionId, actorType)}/search-advanced`, {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'searchActorsAdvanced',
-      schema: S.SearchResult,
-    });
+    return this.call(C.searchActorsAdvanced, { path: actor(connectionId, actorType), body, headers: postHeaders(o), signal: o?.signal });
   }
   getList(connectionId: string, listName: string, o?: CallOptions) {
-    return this.request<ListItem[]>('GET', `/connections/${enc(connectionId)}/lists/${enc(listName)}`, {
-      ...o,
-      op: 'getList',
-      schema: LIST_ITEMS,
-    });
+    return this.call(C.getList, { path: { connectionId, listName }, ...o });
   }
-  compare(entity: EntityKey, body: CompareRequest, o?: KeyedOptions) {
-    return this.request<CompareResult>('POST', `${entityPath(entity)}/compare`, {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'compare',
-      schema: S.CompareResult,
-    });
+  compare(e: EntityKey, body: CompareRequest, o?: KeyedOptions) {
+    return this.call(C.compare, { path: entity(e), body, headers: postHeaders(o), signal: o?.signal });
   }
-  getNewActorFields(entity: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<NewActorFields>('GET', `${entityPath(entity)}/new-actor-fields`, {
-      query: { connectionId, actorType },
-      ...o,
-      op: 'getNewActorFields',
-      schema: S.NewActorFields,
-    });
+  getNewActorFields(e: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
+    return this.call(C.getNewActorFields, { path: entity(e), query: { connectionId, actorType }, ...o });
   }
-  saveLink(entity: EntityKey, connectionId: string, body: SaveLinkRequest, o: WriteOptions) {
-    return this.request<ConnectionState>('PUT', `${entityPath(entity)}/links/${enc(connectionId)}`, {
-      body,
-      headers: writeHeaders(o),
-      signal: o.signal,
-      op: 'saveLink',
-      schema: S.ConnectionState,
-    });
+  saveLink(e: EntityKey, connectionId: string, body: SaveLinkRequest, o: WriteOptions) {
+    return this.call(C.saveLink, { path: { ...entity(e), connectionId }, body, headers: writeHeaders(o), signal: o.signal });
   }
-  removeLink(entity: EntityKey, connectionId: string, o: WriteOptions) {
-    return this.request<ConnectionState>('DELETE', `${entityPath(entity)}/links/${enc(connectionId)}`, {
-      headers: writeHeaders(o),
-      signal: o.signal,
-      op: 'removeLink',
-      schema: S.ConnectionState,
-    });
+  removeLink(e: EntityKey, connectionId: string, o: WriteOptions) {
+    return this.call(C.removeLink, { path: { ...entity(e), connectionId }, headers: writeHeaders(o), signal: o.signal });
   }
-  syncNow(entity: EntityKey, connectionId: string, o?: PostWriteOptions) {
-    return this.request<SyncResult>('POST', `${entityPath(entity)}/links/${enc(connectionId)}/sync`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'syncNow',
-      schema: S.SyncResult,
-    });
+  syncNow(e: EntityKey, connectionId: string, o?: PostWriteOptions) {
+    return this.call(C.syncNow, { path: { ...entity(e), connectionId }, headers: postHeaders(o), signal: o?.signal });
   }
-  async getMatchSuggestions(entity: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
-    const page = await this.request<{ suggestions: MatchSuggestion[] }>('GET', `${entityPath(entity)}/match-suggestions`, {
-      query: { connectionId, actorType },
-      ...o,
-      op: 'getMatchSuggestions',
-      schema: S.MatchSuggestionPage,
-    });
+  async getMatchSuggestions(e: EntityKey, connectionId: string, actorType: ActorType, o?: CallOptions) {
+    const page = await this.call(C.getMatchSuggestions, { path: entity(e), query: { connectionId, actorType }, ...o });
     return page.suggestions;
   }
-  getHistory(entity: EntityKey, connectionId: string, cursor: string | null, o?: HistoryPageOptions) {
-    const { limit, ...call } = o ?? {};
-    return this.request<Page<HistoryEvent>>('GET', `${entityPath(entity)}/links/${enc(connectionId)}/history`, {
-      query: { cursor, limit: limit === undefined ? undefined : String(limit) },
-      ...call,
-      op: 'getHistory',
-      schema: S.HistoryEventPage,
-    });
+  getHistory(e: EntityKey, connectionId: string, cursor: string | null, o?: HistoryPageOptions) {
+    const { limit, signal } = o ?? {};
+    return this.call(C.getHistory, { path: { ...entity(e), connectionId }, query: { cursor: cursor ?? undefined, limit }, signal });
   }
 }
 
@@ -253,243 +183,101 @@ export class RestBackend implements ErpBackend {
  */
 export class RestAdminBackend extends RestBackend implements ErpAdminBackend {
   listConnectors(o?: CallOptions) {
-    return this.request<SyncConnector[]>('GET', '/admin/connectors', {
-      ...o,
-      op: 'listConnectors',
-      schema: S.list(A.SyncConnector, 'id'),
-    });
+    return this.call(C.listConnectors, { ...o });
   }
   addConnector(body: ConnectorInput, o?: PostWriteOptions) {
-    return this.request<SyncConnector>('POST', '/admin/connectors', {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'addConnector',
-      schema: A.SyncConnector,
-    });
+    return this.call(C.addConnector, { body, headers: postHeaders(o), signal: o?.signal });
   }
-  updateConnector(id: string, body: ConnectorInput, o?: KeyedOptions) {
-    return this.request<SyncConnector>('PUT', `/admin/connectors/${enc(id)}`, {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'updateConnector',
-      schema: A.SyncConnector,
-    });
+  updateConnector(connectorId: string, body: ConnectorInput, o?: KeyedOptions) {
+    return this.call(C.updateConnector, { path: { connectorId }, body, headers: postHeaders(o), signal: o?.signal });
   }
-  removeConnector(id: string, o?: KeyedOptions) {
-    return this.request<void>('DELETE', `/admin/connectors/${enc(id)}`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'removeConnector',
-      schema: S.NoContent,
-    });
+  removeConnector(connectorId: string, o?: KeyedOptions) {
+    return this.call(C.removeConnector, { path: { connectorId }, headers: postHeaders(o), signal: o?.signal });
   }
   testConnectorUrl(url: string, o?: KeyedOptions) {
-    return this.request<TestResult>('POST', '/admin/connectors/test-url', {
-      body: { url },
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'testConnectorUrl',
-      schema: A.TestResult,
-    });
+    return this.call(C.testConnectorUrl, { body: { url }, headers: postHeaders(o), signal: o?.signal });
   }
   getConnectorConfigFields(connectorId: string, o?: CallOptions) {
-    return this.request<FieldMeta[]>('GET', `/admin/connectors/${enc(connectorId)}/config-fields`, {
-      ...o,
-      op: 'getConnectorConfigFields',
-      schema: FIELD_METAS,
-    });
+    return this.call(C.getConnectorConfigFields, { path: { connectorId }, ...o });
   }
   getConnectorList(connectorId: string, listName: string, o?: CallOptions) {
-    return this.request<ListItem[]>('GET', `/admin/connectors/${enc(connectorId)}/lists/${enc(listName)}`, {
-      ...o,
-      op: 'getConnectorList',
-      schema: LIST_ITEMS,
-    });
+    return this.call(C.getConnectorList, { path: { connectorId, listName }, ...o });
   }
   listConnections(o?: CallOptions) {
-    return this.request<ErpConnection[]>('GET', '/admin/connections', {
-      ...o,
-      op: 'listConnections',
-      schema: S.list(A.ErpConnection, 'id'),
-    });
+    return this.call(C.listConnections, { ...o });
   }
-  getConnection(id: string, o?: CallOptions) {
-    return this.request<ErpConnection>('GET', `/admin/connections/${enc(id)}`, {
-      ...o,
-      op: 'getConnection',
-      schema: A.ErpConnection,
-    });
+  getConnection(connectionId: string, o?: CallOptions) {
+    return this.call(C.getConnection, { path: { connectionId }, ...o });
   }
   addConnection(body: ConnectionInput, o?: PostWriteOptions) {
-    return this.request<ErpConnection>('POST', '/admin/connections', {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'addConnection',
-      schema: A.ErpConnection,
-    });
+    return this.call(C.addConnection, { body, headers: postHeaders(o), signal: o?.signal });
   }
-  updateConnection(id: string, body: ConnectionInput, version: string, o?: KeyedOptions) {
-    return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}`, {
-      body,
-      headers: versionHeaders(version, o),
-      signal: o?.signal,
-      op: 'updateConnection',
-      schema: A.ErpConnection,
-    });
+  updateConnection(connectionId: string, body: ConnectionInput, version: string, o?: KeyedOptions) {
+    return this.call(C.updateConnection, { path: { connectionId }, body, headers: versionHeaders(version, o), signal: o?.signal });
   }
-  removeConnection(id: string, o?: KeyedOptions) {
-    return this.request<void>('DELETE', `/admin/connections/${enc(id)}`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'removeConnection',
-      schema: S.NoContent,
-    });
+  removeConnection(connectionId: string, o?: KeyedOptions) {
+    return this.call(C.removeConnection, { path: { connectionId }, headers: postHeaders(o), signal: o?.signal });
   }
   testConnectionConfig(body: ConnectionInput, o?: KeyedOptions) {
-    return this.request<TestResult>('POST', '/admin/connections/test', {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'testConnectionConfig',
-      schema: A.TestResult,
-    });
+    return this.call(C.testConnectionConfig, { body, headers: postHeaders(o), signal: o?.signal });
   }
-  testConnection(id: string, o?: KeyedOptions) {
-    return this.request<TestResult>('POST', `/admin/connections/${enc(id)}/test`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'testConnection',
-      schema: A.TestResult,
-    });
+  testConnection(connectionId: string, o?: KeyedOptions) {
+    return this.call(C.testConnection, { path: { connectionId }, headers: postHeaders(o), signal: o?.signal });
   }
-  setConnectionActive(id: string, active: boolean, o?: KeyedOptions) {
-    return this.request<ErpConnection>('PUT', `/admin/connections/${enc(id)}/active`, {
-      body: { active },
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'setConnectionActive',
-      schema: A.ErpConnection,
-    });
+  setConnectionActive(connectionId: string, active: boolean, o?: KeyedOptions) {
+    return this.call(C.setConnectionActive, { path: { connectionId }, body: { active }, headers: postHeaders(o), signal: o?.signal });
   }
   listPrincipals(q: string, o?: CallOptions) {
-    return this.request<Principal[]>('GET', '/admin/principals', {
-      query: { q },
-      ...o,
-      op: 'listPrincipals',
-      schema: S.list(A.Principal, 'id'),
-    });
+    return this.call(C.listPrincipals, { query: { q }, ...o });
   }
   getActorTypeMapping(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<ActorTypeMapping>('GET', `/admin${actorPath(connectionId, actorType)}/mapping`, {
-      ...o,
-      op: 'getActorTypeMapping',
-      schema: A.ActorTypeMapping,
-    });
+    return this.call(C.getActorTypeMapping, { path: actor(connectionId, actorType), ...o });
   }
   saveActorTypeMapping(connectionId: string, body: ActorTypeMapping, o?: KeyedOptions) {
-    return this.request<ActorTypeMapping>('PUT', `/admin${actorPath(connectionId, body.actorType)}/mapping`, {
-      body,
-      headers: versionHeaders(body.version, o),
-      signal: o?.signal,
-      op: 'saveActorTypeMapping',
-      schema: A.ActorTypeMapping,
-    });
+    const headers = versionHeaders(body.version, o);
+    return this.call(C.saveActorTypeMapping, { path: actor(connectionId, body.actorType), body, headers, signal: o?.signal });
   }
   getListMapping(connectionId: string, listName: string, o?: CallOptions) {
-    return this.request<ListMapping>('GET', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(listName)}`, {
-      ...o,
-      op: 'getListMapping',
-      schema: A.ListMapping,
-    });
+    return this.call(C.getListMapping, { path: { connectionId, listName }, ...o });
   }
   saveListMapping(connectionId: string, body: ListMapping, o?: KeyedOptions) {
-    return this.request<ListMapping>('PUT', `/admin/connections/${enc(connectionId)}/list-mappings/${enc(body.listName)}`, {
-      body,
-      headers: versionHeaders(body.version, o),
-      signal: o?.signal,
-      op: 'saveListMapping',
-      schema: A.ListMapping,
-    });
+    const headers = versionHeaders(body.version, o);
+    return this.call(C.saveListMapping, { path: { connectionId, listName: body.listName }, body, headers, signal: o?.signal });
   }
   getDefaults(connectionId: string, actorType: ActorType, o?: CallOptions) {
-    return this.request<ActorTypeDefaults>('GET', `/admin${actorPath(connectionId, actorType)}/defaults`, {
-      ...o,
-      op: 'getDefaults',
-      schema: A.ActorTypeDefaults,
-    });
+    return this.call(C.getDefaults, { path: actor(connectionId, actorType), ...o });
   }
   saveDefaults(connectionId: string, actorType: ActorType, body: ActorTypeDefaults, o?: KeyedOptions) {
-    return this.request<ActorTypeDefaults>('PUT', `/admin${actorPath(connectionId, actorType)}/defaults`, {
-      body,
-      headers: versionHeaders(body.version, o),
-      signal: o?.signal,
-      op: 'saveDefaults',
-      schema: A.ActorTypeDefaults,
-    });
+    const headers = versionHeaders(body.version, o);
+    return this.call(C.saveDefaults, { path: actor(connectionId, actorType), body, headers, signal: o?.signal });
   }
   saveRank(connectionId: string, actorType: ActorType, order: string[], version: string, o?: KeyedOptions) {
-    return this.request<ActorTypeMapping>('PUT', `/admin${actorPath(connectionId, actorType)}/rank`, {
-      body: { order },
-      headers: versionHeaders(version, o),
-      signal: o?.signal,
-      op: 'saveRank',
-      schema: A.ActorTypeMapping,
-    });
+    const headers = versionHeaders(version, o);
+    return this.call(C.saveRank, { path: actor(connectionId, actorType), body: { order }, headers, signal: o?.signal });
   }
   saveSyncPriority(order: string[], version: string, o?: KeyedOptions) {
-    return this.request<SyncPriority>('PUT', '/admin/sync-priority', {
-      body: { order },
-      headers: versionHeaders(version, o),
-      signal: o?.signal,
-      op: 'saveSyncPriority',
-      schema: A.SyncPriority,
-    });
+    return this.call(C.saveSyncPriority, { body: { order }, headers: versionHeaders(version, o), signal: o?.signal });
   }
   resync(connectionId: string, o?: PostWriteOptions) {
-    return this.request<ResyncResult>('POST', `/admin/connections/${enc(connectionId)}/resync`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'resync',
-      schema: A.ResyncResult,
-    });
+    return this.call(C.resync, { path: { connectionId }, headers: postHeaders(o), signal: o?.signal });
   }
   getBackgroundSync(connectionId: string, o?: CallOptions) {
-    return this.request<BackgroundSyncStatus>('GET', `/admin/connections/${enc(connectionId)}/background`, {
-      ...o,
-      op: 'getBackgroundSync',
-      schema: A.BackgroundSyncStatus,
-    });
+    return this.call(C.getBackgroundSync, { path: { connectionId }, ...o });
   }
   runBackgroundSync(connectionId: string, o?: PostWriteOptions) {
-    return this.request<BackgroundSyncStatus>('POST', `/admin/connections/${enc(connectionId)}/background/run`, {
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'runBackgroundSync',
-      schema: A.BackgroundSyncStatus,
-    });
+    return this.call(C.runBackgroundSync, { path: { connectionId }, headers: postHeaders(o), signal: o?.signal });
   }
   setBackgroundSyncPaused(connectionId: string, paused: boolean, o?: KeyedOptions) {
-    return this.request<BackgroundSyncStatus>('PUT', `/admin/connections/${enc(connectionId)}/background/paused`, {
-      body: { paused },
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'setBackgroundSyncPaused',
-      schema: A.BackgroundSyncStatus,
-    });
+    return this.call(C.setBackgroundSyncPaused, { path: { connectionId }, body: { paused }, headers: postHeaders(o), signal: o?.signal });
   }
   importActors(connectionId: string, body: ImportRequest, o?: PostWriteOptions) {
-    return this.request<ImportResult>('POST', `/admin/connections/${enc(connectionId)}/import`, {
-      body,
-      signal: o?.signal,
-      headers: postHeaders(o),
-      op: 'importActors',
-      schema: A.ImportResult,
-    });
+    return this.call(C.importActors, { path: { connectionId }, body, headers: postHeaders(o), signal: o?.signal });
   }
 }
+
+/** Every operation of the spec has a client method of its name: a missing one is named by the compile error. */
+type EveryOperation<Missing extends never> = Missing;
+export type ClientCoversSpec = EveryOperation<Exclude<OperationId, keyof RestAdminBackend>>;
 
 const mediaType = (response: Response) => (response.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
