@@ -20,8 +20,9 @@ const root = resolve(import.meta.dirname, '..');
 // with the shared loading controller, which four admin elements use so far (each site it replaces
 // gives bytes back). The contract generated from api/openapi.yaml: the end-user entry 27,475 ->
 // 27,138 B (its ceiling down to 26.6 kB), the admin entry 50,031 -> 50,253 B (41 operation
-// descriptors with their full path templates, where the hand-written client shared path helpers).
-const BUDGET = { endUser: 26.6 * 1024, locale: 3 * 1024, admin: 49.2 * 1024 };
+// descriptors with their full path templates, where the hand-written client shared path helpers);
+// every admin element on the loading controller: 49,941 B.
+const BUDGET = { endUser: 26.6 * 1024, locale: 3 * 1024, admin: 48.9 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {

@@ -13,7 +13,6 @@ import type {
   Principal,
   Scope,
   SyncConnector,
-  TestResult,
 } from '../../model/types.js';
 import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -25,6 +24,7 @@ import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { reloadButton, reloadedKeptMessage } from './conflict.js';
+import { LoadController } from '../shared/load-controller.js';
 
 const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
@@ -63,23 +63,42 @@ export class ErpConnectionDialog extends LitElement {
   /** Password fields the admin is changing (their stored value is replaced). */
   @state() private changingSecret = new Set<string>();
   @state() private invalid = new Set<string>();
-  @state() private fieldsError: ErpProblem | null = null;
   /** Items of the connector's lists (for `list` configuration fields), by list name. */
   @state() private listItems = new Map<string, ListItem[]>();
-  @state() private loadingFields = false;
-  @state() private testing = false;
-  @state() private test: { key: string; result: TestResult } | null = null;
-  @state() private testError: ErpProblem | null = null;
-  @state() private saving = false;
-  @state() private saveError: ErpProblem | null = null;
+  /** Why Deactivate or Reload failed (Save's own failure is `save.problem`). */
+  @state() private actionError: ErpProblem | null = null;
   @state() private deactivating = false;
   @state() private notice = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private fieldsAbort?: AbortController;
-  private testAbort?: AbortController;
-  private saveAbort?: AbortController;
+  /** The connector's configuration fields and the items of their lists (a list that fails is empty). */
+  private readonly fieldsLoad = new LoadController(this, async ([connectorId]: [string], signal) => {
+    const fields = await this.backend!.getConnectorConfigFields(connectorId, { signal });
+    const listNames = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
+    const lists = await Promise.all(
+      listNames.map((name) =>
+        this.backend!.getConnectorList(connectorId, name, { signal }).then(
+          (items) => [name, items] as const,
+          (error: unknown) => {
+            if (isAbort(error)) throw error;
+            return [name, [] as ListItem[]] as const;
+          },
+        ),
+      ),
+    );
+    return { fields, lists };
+  });
+  /** Test: the configuration tested (as `testKey`) and the answer. */
+  private readonly tester = new LoadController(this, async ([key, input]: [string, ConnectionInput], signal) => ({
+    key,
+    result: await this.backend!.testConnectionConfig(input, { signal }),
+  }));
+  private readonly save = new LoadController(this, ([input, idempotencyKey]: [ConnectionInput, string], signal) =>
+    this.original
+      ? this.backend!.updateConnection(this.original.id, input, this.original.version, { signal, idempotencyKey })
+      : this.backend!.addConnection(input, { signal, idempotencyKey }),
+  );
   private readonly addKeys = new IdempotencyKeys();
   private readonly activeKeys = new IdempotencyKeys();
   @state() private reloading = false;
@@ -89,15 +108,19 @@ export class ErpConnectionDialog extends LitElement {
     new LocaleController(this, 'admin');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortAll();
+  private abortAll(): void {
+    this.fieldsLoad.abort();
+    this.tester.abort();
+    this.save.abort();
   }
 
-  private abortAll(): void {
-    this.fieldsAbort?.abort();
-    this.testAbort?.abort();
-    this.saveAbort?.abort();
+  private get saveError(): ErpProblem | null {
+    return this.save.problem ?? this.actionError;
+  }
+
+  private clearSaveError(): void {
+    this.save.clear();
+    this.actionError = null;
   }
 
   /** Whether the dialog is open. */
@@ -127,11 +150,10 @@ export class ErpConnectionDialog extends LitElement {
     this.values = {};
     this.changingSecret = new Set();
     this.invalid = new Set();
-    this.test = null;
-    this.testError = null;
-    this.saveError = null;
+    this.tester.clear();
+    this.clearSaveError();
     this.notice = '';
-    this.testing = this.saving = this.deactivating = false;
+    this.deactivating = false;
     await this.updateComplete;
     this.dialog.showModal();
     if (this.connectorId) void this.loadFields(this.connectorId);
@@ -139,53 +161,30 @@ export class ErpConnectionDialog extends LitElement {
 
   private close(): void {
     this.abortAll();
-    this.testing = this.saving = this.deactivating = this.loadingFields = false;
+    this.deactivating = false;
     if (this.dialog.open) this.dialog.close();
     this.opener?.focus();
     this.opener = null;
   }
 
   private async loadFields(connectorId: string): Promise<void> {
-    this.fieldsAbort?.abort();
-    const abort = (this.fieldsAbort = new AbortController());
-    this.loadingFields = true;
-    this.fieldsError = null;
-    try {
-      const fields = await this.backend!.getConnectorConfigFields(connectorId, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      const stored = this.original?.connectorId === connectorId ? this.original.config : {};
-      const values: Record<string, FieldValue> = {};
-      for (const f of fields) {
-        const kept = this.values[f.key];
-        const s = stored[f.key];
-        if (f.type === 'password') values[f.key] = kept ?? null;
-        else if (kept !== undefined && this.fields.some((x) => x.key === f.key)) values[f.key] = kept;
-        else if (s !== undefined && !isSecret(s)) values[f.key] = s;
-        else values[f.key] = this.original?.connectorId === connectorId ? null : (f.defaultValue ?? null);
-      }
-      const listNames = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
-      const lists = await Promise.all(
-        listNames.map((name) =>
-          this.backend!.getConnectorList(connectorId, name, { signal: abort.signal }).then(
-            (items) => [name, items] as const,
-            (error: unknown) => {
-              if (isAbort(error)) throw error;
-              return [name, [] as ListItem[]] as const;
-            },
-          ),
-        ),
-      );
-      if (abort.signal.aborted) return;
-      this.listItems = new Map(lists);
-      this.fields = fields;
-      this.values = values;
-      this.invalid = new Set();
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.fieldsError = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.loadingFields = false;
+    const loaded = await this.fieldsLoad.run(connectorId);
+    if (!loaded) return;
+    const { fields, lists } = loaded;
+    const stored = this.original?.connectorId === connectorId ? this.original.config : {};
+    const values: Record<string, FieldValue> = {};
+    for (const f of fields) {
+      const kept = this.values[f.key];
+      const s = stored[f.key];
+      if (f.type === 'password') values[f.key] = kept ?? null;
+      else if (kept !== undefined && this.fields.some((x) => x.key === f.key)) values[f.key] = kept;
+      else if (s !== undefined && !isSecret(s)) values[f.key] = s;
+      else values[f.key] = this.original?.connectorId === connectorId ? null : (f.defaultValue ?? null);
     }
+    this.listItems = new Map(lists);
+    this.fields = fields;
+    this.values = values;
+    this.invalid = new Set();
   }
 
   /** Whether configuration fields can be edited (a new connection, or one that is not active). */
@@ -252,7 +251,7 @@ export class ErpConnectionDialog extends LitElement {
     if (this.scope.kind === 'specific' && this.scope.principals.length === 0) {
       return msg('Pick at least one user or group for the scope.', { id: 'admin.conn.needScope' });
     }
-    if (this.loadingFields || this.fieldsError) return msg('The configuration fields are not loaded yet.', { id: 'admin.conn.needFields' });
+    if (this.fieldsLoad.pending || this.fieldsLoad.problem) return msg('The configuration fields are not loaded yet.', { id: 'admin.conn.needFields' });
     const missing = this.missingMandatory();
     if (missing.length) {
       const labels = missing.map((f) => f.label).join(', ');
@@ -260,7 +259,7 @@ export class ErpConnectionDialog extends LitElement {
     }
     if (this.invalid.size) return msg('Correct the fields marked as invalid.', { id: 'admin.conn.needValid' });
     if (this.needsTest && !this.testPassed) {
-      return this.test?.result.ok
+      return this.tester.value?.result.ok
         ? msg('The configuration changed after the test: test the ERP connection again.', { id: 'admin.conn.retest' })
         : msg('Test the ERP connection before saving.', { id: 'admin.conn.needTest' });
     }
@@ -273,61 +272,34 @@ export class ErpConnectionDialog extends LitElement {
   }
 
   private get testPassed(): boolean {
-    return !!this.test && this.test.result.ok && this.test.key === this.testKey;
+    const test = this.tester.value;
+    return !!test && test.result.ok && test.key === this.testKey;
   }
 
   private async runTest(): Promise<void> {
-    if (this.testing) return;
-    this.testAbort?.abort();
-    const abort = (this.testAbort = new AbortController());
-    const key = this.testKey;
-    this.testing = true;
-    this.test = null;
-    this.testError = null;
-    try {
-      const result = await this.backend!.testConnectionConfig(this.input, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.test = { key, result };
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.testError = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.testing = false;
-    }
+    if (this.tester.pending) return;
+    await this.tester.run(this.testKey, this.input);
   }
 
-  private async save(event: Event): Promise<void> {
+  private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.saving || this.blockedReason) return;
-    this.saveAbort?.abort();
-    const abort = (this.saveAbort = new AbortController());
-    this.saving = true;
-    this.saveError = null;
-    try {
-      const input = this.input;
-      const idempotencyKey = this.addKeys.for([this.original?.id ?? null, this.original?.version ?? null, input]);
-      const saved = this.original
-        ? await this.backend!.updateConnection(this.original.id, input, this.original.version, { signal: abort.signal, idempotencyKey })
-        : await this.backend!.addConnection(input, { signal: abort.signal, idempotencyKey });
-      if (abort.signal.aborted) return;
-      this.addKeys.done();
-      this.saving = false;
-      this.close();
-      this.dispatchEvent(new AdminChangedEvent(saved));
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.saveError = toProblem(error);
-      this.saving = false;
-      if (this.saveError.code === 'duplicate-name') {
-        this.renderRoot.querySelector<HTMLInputElement>('#conn-name')?.focus();
-      }
+    if (this.save.pending || this.blockedReason) return;
+    this.actionError = null;
+    const input = this.input;
+    const saved = await this.save.run(input, this.addKeys.for([this.original?.id ?? null, this.original?.version ?? null, input]));
+    if (!saved) {
+      if (this.save.problem?.code === 'duplicate-name') this.renderRoot.querySelector<HTMLInputElement>('#conn-name')?.focus();
+      return;
     }
+    this.addKeys.done();
+    this.close();
+    this.dispatchEvent(new AdminChangedEvent(saved));
   }
 
   private async deactivate(): Promise<void> {
     if (!this.original || this.deactivating) return;
     this.deactivating = true;
-    this.saveError = null;
+    this.clearSaveError();
     try {
       const updated = await this.backend!.setConnectionActive(this.original.id, false, {
         idempotencyKey: this.activeKeys.for(this.original.id),
@@ -342,7 +314,7 @@ export class ErpConnectionDialog extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('erp-field')?.focus();
     } catch (error) {
-      if (!isAbort(error)) this.saveError = toProblem(error);
+      if (!isAbort(error)) this.actionError = toProblem(error);
     } finally {
       this.deactivating = false;
     }
@@ -355,10 +327,12 @@ export class ErpConnectionDialog extends LitElement {
     try {
       const fresh = await this.backend!.getConnection(this.original.id);
       this.original = structuredClone(fresh);
-      this.saveError = null;
+      this.clearSaveError();
       this.notice = reloadedKeptMessage();
     } catch (error) {
-      if (!isAbort(error)) this.saveError = toProblem(error);
+      if (isAbort(error)) return;
+      this.save.clear();
+      this.actionError = toProblem(error);
     } finally {
       this.reloading = false;
     }
@@ -375,7 +349,7 @@ export class ErpConnectionDialog extends LitElement {
 
   private onConnectorChange(event: Event): void {
     this.connectorId = (event.target as HTMLSelectElement).value;
-    this.test = null;
+    this.tester.clear();
     this.fields = [];
     this.values = {};
     if (this.connectorId) void this.loadFields(this.connectorId);
@@ -394,7 +368,7 @@ export class ErpConnectionDialog extends LitElement {
       }}
     >
       <h2 id="conn-title">${title}</h2>
-      <form novalidate @submit=${this.save}>
+      <form novalidate @submit=${this.onSubmit}>
         <div class="control">
           <label for="conn-name">${msg('Name', { id: 'admin.col.name' })}<span class="required-mark" aria-hidden="true">*</span></label>
           <input
@@ -407,7 +381,7 @@ export class ErpConnectionDialog extends LitElement {
             .value=${this.name}
             @input=${(e: Event) => {
               this.name = (e.target as HTMLInputElement).value;
-              if (this.saveError?.code === 'duplicate-name') this.saveError = null;
+              if (this.saveError?.code === 'duplicate-name') this.clearSaveError();
             }}
           />
         </div>
@@ -461,7 +435,7 @@ export class ErpConnectionDialog extends LitElement {
             class="primary"
             ?disabled=${blocked !== ''}
             aria-describedby="conn-blocked"
-            aria-busy=${this.saving ? 'true' : 'false'}
+            aria-busy=${this.save.pending ? 'true' : 'false'}
           >
             ${t.ok}
           </button>
@@ -474,12 +448,13 @@ export class ErpConnectionDialog extends LitElement {
   private renderTest() {
     const t = adminTerms();
     const passed = this.testPassed;
-    const stale = this.test && this.test.key !== this.testKey;
-    const failed = this.test && !this.test.result.ok && !stale;
+    const test = this.tester.value;
+    const stale = test && test.key !== this.testKey;
+    const failed = test && !test.result.ok && !stale;
     return html`<div class="actions">
         <button
           type="button"
-          aria-busy=${this.testing ? 'true' : 'false'}
+          aria-busy=${this.tester.pending ? 'true' : 'false'}
           ?disabled=${!this.connectorId || !this.configEditable}
           @click=${this.runTest}
         >
@@ -487,17 +462,17 @@ export class ErpConnectionDialog extends LitElement {
         </button>
       </div>
       <p role="status" class=${passed ? 'result-ok' : 'muted'}>
-        ${this.testing
+        ${this.tester.pending
           ? msg('Testing…', { id: 'admin.testing' })
           : passed
-            ? msg(str`Test passed: ${this.test!.result.message}`, { id: 'admin.testPassed' })
-            : stale && this.test!.result.ok
+            ? msg(str`Test passed: ${test!.result.message}`, { id: 'admin.testPassed' })
+            : stale && test!.result.ok
               ? msg('The values changed since the test passed. Test again.', { id: 'admin.conn.testStale' })
               : ''}
       </p>
       <div role="alert" class="error">
-        ${failed ? msg(str`Test failed: ${this.test!.result.message}`, { id: 'admin.testFailed' }) : nothing}
-        ${this.testError ? adminProblemMessage(this.testError) : nothing}
+        ${failed ? msg(str`Test failed: ${test!.result.message}`, { id: 'admin.testFailed' }) : nothing}
+        ${this.tester.problem ? adminProblemMessage(this.tester.problem) : nothing}
       </div>`;
   }
 
@@ -505,7 +480,7 @@ export class ErpConnectionDialog extends LitElement {
     const t = adminTerms();
     if (!this.connectorId) return nothing;
     const editableNow = this.configEditable;
-    return html`<fieldset class="config" part="config" aria-busy=${this.loadingFields ? 'true' : 'false'}>
+    return html`<fieldset class="config" part="config" aria-busy=${this.fieldsLoad.pending ? 'true' : 'false'}>
       <legend>${t.configFields}</legend>
       ${!editableNow
         ? html`<div class="notice">
@@ -520,9 +495,9 @@ export class ErpConnectionDialog extends LitElement {
           </div>`
         : nothing}
       <p role="status" class="muted">${this.notice}</p>
-      ${this.fieldsError
+      ${this.fieldsLoad.problem
         ? html`<div role="alert" class="error">
-            ${adminProblemMessage(this.fieldsError)}
+            ${adminProblemMessage(this.fieldsLoad.problem)}
             <button type="button" @click=${() => this.loadFields(this.connectorId)}>${msg('Retry', { id: 'action.retry' })}</button>
           </div>`
         : nothing}
@@ -560,7 +535,7 @@ export class ErpConnectionDialog extends LitElement {
       .field=${editableNow ? f : { ...f, access: f.access === 'mandatory' ? 'read-only' : f.access === 'normal' ? 'read-only' : f.access }}
       .value=${value}
       .items=${(f.listName && this.listItems.get(f.listName)) || NO_ITEMS}
-      ?disabled=${this.saving}
+      ?disabled=${this.save.pending}
       @erp-field-change=${this.onFieldChange}
     ></erp-field>`;
   }

@@ -3,8 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
-import type { SyncConnector, TestResult } from '../../model/types.js';
+import { CLIENT_CODES, ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
+import type { ConnectorInput, SyncConnector, TestResult } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { getLocale } from '../../i18n/localization.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -15,6 +15,7 @@ import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { LoadController } from '../shared/load-controller.js';
 
 /** How long a connector URL test may take before we say it did not answer. */
 export const URL_TEST_LIMIT_MS = 10_000;
@@ -47,19 +48,26 @@ export class ErpConnectorList extends LitElement {
   @state() private name = '';
   @state() private url = '';
   @state() private urlTouched = false;
-  @state() private testing = false;
-  @state() private testResult: { url: string; result: TestResult } | null = null;
-  @state() private testError: string | null = null;
-  @state() private saving = false;
-  @state() private saveError: ErpProblem | null = null;
   @state() private listMessage = '';
   @state() private listError = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('erp-confirm-dialog') private confirm!: ErpConfirmDialog;
   private opener: HTMLElement | null = null;
-  private testAbort?: AbortController;
-  private saveAbort?: AbortController;
+  /** Test URL: the URL tested and the connector's answer. */
+  private readonly test = new LoadController(this, async ([url]: [string], signal): Promise<{ url: string; result: TestResult }> => {
+    const limit = AbortSignal.timeout(URL_TEST_LIMIT_MS);
+    try {
+      return { url, result: await this.backend!.testConnectorUrl(url, { signal: AbortSignal.any([signal, limit]) }) };
+    } catch (error) {
+      // Our own time limit is a timeout to the user, not an abort.
+      if (limit.aborted && !signal.aborted) throw new ErpProblem({ status: 0, code: CLIENT_CODES.timeout });
+      throw error;
+    }
+  });
+  private readonly save = new LoadController(this, ([id, input, idempotencyKey]: [string | null, ConnectorInput, string], signal) =>
+    id ? this.backend!.updateConnector(id, input, { signal, idempotencyKey }) : this.backend!.addConnector(input, { signal, idempotencyKey }),
+  );
   private readonly addKeys = new IdempotencyKeys();
   private readonly removeKeys = new IdempotencyKeys();
   private removing = new Set<string>();
@@ -69,12 +77,6 @@ export class ErpConnectorList extends LitElement {
     new LocaleController(this, 'admin');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.testAbort?.abort();
-    this.saveAbort?.abort();
-  }
-
   /** Opens the dialog to add a connector (or edit `connector`). */
   async open(connector: SyncConnector | null = null): Promise<void> {
     this.opener = deepActiveElement();
@@ -82,18 +84,15 @@ export class ErpConnectorList extends LitElement {
     this.name = connector?.name ?? '';
     this.url = connector?.url ?? '';
     this.urlTouched = false;
-    this.testResult = null;
-    this.testError = null;
-    this.saveError = null;
+    this.test.clear();
+    this.save.clear();
     await this.updateComplete;
     this.dialog.showModal();
   }
 
   private close(): void {
-    this.testAbort?.abort();
-    this.saveAbort?.abort();
-    this.testing = false;
-    this.saving = false;
+    this.test.abort();
+    this.save.abort();
     if (this.dialog.open) this.dialog.close();
     this.opener?.focus();
     this.opener = null;
@@ -108,66 +107,43 @@ export class ErpConnectorList extends LitElement {
   }
 
   private async testUrl(): Promise<void> {
-    if (this.testing) return;
+    if (this.test.pending) return;
     this.urlTouched = true;
     if (this.urlError) return;
-    this.testAbort?.abort();
-    const abort = (this.testAbort = new AbortController());
-    const limit = AbortSignal.timeout(URL_TEST_LIMIT_MS);
-    const url = this.url.trim();
-    this.testing = true;
-    this.testResult = null;
-    this.testError = null;
-    try {
-      const result = await this.backend!.testConnectorUrl(url, { signal: AbortSignal.any([abort.signal, limit]) });
-      if (abort.signal.aborted) return;
-      this.testResult = { url, result };
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      const problem = toProblem(error);
-      const seconds = URL_TEST_LIMIT_MS / 1000;
-      this.testError =
-        limit.aborted || problem.code === 'timeout'
-          ? msg(str`The connector did not answer within ${seconds} seconds. Check the URL and that the connector is running.`, {
-              id: 'admin.connector.testTimeout',
-            })
-          : adminProblemMessage(problem);
-    } finally {
-      if (!abort.signal.aborted) this.testing = false;
-    }
+    await this.test.run(this.url.trim());
   }
 
-  private async save(event: Event): Promise<void> {
+  private get testError(): string | null {
+    const problem = this.test.problem;
+    if (!problem) return null;
+    const seconds = URL_TEST_LIMIT_MS / 1000;
+    return problem.code === CLIENT_CODES.timeout
+      ? msg(str`The connector did not answer within ${seconds} seconds. Check the URL and that the connector is running.`, {
+          id: 'admin.connector.testTimeout',
+        })
+      : adminProblemMessage(problem);
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
+    if (this.save.pending) return;
     this.urlTouched = true;
     if (!this.name.trim() || this.urlError) {
       (this.renderRoot.querySelector<HTMLInputElement>(!this.name.trim() ? '#connector-name' : '#connector-url'))?.focus();
       return;
     }
-    this.saveAbort?.abort();
-    const abort = (this.saveAbort = new AbortController());
     const input = { name: this.name.trim(), url: this.url.trim() };
-    this.saving = true;
-    this.saveError = null;
-    try {
-      const idempotencyKey = this.addKeys.for([this.editing?.id ?? null, input]);
-      const saved = this.editing
-        ? await this.backend!.updateConnector(this.editing.id, input, { signal: abort.signal, idempotencyKey })
-        : await this.backend!.addConnector(input, { signal: abort.signal, idempotencyKey });
-      if (abort.signal.aborted) return;
-      this.addKeys.done();
-      this.saving = false;
-      this.close();
-      this.listError = '';
-      this.listMessage = msg(str`Saved ${saved.name}.`, { id: 'admin.connector.saved' });
-      this.dispatchEvent(new AdminChangedEvent());
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.saveError = toProblem(error);
-      this.saving = false;
-      if (this.saveError.code === 'duplicate-name') this.renderRoot.querySelector<HTMLInputElement>('#connector-name')?.focus();
+    const id = this.editing?.id ?? null;
+    const saved = await this.save.run(id, input, this.addKeys.for([id, input]));
+    if (!saved) {
+      if (this.save.problem?.code === 'duplicate-name') this.renderRoot.querySelector<HTMLInputElement>('#connector-name')?.focus();
+      return;
     }
+    this.addKeys.done();
+    this.close();
+    this.listError = '';
+    this.listMessage = msg(str`Saved ${saved.name}.`, { id: 'admin.connector.saved' });
+    this.dispatchEvent(new AdminChangedEvent());
   }
 
   private async removeConnector(connector: SyncConnector): Promise<void> {
@@ -267,7 +243,9 @@ export class ErpConnectorList extends LitElement {
   private renderDialog() {
     const t = adminTerms();
     const urlError = this.urlTouched ? this.urlError : '';
-    const tested = this.testResult && this.testResult.url === this.url.trim() ? this.testResult.result : null;
+    const testing = this.test.pending;
+    const tested = this.test.value?.url === this.url.trim() ? this.test.value.result : null;
+    const saveError = this.save.problem;
     const title = this.editing
       ? msg('Edit Sync Connector', { id: 'admin.connector.editTitle' })
       : msg('Add Sync Connector', { id: 'admin.connector.addTitle' });
@@ -280,7 +258,7 @@ export class ErpConnectorList extends LitElement {
       }}
     >
       <h2 id="connector-dialog-title">${title}</h2>
-      <form novalidate @submit=${this.save}>
+      <form novalidate @submit=${this.onSubmit}>
         <div class="control">
           <label for="connector-name"
             >${msg('Name', { id: 'admin.col.name' })}<span class="required-mark" aria-hidden="true">*</span></label
@@ -293,7 +271,7 @@ export class ErpConnectorList extends LitElement {
             .value=${this.name}
             @input=${(e: Event) => {
               this.name = (e.target as HTMLInputElement).value;
-              this.saveError = null;
+              if (this.save.problem) this.save.clear();
             }}
           />
         </div>
@@ -314,7 +292,7 @@ export class ErpConnectorList extends LitElement {
             .value=${this.url}
             @input=${(e: Event) => {
               this.url = (e.target as HTMLInputElement).value;
-              this.testError = null;
+              if (this.test.problem) this.test.clear();
             }}
             @blur=${() => (this.urlTouched = true)}
             @change=${() => (this.urlTouched = true)}
@@ -322,12 +300,12 @@ export class ErpConnectorList extends LitElement {
           <p id="connector-url-message" class="error" aria-live="polite">${urlError}</p>
         </div>
         <div class="actions">
-          <button type="button" aria-busy=${this.testing ? 'true' : 'false'} @click=${this.testUrl}>
+          <button type="button" aria-busy=${testing ? 'true' : 'false'} @click=${this.testUrl}>
             ${msg('Test URL', { id: 'admin.connector.test' })}
           </button>
         </div>
         <p role="status" class=${tested?.ok ? 'result-ok' : 'muted'}>
-          ${this.testing
+          ${testing
             ? msg('Testing…', { id: 'admin.testing' })
             : tested?.ok
               ? msg(str`Test passed: ${tested.message}`, { id: 'admin.testPassed' })
@@ -338,10 +316,10 @@ export class ErpConnectorList extends LitElement {
           (tested && !tested.ok
             ? msg(str`Test failed: ${tested.message}`, { id: 'admin.testFailed' })
             : '')}
-          ${this.saveError ? adminProblemMessage(this.saveError, this.name.trim()) : nothing}
+          ${saveError ? adminProblemMessage(saveError, this.name.trim()) : nothing}
         </div>
         <div class="actions dialog-actions">
-          <button type="submit" class="primary" aria-busy=${this.saving ? 'true' : 'false'}>${t.ok}</button>
+          <button type="submit" class="primary" aria-busy=${this.save.pending ? 'true' : 'false'}>${t.ok}</button>
           <button type="button" @click=${this.close}>${t.cancel}</button>
         </div>
       </form>

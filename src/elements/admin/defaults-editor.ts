@@ -13,6 +13,7 @@ import { formatFieldValue } from '../../model/format.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
+import { LoadController } from '../shared/load-controller.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
@@ -46,7 +47,6 @@ export class ErpDefaultsEditor extends LitElement {
   /** The version of `defaults`, sent as If-Match. */
   private version = '';
   @state() private reloading = false;
-  @state() private loadError: ErpProblem | null = null;
   @state() private message = '';
   @state() private listError = '';
   @state() private removing = new Set<string>();
@@ -58,25 +58,21 @@ export class ErpDefaultsEditor extends LitElement {
   @state() private askUser = false;
   @state() private mandatory = false;
   @state() private valueValid = true;
-  @state() private saving = false;
-  @state() private saveError: ErpProblem | null = null;
+  /** Why Reload (after a 409 in the dialog) failed; Save's own failure is `saver.problem`. */
+  @state() private reloadError: ErpProblem | null = null;
   @state() private items = new Map<string, ListItem[]>();
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private abort?: AbortController;
-  private saveAbort?: AbortController;
+  private readonly loader = new LoadController(this, ([connectionId, actorType]: [string, ActorType], signal) =>
+    this.backend!.getDefaults(connectionId, actorType, { signal }),
+  );
+  private readonly saver = new LoadController(this, ([list]: [DefaultValue[]], signal) => this.store(list, signal).then(() => true));
   private readonly keys = new IdempotencyKeys();
 
   constructor() {
     super();
     new LocaleController(this, 'admin');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.saveAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -86,18 +82,14 @@ export class ErpDefaultsEditor extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.loadError = null;
-    try {
-      const loaded = await this.backend!.getDefaults(this.connectionId, this.actorType, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.defaults = loaded.defaults;
-      this.version = loaded.version;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.loadError = toProblem(error);
-    }
+    const loaded = await this.loader.run(this.connectionId, this.actorType);
+    if (!loaded) return;
+    this.defaults = loaded.defaults;
+    this.version = loaded.version;
+  }
+
+  private get saveError(): ErpProblem | null {
+    return this.saver.problem ?? this.reloadError;
   }
 
   /** After a 409 in the dialog: loads the current defaults; the dialog's input stays for OK. */
@@ -106,12 +98,14 @@ export class ErpDefaultsEditor extends LitElement {
     this.reloading = true;
     await this.load();
     this.reloading = false;
-    if (this.loadError) {
+    if (this.loader.problem) {
       // Shown in the dialog (the section's own alert is behind the modal dialog).
-      this.saveError = this.loadError;
+      this.saver.clear();
+      this.reloadError = this.loader.problem;
       return;
     }
-    this.saveError = null;
+    this.saver.clear();
+    this.reloadError = null;
     this.message = reloadedKeptMessage();
   }
 
@@ -163,7 +157,8 @@ export class ErpDefaultsEditor extends LitElement {
     this.askUser = existing?.askUser ?? false;
     this.mandatory = existing?.mandatory ?? false;
     this.valueValid = true;
-    this.saveError = null;
+    this.saver.clear();
+    this.reloadError = null;
     this.message = '';
     await this.updateComplete;
     this.dialog.showModal();
@@ -171,8 +166,7 @@ export class ErpDefaultsEditor extends LitElement {
   }
 
   private close(): void {
-    this.saveAbort?.abort();
-    this.saving = false;
+    this.saver.abort();
     if (this.dialog.open) this.dialog.close();
     this.opener?.focus();
     this.opener = null;
@@ -193,7 +187,7 @@ export class ErpDefaultsEditor extends LitElement {
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.saving || this.blocked || !this.defaults) return;
+    if (this.saver.pending || this.blocked || !this.defaults) return;
     const entry: DefaultValue = {
       field: this.field,
       value: this.useValue ? this.value : null,
@@ -205,22 +199,11 @@ export class ErpDefaultsEditor extends LitElement {
     const list = this.defaults.some((d) => d.field === entry.field)
       ? this.defaults.map((d) => (d.field === entry.field ? entry : d))
       : [...this.defaults, entry];
-    this.saveAbort?.abort();
-    const abort = (this.saveAbort = new AbortController());
-    this.saving = true;
-    this.saveError = null;
-    try {
-      await this.store(list, abort.signal);
-      if (abort.signal.aborted) return;
-      const label = this.meta(entry.field)?.label ?? entry.field;
-      this.saving = false;
-      this.close();
-      this.message = msg(str`Default for ${label} saved.`, { id: 'admin.def.saved' });
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.saveError = toProblem(error);
-      this.saving = false;
-    }
+    this.reloadError = null;
+    if (!(await this.saver.run(list))) return;
+    const label = this.meta(entry.field)?.label ?? entry.field;
+    this.close();
+    this.message = msg(str`Default for ${label} saved.`, { id: 'admin.def.saved' });
   }
 
   private async removeDefault(d: DefaultValue): Promise<void> {
@@ -262,9 +245,9 @@ export class ErpDefaultsEditor extends LitElement {
           <h3 id="defaults-heading">${t.defaults}</h3>
           <button type="button" ?disabled=${!this.defaults} @click=${() => this.openAdd()}>${t.add}</button>
         </div>
-        ${this.loadError
+        ${this.loader.problem
           ? html`<div role="alert" class="error">
-              ${adminProblemMessage(this.loadError)}
+              ${adminProblemMessage(this.loader.problem)}
               <button type="button" @click=${() => this.load()}>${msg('Retry', { id: 'action.retry' })}</button>
             </div>`
           : nothing}
@@ -417,7 +400,7 @@ export class ErpDefaultsEditor extends LitElement {
             class="primary"
             ?disabled=${blocked !== ''}
             aria-describedby="def-blocked"
-            aria-busy=${this.saving ? 'true' : 'false'}
+            aria-busy=${this.saver.pending ? 'true' : 'false'}
           >
             ${t.ok}
           </button>

@@ -4,7 +4,18 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend, ErpBackend } from '../../backend/erp-backend.js';
 import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
-import type { ActorRow, ActorType, EntityRef, ErpConnection, FieldMeta, ImportResult, ListItem, SearchResult } from '../../model/types.js';
+import type {
+  ActorRow,
+  ActorType,
+  AdvancedSearchRequest,
+  EntityRef,
+  ErpConnection,
+  FieldMeta,
+  ImportRequest,
+  ImportResult,
+  ListItem,
+  SearchResult,
+} from '../../model/types.js';
 import { buildRestrictions, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
 import { renderCriteriaEditor } from '../erp-connect-dialog/criteria-editor.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -16,6 +27,7 @@ import { deepActiveElement } from '../shared/active-element.js';
 import { AdminChangedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import { LoadController } from '../shared/load-controller.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
@@ -69,24 +81,42 @@ export class ErpImportWizard extends LitElement {
   @state() private connectionId = '';
   @state() private types: { type: ActorType; fields: FieldMeta[] }[] | null = null;
   @state() private actorType: ActorType | '' = '';
-  @state() private typesError: ErpProblem | null = null;
   @state() private criteria: Criterion[] = [];
   @state() private problems = new Map<number, CriterionProblem>();
   @state() private lists = new Map<string, ListItem[]>();
-  @state() private searching = false;
   @state() private result: SearchResult | null = null;
   @state() private selected = new Set<string>();
   @state() private queue: ActorRow[] = [];
-  @state() private importing = false;
-  @state() private error: ErpProblem | null = null;
   @state() private message = '';
   @state() private done: ImportResult | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private abort?: AbortController;
   private readonly keys = new IdempotencyKeys();
-  private typesAbort?: AbortController;
+  /** The actor types of a connection that have a mapping, with their searchable fields. */
+  private readonly typesLoad = new LoadController(this, ([id]: [string], signal) => {
+    const backend = this.backend as SearchBackend;
+    if (!backend.getSearchableFields) return Promise.reject(new TypeError('no search'));
+    const getFields = backend.getSearchableFields.bind(backend);
+    return Promise.all(
+      ACTOR_TYPES.map(async (type) => {
+        try {
+          await backend.getActorTypeMapping(id, type, { signal });
+          return { type, fields: await getFields(id, type, { signal }) };
+        } catch (error) {
+          if (isAbort(error)) throw error;
+          if (toProblem(error).status === 404) return { type, fields: [] as FieldMeta[] };
+          throw error;
+        }
+      }),
+    );
+  });
+  private readonly searcher = new LoadController(this, ([actorType, request]: [ActorType, AdvancedSearchRequest], signal) =>
+    (this.backend as SearchBackend).searchActorsAdvanced!(this.connectionId, actorType, request, { signal }),
+  );
+  private readonly importer = new LoadController(this, ([connectionId, request]: [string, ImportRequest], signal) =>
+    this.backend!.importActors(connectionId, request, { signal, idempotencyKey: this.keys.for([connectionId, request]) }),
+  );
   private nextId = 1;
 
   constructor() {
@@ -94,10 +124,14 @@ export class ErpImportWizard extends LitElement {
     new LocaleController(this, 'admin');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.typesAbort?.abort();
+  /** Why the last search or import failed (each clears the other's, as the dialog shows one). */
+  private get error(): ErpProblem | null {
+    return this.searcher.problem ?? this.importer.problem;
+  }
+
+  private clearError(): void {
+    this.searcher.clear();
+    this.importer.clear();
   }
 
   private get connection(): ErpConnection | undefined {
@@ -119,16 +153,17 @@ export class ErpImportWizard extends LitElement {
     this.result = null;
     this.selected = new Set();
     this.done = null;
-    this.error = this.typesError = null;
+    this.clearError();
+    this.typesLoad.clear();
     this.message = '';
     await this.updateComplete;
     this.dialog.showModal();
   }
 
   private close(): void {
-    this.abort?.abort();
-    this.typesAbort?.abort();
-    this.searching = this.importing = false;
+    this.searcher.abort();
+    this.importer.abort();
+    this.typesLoad.abort();
     if (this.dialog.open) this.dialog.close();
     this.opener?.focus();
     this.opener = null;
@@ -138,34 +173,13 @@ export class ErpImportWizard extends LitElement {
     this.connectionId = id;
     this.types = null;
     this.actorType = '';
-    this.typesError = null;
-    this.typesAbort?.abort();
+    this.typesLoad.abort();
+    this.typesLoad.clear();
     if (!id) return;
-    const abort = (this.typesAbort = new AbortController());
-    const backend = this.backend as SearchBackend;
-    const signal = abort.signal;
-    try {
-      if (!backend.getSearchableFields) throw new TypeError('no search');
-      const getFields = backend.getSearchableFields.bind(backend);
-      const probes = await Promise.all(
-        ACTOR_TYPES.map(async (type) => {
-          try {
-            await backend.getActorTypeMapping(id, type, { signal });
-            return { type, fields: await getFields(id, type, { signal }) };
-          } catch (error) {
-            if (isAbort(error)) throw error;
-            if (toProblem(error).status === 404) return { type, fields: [] as FieldMeta[] };
-            throw error;
-          }
-        }),
-      );
-      if (signal.aborted) return;
-      this.types = probes.filter((p) => p.fields.length > 0);
-      this.actorType = this.types[0]?.type ?? '';
-    } catch (error) {
-      if (isAbort(error) || signal.aborted) return;
-      this.typesError = toProblem(error);
-    }
+    const probes = await this.typesLoad.run(id);
+    if (!probes) return;
+    this.types = probes.filter((p) => p.fields.length > 0);
+    this.actorType = this.types[0]?.type ?? '';
   }
 
   private async toSearch(): Promise<void> {
@@ -175,7 +189,7 @@ export class ErpImportWizard extends LitElement {
     this.problems = new Map();
     this.result = null;
     this.selected = new Set();
-    this.error = null;
+    this.clearError();
     void this.loadLists();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#import-title')?.focus();
@@ -196,28 +210,19 @@ export class ErpImportWizard extends LitElement {
 
   private async search(more = false): Promise<void> {
     const backend = this.backend as SearchBackend;
-    if (this.searching || !backend.searchActorsAdvanced || !this.actorType) return;
+    if (this.searcher.pending || !backend.searchActorsAdvanced || !this.actorType) return;
     const { restrictions, problems } = buildRestrictions(this.criteria, this.fields, getLocale());
     this.problems = problems;
     if (problems.size) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.searching = true;
-    this.error = null;
-    try {
-      const cursor = more ? this.result?.nextCursor : null;
-      const page = await backend.searchActorsAdvanced(this.connectionId, this.actorType, { restrictions, cursor, limit: 50 }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.result = more && this.result ? { ...page, rows: [...this.result.rows, ...page.rows] } : page;
-      if (!more) this.selected = new Set();
-      const n = this.result.total ?? this.result.rows.length;
-      this.message = msg(str`${n} records found.`, { id: 'admin.import.found' });
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.error = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.searching = false;
-    }
+    this.importer.abort();
+    this.importer.clear();
+    const cursor = more ? this.result?.nextCursor : null;
+    const page = await this.searcher.run(this.actorType, { restrictions, cursor, limit: 50 });
+    if (!page) return;
+    this.result = more && this.result ? { ...page, rows: [...this.result.rows, ...page.rows] } : page;
+    if (!more) this.selected = new Set();
+    const n = this.result.total ?? this.result.rows.length;
+    this.message = msg(str`${n} records found.`, { id: 'admin.import.found' });
   }
 
   private addImport(): void {
@@ -231,29 +236,17 @@ export class ErpImportWizard extends LitElement {
   }
 
   private async runImport(): Promise<void> {
-    if (this.importing || !this.queue.length || !this.actorType) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.importing = true;
-    this.error = null;
-    try {
-      const keys = this.queue.map((r) => r.key);
-      const request = { actorType: this.actorType, keys };
-      const idempotencyKey = this.keys.for([this.connectionId, request]);
-      const result = await this.backend!.importActors(this.connectionId, request, { signal: abort.signal, idempotencyKey });
-      if (abort.signal.aborted) return;
-      this.keys.done();
-      this.done = result;
-      this.step = 'result';
-      this.dispatchEvent(new AdminChangedEvent());
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#import-title')?.focus();
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.error = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.importing = false;
-    }
+    if (this.importer.pending || !this.queue.length || !this.actorType) return;
+    this.searcher.abort();
+    this.searcher.clear();
+    const result = await this.importer.run(this.connectionId, { actorType: this.actorType, keys: this.queue.map((r) => r.key) });
+    if (!result) return;
+    this.keys.done();
+    this.done = result;
+    this.step = 'result';
+    this.dispatchEvent(new AdminChangedEvent());
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#import-title')?.focus();
   }
 
   protected override render() {
@@ -302,8 +295,8 @@ export class ErpImportWizard extends LitElement {
             })}
           </p>`
         : nothing}
-      ${this.typesError
-        ? html`<p class="error">${adminProblemMessage(this.typesError)}</p>`
+      ${this.typesLoad.problem
+        ? html`<p class="error">${adminProblemMessage(this.typesLoad.problem)}</p>`
         : nothing}
       <div class="control">
         <label for="import-type">${t.actorType}</label>
@@ -356,7 +349,7 @@ export class ErpImportWizard extends LitElement {
           onRemove: (id) => (this.criteria = this.criteria.filter((x) => x.id !== id)),
         })}
         <div class="actions">
-          <button type="submit" class="primary" aria-busy=${this.searching ? 'true' : 'false'}>${t.search}</button>
+          <button type="submit" class="primary" aria-busy=${this.searcher.pending ? 'true' : 'false'}>${t.search}</button>
         </div>
       </form>
       <p role="status" class="muted">${this.message}</p>
@@ -401,7 +394,7 @@ export class ErpImportWizard extends LitElement {
             </div>
             <div class="actions">
               ${r.nextCursor
-                ? html`<button type="button" aria-busy=${this.searching ? 'true' : 'false'} @click=${() => this.search(true)}>
+                ? html`<button type="button" aria-busy=${this.searcher.pending ? 'true' : 'false'} @click=${() => this.search(true)}>
                     ${msg('Show more', { id: 'admin.list.more' })}
                   </button>`
                 : nothing}
@@ -433,7 +426,7 @@ export class ErpImportWizard extends LitElement {
           type="button"
           class="primary"
           ?disabled=${!this.queue.length}
-          aria-busy=${this.importing ? 'true' : 'false'}
+          aria-busy=${this.importer.pending ? 'true' : 'false'}
           @click=${this.runImport}
         >
           ${t.import}

@@ -4,12 +4,12 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
 import type { ListItem, ListMapping } from '../../model/types.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
+import { LoadController } from '../shared/load-controller.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { adminStyles } from './admin-styles.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
@@ -61,9 +61,6 @@ export class ErpListMappingEditor extends LitElement {
   @state() private fieldLabel = '';
   @state() private mapping: ListMapping | null = null;
   @state() private map: Record<string, string | null> = {};
-  @state() private loadError: ErpProblem | null = null;
-  @state() private saveError: ErpProblem | null = null;
-  @state() private saving = false;
   @state() private message = '';
   @state() private filter = '';
   @state() private shown = LIST_PAGE;
@@ -71,7 +68,14 @@ export class ErpListMappingEditor extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private abort?: AbortController;
+  private readonly loader = new LoadController(this, ([connectionId, listName]: [string, string], signal) =>
+    this.backend!.getListMapping(connectionId, listName, { signal }),
+  );
+  private readonly saver = new LoadController(this, async ([connectionId, body]: [string, ListMapping], signal) => {
+    const saved = await this.backend!.saveListMapping(connectionId, body, { signal, idempotencyKey: this.keys.for([connectionId, body]) });
+    this.keys.done();
+    return saved;
+  });
   private readonly keys = new IdempotencyKeys();
   private filterTimer?: ReturnType<typeof setTimeout>;
   private listName = '';
@@ -83,7 +87,6 @@ export class ErpListMappingEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
     clearTimeout(this.filterTimer);
   }
 
@@ -98,7 +101,8 @@ export class ErpListMappingEditor extends LitElement {
     this.fieldLabel = fieldLabel;
     this.mapping = null;
     this.map = {};
-    this.loadError = this.saveError = null;
+    this.loader.clear();
+    this.saver.clear();
     this.message = '';
     this.filter = '';
     this.shown = LIST_PAGE;
@@ -108,49 +112,27 @@ export class ErpListMappingEditor extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.loadError = null;
-    try {
-      const mapping = await this.backend!.getListMapping(this.connectionId, this.listName, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.mapping = mapping;
-      this.map = { ...mapping.map };
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.loadError = toProblem(error);
-    }
+    const mapping = await this.loader.run(this.connectionId, this.listName);
+    if (!mapping) return;
+    this.mapping = mapping;
+    this.map = { ...mapping.map };
   }
 
   private close(): void {
-    this.abort?.abort();
-    this.saving = false;
+    this.loader.abort();
+    this.saver.abort();
     if (this.dialog.open) this.dialog.close();
     this.opener?.focus();
     this.opener = null;
   }
 
   private async save(): Promise<void> {
-    if (!this.mapping || this.saving || duplicateTargets(this.map).size) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.saving = true;
-    this.saveError = null;
-    try {
-      const body = { ...this.mapping, map: this.map };
-      const idempotencyKey = this.keys.for([this.connectionId, body]);
-      const saved = await this.backend!.saveListMapping(this.connectionId, body, { signal: abort.signal, idempotencyKey });
-      this.keys.done();
-      if (abort.signal.aborted) return;
-      this.mapping = saved;
-      this.map = { ...saved.map };
-      this.message = msg('List mapping saved.', { id: 'admin.list.saved' });
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.saveError = toProblem(error);
-    } finally {
-      if (!abort.signal.aborted) this.saving = false;
-    }
+    if (!this.mapping || this.saver.pending || duplicateTargets(this.map).size) return;
+    const saved = await this.saver.run(this.connectionId, { ...this.mapping, map: this.map });
+    if (!saved) return;
+    this.mapping = saved;
+    this.map = { ...saved.map };
+    this.message = msg('List mapping saved.', { id: 'admin.list.saved' });
   }
 
   /** After a 409: loads the current list mapping and puts the admin's choices back on top. */
@@ -161,9 +143,9 @@ export class ErpListMappingEditor extends LitElement {
     this.reloading = true;
     await this.load();
     this.reloading = false;
-    if (this.loadError || !this.mapping) return;
+    if (this.loader.problem || !this.mapping) return;
     this.map = reapply(base.map, mine, this.mapping.map);
-    this.saveError = null;
+    this.saver.clear();
     this.message = reloadedKeptMessage();
   }
 
@@ -179,25 +161,25 @@ export class ErpListMappingEditor extends LitElement {
       }}
     >
       <h2 id="list-title">${t.listMapping}: ${label}</h2>
-      ${this.loadError
+      ${this.loader.problem
         ? html`<div role="alert" class="error">
-            ${adminProblemMessage(this.loadError)}
+            ${adminProblemMessage(this.loader.problem)}
             <button type="button" @click=${() => this.load()}>${msg('Retry', { id: 'action.retry' })}</button>
           </div>`
         : nothing}
       ${this.mapping ? this.renderTable(this.mapping) : html`<p class="muted">${msg('Loading…', { id: 'admin.loadingShort' })}</p>`}
       <p role="status" class="muted">${this.message}</p>
       <div role="alert" class="error">
-        ${this.saveError
-          ? html`${msg('Not saved. Your choices are kept.', { id: 'admin.list.notSaved' })} ${adminProblemMessage(this.saveError)}
-            ${reloadButton(this.saveError, this.reloading, () => void this.loadCurrent())}`
+        ${this.saver.problem
+          ? html`${msg('Not saved. Your choices are kept.', { id: 'admin.list.notSaved' })} ${adminProblemMessage(this.saver.problem)}
+            ${reloadButton(this.saver.problem, this.reloading, () => void this.loadCurrent())}`
           : nothing}
       </div>
       <div class="actions dialog-actions">
         <button
           type="button"
           class="primary"
-          aria-busy=${this.saving ? 'true' : 'false'}
+          aria-busy=${this.saver.pending ? 'true' : 'false'}
           aria-describedby="list-blocked"
           ?disabled=${!this.mapping || duplicateTargets(this.map).size > 0}
           @click=${this.save}

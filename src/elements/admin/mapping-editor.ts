@@ -10,6 +10,7 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { getLocale } from '../../i18n/localization.js';
 import { actorTypeLabel, entityLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { LoadController } from '../shared/load-controller.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { MappingSavedEvent } from './admin-events.js';
 import { adminStyles } from './admin-styles.js';
@@ -116,25 +117,28 @@ export class ErpMappingEditor extends LitElement {
   @property({ attribute: false }) mapping?: ActorTypeMapping;
 
   @state() private draft?: ActorTypeMapping;
-  @state() private saving = false;
-  @state() private error: ErpProblem | null = null;
+  /** Why Reload (after a 409) failed; Done's own failure is `saver.problem`. */
+  @state() private reloadError: ErpProblem | null = null;
   @state() private message = '';
   @state() private suggestions: Suggestion[] | null = null;
   @state() private accepted = new Set<string>();
   @state() private reloading = false;
 
   @query('erp-list-mapping-editor') private listDialog!: ErpListMappingEditor;
-  private abort?: AbortController;
   private readonly keys = new IdempotencyKeys();
+  private readonly saver = new LoadController(this, async ([connectionId, draft]: [string, ActorTypeMapping], signal) => {
+    const saved = await this.backend!.saveActorTypeMapping(connectionId, draft, { signal, idempotencyKey: this.keys.for([connectionId, draft]) });
+    this.keys.done();
+    return saved;
+  });
 
   constructor() {
     super();
     new LocaleController(this, 'admin');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
+  private get error(): ErpProblem | null {
+    return this.saver.problem ?? this.reloadError;
   }
 
   /** Whether the admin changed something that is not saved yet. */
@@ -200,29 +204,16 @@ export class ErpMappingEditor extends LitElement {
 
   /** Saves the draft (Done). Resolves true when saved. */
   async save(): Promise<boolean> {
-    if (this.saving || !this.draft) return false;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.saving = true;
-    this.error = null;
+    if (this.saver.pending || !this.draft) return false;
+    this.reloadError = null;
     this.message = '';
-    try {
-      const idempotencyKey = this.keys.for([this.connectionId, this.draft]);
-      const saved = await this.backend!.saveActorTypeMapping(this.connectionId, this.draft, { signal: abort.signal, idempotencyKey });
-      this.keys.done();
-      if (abort.signal.aborted) return false;
-      this.mapping = saved;
-      this.draft = structuredClone(saved);
-      this.message = msg('Mappings saved.', { id: 'admin.map.saved' });
-      this.dispatchEvent(new MappingSavedEvent(saved));
-      return true;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return false;
-      this.error = toProblem(error);
-      return false;
-    } finally {
-      if (!abort.signal.aborted) this.saving = false;
-    }
+    const saved = await this.saver.run(this.connectionId, this.draft);
+    if (!saved) return false;
+    this.mapping = saved;
+    this.draft = structuredClone(saved);
+    this.message = msg('Mappings saved.', { id: 'admin.map.saved' });
+    this.dispatchEvent(new MappingSavedEvent(saved));
+    return true;
   }
 
   /** After a 409: loads the stored mapping and puts the admin's edits back on top of it. */
@@ -238,11 +229,14 @@ export class ErpMappingEditor extends LitElement {
       const enabled = draft.enabled !== base.enabled ? draft.enabled : fresh.enabled;
       this.mapping = fresh;
       this.draft = { ...fresh, enabled, fields: fresh.fields.map((f) => mine[f.erpField.key] ?? f) };
-      this.error = null;
+      this.saver.clear();
+      this.reloadError = null;
       this.message = reloadedKeptMessage();
       this.dispatchEvent(new MappingSavedEvent(fresh));
     } catch (error) {
-      if (!isAbort(error)) this.error = toProblem(error);
+      if (isAbort(error)) return;
+      this.saver.clear();
+      this.reloadError = toProblem(error);
     } finally {
       this.reloading = false;
     }
@@ -330,7 +324,7 @@ export class ErpMappingEditor extends LitElement {
           : nothing}
       </div>
       <div class="actions">
-        <button type="button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} @click=${() => this.save()}>
+        <button type="button" class="primary" aria-busy=${this.saver.pending ? 'true' : 'false'} @click=${() => this.save()}>
           ${t.done}
         </button>
       </div>

@@ -3,10 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
 import { onConfigChange } from '../../../backend/config.js';
-import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
+import { isAbort, type ErpProblem } from '../../../backend/problem.js';
 import type { ErpConnection, Principal, SyncConnector } from '../../../model/types.js';
 import { ErpErrorEvent } from '../../../events/erp-error.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { LoadController } from '../../shared/load-controller.js';
 import { baseStyles } from '../../shared/base-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { resolveAdminBackend } from '../resolve-admin-backend.js';
@@ -55,15 +56,24 @@ export class ErpSyncAdmin extends LitElement {
   @state() private connectors: SyncConnector[] | null = null;
   @state() private connections: ErpConnection[] | null = null;
   @state() private principals = new Map<string, Principal>();
+  /** The last load's failure: it stays, with its Retry, while a retry runs. */
   @state() private loadError: ErpProblem | null = null;
-  @state() private loading = false;
+  private readonly loader = new LoadController(this, ([backend]: [ErpAdminBackend], signal) =>
+    Promise.all([
+      backend.listConnectors({ signal }),
+      backend.listConnections({ signal }),
+      backend.listPrincipals('', { signal }).catch((error: unknown) => {
+        if (isAbort(error)) throw error;
+        return [] as Principal[];
+      }),
+    ]),
+  );
   @state() private configVersion = 0;
   /** The connection whose settings are open (its Mappings button), or null for the lists. */
   @state() private managing: string | null = null;
 
   private effectiveBackend: ErpAdminBackend = resolveAdminBackend(undefined, undefined);
   private unsubscribeConfig?: () => void;
-  private abort?: AbortController;
 
   constructor() {
     super();
@@ -111,7 +121,6 @@ export class ErpSyncAdmin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribeConfig?.();
-    this.abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,38 +132,23 @@ export class ErpSyncAdmin extends LitElement {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    const backend = this.effectiveBackend;
-    const signal = abort.signal;
-    this.loading = true;
-    try {
-      const [connectors, connections, principals] = await Promise.all([
-        backend.listConnectors({ signal }),
-        backend.listConnections({ signal }),
-        backend.listPrincipals('', { signal }).catch((error: unknown) => {
-          if (isAbort(error)) throw error;
-          return [] as Principal[];
-        }),
-      ]);
-      if (signal.aborted) return;
+    const loaded = await this.loader.run(this.effectiveBackend);
+    if (loaded) {
+      const [connectors, connections, principals] = loaded;
       this.connectors = connectors;
       this.connections = connections;
       this.principals = new Map(principals.map((p) => [p.id, p]));
       this.loadError = null;
-    } catch (error) {
-      if (isAbort(error) || signal.aborted) return;
-      this.loadError = toProblem(error);
+    } else if (this.loader.problem) {
+      this.loadError = this.loader.problem;
       this.dispatchEvent(new ErpErrorEvent('listConnections', this.loadError.toJSON()));
-    } finally {
-      if (!signal.aborted) this.loading = false;
     }
   }
 
   protected override render() {
     const t = adminTerms();
     const backend = this.effectiveBackend;
-    return html`<div part="screen" class="screen" aria-busy=${this.loading ? 'true' : 'false'}>
+    return html`<div part="screen" class="screen" aria-busy=${this.loader.pending ? 'true' : 'false'}>
       ${this.noHeading ? nothing : html`<h1>${t.sync}</h1>`}
       ${this.loadError
         ? html`<div part="load-error" role="alert">
