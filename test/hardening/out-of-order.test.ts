@@ -8,7 +8,7 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import type { ErpBackend } from '../../src/backend/erp-backend.js';
 import type { EntityErpState } from '../../src/model/types.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
-import { findByText, queryAllByText } from '../helpers/queries.js';
+import { findButton, findByRole, findByText, queryAllByText, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { deferred, nextTask } from '../helpers/events.js';
 import { configure } from '../../src/backend/config.js';
@@ -81,5 +81,42 @@ describe('out-of-order responses in <erp-tab>', () => {
     await el.updateComplete;
     expect(c1Shown(el), 'the late c1 answer replaced c2').to.equal(false);
     expect(queryAllByText(notConnected, el.shadowRoot!)).to.not.be.empty;
+  });
+
+  it('keeps what Sync now answered when a reload that read the record before it answers after it', async () => {
+    const rest = new RestBackend();
+    let hold: { arrived: ReturnType<typeof deferred>; release: ReturnType<typeof deferred>; done: ReturnType<typeof deferred> } | null = null;
+    const backend = Object.assign(Object.create(rest) as ErpBackend, {
+      // The held load reads the record first, then answers only when released: its state is older.
+      getEntityState: async (entity: { type: 'company'; id: string }, options?: { signal?: AbortSignal }) => {
+        const state = await rest.getEntityState(entity, options);
+        const held = hold;
+        if (held) {
+          hold = null;
+          held.arrived.resolve();
+          await held.release.promise;
+          queueMicrotask(held.done.resolve);
+        }
+        return state;
+      },
+    });
+    const el = await fixture<ErpTab>(html`<erp-tab entity="company" entity-id="c1" .backend=${backend}></erp-tab>`);
+    const section = await findByRole('region', { name: 'Contoso ERP' }, el.shadowRoot!);
+    const syncedAt = () => section.querySelector('time')?.getAttribute('datetime') ?? '';
+    await until(() => syncedAt() !== '', 'the last synchronization shown');
+    const before = syncedAt();
+
+    hold = { arrived: deferred(), release: deferred(), done: deferred() };
+    const { arrived, release, done } = hold;
+    el.reload();
+    await arrived.promise;
+    (await findButton('Sync now', section)).click();
+    await until(() => syncedAt() !== before, 'the synchronization shown');
+    const after = syncedAt();
+    release.resolve();
+    await done.promise;
+    await nextTask();
+    await el.updateComplete;
+    expect(syncedAt(), 'the older reload put back the time before Sync now').to.equal(after);
   });
 });

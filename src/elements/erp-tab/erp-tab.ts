@@ -6,7 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { onConfigChange } from '../../backend/config.js';
 import { isAbort, toProblem } from '../../backend/problem.js';
-import type { CrmEntityType, EntityErpState, UnavailableReason } from '../../model/types.js';
+import type { ConnectionState, CrmEntityType, EntityErpState, UnavailableReason } from '../../model/types.js';
 import { CRM_ENTITY_TYPES, isCrmEntityType } from '../../model/entity-types.js';
 import { ErpAvailabilityChangeEvent } from '../../events/erp-availability-change.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
@@ -94,6 +94,12 @@ export class ErpTab extends LitElement {
 
   private readonly onStaged = (event: StagedChangeEvent): void => this.setStaged(event.connectionId, event.staged);
 
+  /**
+   * Connections a write answered while a load was in flight: the load may have read before the
+   * write, so its older answer must not put back what the write changed (a stale response).
+   */
+  private readonly updatedDuringLoad = new Map<string, ConnectionState>();
+
   /** Loads the record's ERP state again. */
   reload(): void {
     void this.loadTask.run();
@@ -102,10 +108,14 @@ export class ErpTab extends LitElement {
   private readonly loadTask = new Task(this, {
     args: () => [this.effectiveBackend, this.entity, this.entityId, this.configVersion] as const,
     task: async ([backend, type, id], { signal }) => {
+      this.updatedDuringLoad.clear();
       if (!isCrmEntityType(type) || !id) return initialState;
       return backend.getEntityState({ type, id }, { signal });
     },
-    onComplete: (value) => {
+    onComplete: (loaded) => {
+      const newer = this.updatedDuringLoad;
+      const value = newer.size ? { ...loaded, connections: loaded.connections.map((c) => newer.get(c.id) ?? c) } : loaded;
+      newer.clear();
       this.erpState = value;
       this.loadedAt = Date.now();
       this.announceAvailability(value);
@@ -157,6 +167,7 @@ export class ErpTab extends LitElement {
   private onConnectionUpdate(event: ConnectionUpdateEvent): void {
     if (!this.erpState) return;
     const updated = event.connection;
+    if (this.loadTask.status === TaskStatus.PENDING) this.updatedDuringLoad.set(updated.id, updated);
     this.erpState = {
       ...this.erpState,
       connections: this.erpState.connections.map((c) => (c.id === updated.id ? updated : c)),
