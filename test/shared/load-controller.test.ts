@@ -64,6 +64,8 @@ describe('LoadController', () => {
     const el = await fixture<LoadHost>(html`<test-load-host></test-load-host>`);
     const run = el.load.run('a');
     el.load.abort();
+    // Not pending from the abort on, though the aborted call settles later: a new run is not held back.
+    expect(el.load.pending).to.equal(false);
     expect(await run).to.equal(undefined);
     expect(el.load.pending).to.equal(false);
     expect(el.load.problem).to.equal(null);

@@ -73,22 +73,26 @@ export class ErpConnectionDialog extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
   /** The connector's configuration fields and the items of their lists (a list that fails is empty). */
-  private readonly fieldsLoad = new LoadController(this, async ([connectorId]: [string], signal) => {
-    const fields = await this.backend!.getConnectorConfigFields(connectorId, { signal });
-    const listNames = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
-    const lists = await Promise.all(
-      listNames.map((name) =>
-        this.backend!.getConnectorList(connectorId, name, { signal }).then(
-          (items) => [name, items] as const,
-          (error: unknown) => {
-            if (isAbort(error)) throw error;
-            return [name, [] as ListItem[]] as const;
-          },
+  private readonly fieldsLoad = new LoadController(
+    this,
+    async ([connectorId]: [string], signal) => {
+      const fields = await this.backend!.getConnectorConfigFields(connectorId, { signal });
+      const listNames = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
+      const lists = await Promise.all(
+        listNames.map((name) =>
+          this.backend!.getConnectorList(connectorId, name, { signal }).then(
+            (items) => [name, items] as const,
+            (error: unknown) => {
+              if (isAbort(error)) throw error;
+              return [name, [] as ListItem[]] as const;
+            },
+          ),
         ),
-      ),
-    );
-    return { fields, lists };
-  });
+      );
+      return { fields, lists };
+    },
+    (loaded, [connectorId]) => this.takeFields(connectorId, loaded.fields, loaded.lists),
+  );
   /** Test: the configuration tested (as `testKey`) and the answer. */
   private readonly tester = new LoadController(this, async ([key, input]: [string, ConnectionInput], signal) => ({
     key,
@@ -168,9 +172,11 @@ export class ErpConnectionDialog extends LitElement {
   }
 
   private async loadFields(connectorId: string): Promise<void> {
-    const loaded = await this.fieldsLoad.run(connectorId);
-    if (!loaded) return;
-    const { fields, lists } = loaded;
+    await this.fieldsLoad.run(connectorId);
+  }
+
+  /** The loaded fields with their values: kept where the admin entered one, else stored, else the default. */
+  private takeFields(connectorId: string, fields: FieldMeta[], lists: (readonly [string, ListItem[]])[]): void {
     const stored = this.original?.connectorId === connectorId ? this.original.config : {};
     const values: Record<string, FieldValue> = {};
     for (const f of fields) {

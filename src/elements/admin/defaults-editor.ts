@@ -64,8 +64,13 @@ export class ErpDefaultsEditor extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private readonly loader = new LoadController(this, ([connectionId, actorType]: [string, ActorType], signal) =>
-    this.backend!.getDefaults(connectionId, actorType, { signal }),
+  private readonly loader = new LoadController(
+    this,
+    ([connectionId, actorType]: [string, ActorType], signal) => this.backend!.getDefaults(connectionId, actorType, { signal }),
+    (loaded) => {
+      this.defaults = loaded.defaults;
+      this.version = loaded.version;
+    },
   );
   private readonly saver = new LoadController(this, ([list]: [DefaultValue[]], signal) => this.store(list, signal).then(() => true));
   private readonly keys = new IdempotencyKeys();
@@ -82,10 +87,7 @@ export class ErpDefaultsEditor extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const loaded = await this.loader.run(this.connectionId, this.actorType);
-    if (!loaded) return;
-    this.defaults = loaded.defaults;
-    this.version = loaded.version;
+    await this.loader.run(this.connectionId, this.actorType);
   }
 
   private get saveError(): ErpProblem | null {

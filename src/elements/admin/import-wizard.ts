@@ -94,23 +94,30 @@ export class ErpImportWizard extends LitElement {
   private opener: HTMLElement | null = null;
   private readonly keys = new IdempotencyKeys();
   /** The actor types of a connection that have a mapping, with their searchable fields. */
-  private readonly typesLoad = new LoadController(this, ([id]: [string], signal) => {
-    const backend = this.backend as SearchBackend;
-    if (!backend.getSearchableFields) return Promise.reject(new TypeError('no search'));
-    const getFields = backend.getSearchableFields.bind(backend);
-    return Promise.all(
-      ACTOR_TYPES.map(async (type) => {
-        try {
-          await backend.getActorTypeMapping(id, type, { signal });
-          return { type, fields: await getFields(id, type, { signal }) };
-        } catch (error) {
-          if (isAbort(error)) throw error;
-          if (toProblem(error).status === 404) return { type, fields: [] as FieldMeta[] };
-          throw error;
-        }
-      }),
-    );
-  });
+  private readonly typesLoad = new LoadController(
+    this,
+    ([id]: [string], signal) => {
+      const backend = this.backend as SearchBackend;
+      if (!backend.getSearchableFields) return Promise.reject(new TypeError('no search'));
+      const getFields = backend.getSearchableFields.bind(backend);
+      return Promise.all(
+        ACTOR_TYPES.map(async (type) => {
+          try {
+            await backend.getActorTypeMapping(id, type, { signal });
+            return { type, fields: await getFields(id, type, { signal }) };
+          } catch (error) {
+            if (isAbort(error)) throw error;
+            if (toProblem(error).status === 404) return { type, fields: [] as FieldMeta[] };
+            throw error;
+          }
+        }),
+      );
+    },
+    (probes) => {
+      this.types = probes.filter((p) => p.fields.length > 0);
+      this.actorType = this.types[0]?.type ?? '';
+    },
+  );
   private readonly searcher = new LoadController(this, ([actorType, request]: [ActorType, AdvancedSearchRequest], signal) =>
     (this.backend as SearchBackend).searchActorsAdvanced!(this.connectionId, actorType, request, { signal }),
   );
@@ -175,11 +182,7 @@ export class ErpImportWizard extends LitElement {
     this.actorType = '';
     this.typesLoad.abort();
     this.typesLoad.clear();
-    if (!id) return;
-    const probes = await this.typesLoad.run(id);
-    if (!probes) return;
-    this.types = probes.filter((p) => p.fields.length > 0);
-    this.actorType = this.types[0]?.type ?? '';
+    if (id) await this.typesLoad.run(id);
   }
 
   private async toSearch(): Promise<void> {

@@ -68,8 +68,13 @@ export class ErpListMappingEditor extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   private opener: HTMLElement | null = null;
-  private readonly loader = new LoadController(this, ([connectionId, listName]: [string, string], signal) =>
-    this.backend!.getListMapping(connectionId, listName, { signal }),
+  private readonly loader = new LoadController(
+    this,
+    ([connectionId, listName]: [string, string], signal) => this.backend!.getListMapping(connectionId, listName, { signal }),
+    (mapping) => {
+      this.mapping = mapping;
+      this.map = { ...mapping.map };
+    },
   );
   private readonly saver = new LoadController(this, async ([connectionId, body]: [string, ListMapping], signal) => {
     const saved = await this.backend!.saveListMapping(connectionId, body, { signal, idempotencyKey: this.keys.for([connectionId, body]) });
@@ -112,10 +117,7 @@ export class ErpListMappingEditor extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const mapping = await this.loader.run(this.connectionId, this.listName);
-    if (!mapping) return;
-    this.mapping = mapping;
-    this.map = { ...mapping.map };
+    await this.loader.run(this.connectionId, this.listName);
   }
 
   private close(): void {

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpBackend } from '../../backend/erp-backend.js';
-import { ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
+import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
+import { ErpProblem, isAbort } from '../../backend/problem.js';
 import type {
   ActorRow,
   ActorType,
@@ -16,7 +16,7 @@ import type {
   ListItem,
   MatchSuggestion,
   Restriction,
-  SearchResult,
+  SearchRequest,
   Side,
 } from '../../model/types.js';
 import { buildRestrictions, isSearchable, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
@@ -38,6 +38,7 @@ import { comparePreview } from './pending-link.js';
 import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
 import { numberFormat } from '../../model/intl-cache.js';
+import { LoadController } from '../shared/load-controller.js';
 
 /** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
 export const PAGE_SIZE = 50;
@@ -46,6 +47,8 @@ type Step = 'search' | 'compare' | 'create';
 
 /** What the last search asked for (kept for "Load more" and Retry). */
 type SearchQuery = { kind: 'text'; text: string } | { kind: 'advanced'; restrictions: Restriction[] };
+/** The paging part of a search request. */
+type SearchPage = Omit<SearchRequest, 'text'>;
 
 interface Results {
   query: SearchQuery;
@@ -96,7 +99,6 @@ export class ErpConnectDialog extends LitElement {
   @state() private queryText = '';
   @state() private advanced = false;
   @state() private searchableFields: FieldMeta[] | null = null;
-  @state() private fieldsError: ErpProblem | null = null;
   @state() private lists = new Map<string, ListItem[]>();
   @state() private criteria: Criterion[] = [];
   @state() private criteriaProblems = new Map<number, CriterionProblem>();
@@ -109,13 +111,10 @@ export class ErpConnectDialog extends LitElement {
   /** Choices made before, kept where the values still differ, and why the compare was reopened. */
   @state() private kept: { choices: Record<string, Side>; notice: string } | null = null;
   @state() private noMatch = false;
-  @state() private stepBusy: StepBusy | null = null;
   @state() private stepError: ErpProblem | null = null;
   @state() private compareResult: CompareResult | null = null;
   @state() private newActorFields: AskField[] | null = null;
   @state() private suggestions: MatchSuggestion[] | null = null;
-  @state() private suggestionsLoading = false;
-  @state() private suggestionsError: ErpProblem | null = null;
   @state() private createAnyway = false;
   @state() private createReason = '';
   @state() private reasonInvalid = false;
@@ -125,13 +124,45 @@ export class ErpConnectDialog extends LitElement {
 
 
   private opener: HTMLElement | null = null;
-  private searchAbort?: AbortController;
   private searchSeq = 0;
   /** Identity of the search in flight, so a second click on Search does not send it again. */
   private searchInFlight: string | null = null;
-  private stepAbort?: AbortController;
-  private fieldsAbort?: AbortController;
-  private suggestAbort?: AbortController;
+  private readonly suggester = new LoadController(
+    this,
+    ([entity, connectionId, actorType]: [EntityKey, string, ActorType], signal) =>
+      this.backend.getMatchSuggestions(entity, connectionId, actorType, { signal }),
+    (list) => (this.suggestions = list),
+  );
+  private readonly searcher = new LoadController(this, ([query, page]: [SearchQuery, SearchPage], signal) =>
+    query.kind === 'text'
+      ? this.backend.searchActors(this.connection.id, this.actorType, { text: query.text, ...page }, { signal })
+      : this.backend.searchActorsAdvanced(this.connection.id, this.actorType, { restrictions: query.restrictions, ...page }, { signal }),
+  );
+  private readonly fieldsLoader = new LoadController(this, ([connectionId, actorType]: [string, ActorType], signal) =>
+    this.backend.getSearchableFields(connectionId, actorType, { signal }).then((fields) => fields.filter(isSearchable)),
+  );
+  /** The items of the lists the criteria use, side by side; a run loads every one still missing. */
+  private readonly listLoader = new LoadController(this, async ([names]: [string[]], signal) => {
+    let failure: unknown;
+    await Promise.all(
+      names.map(async (name) => {
+        try {
+          const items = await this.backend.getList(this.connection.id, name, { signal });
+          if (!signal.aborted) this.lists = new Map(this.lists).set(name, items);
+        } catch (error) {
+          if (!isAbort(error)) failure ??= error;
+        }
+      }),
+    );
+    if (failure !== undefined) throw failure;
+  });
+  /** The step in flight (compare, or the create form's fields); the call sets the step it leads to. */
+  private readonly stepper = new LoadController(
+    this,
+    ([, call]: [StepBusy, (signal: AbortSignal) => Promise<void>], signal) => call(signal),
+    () => (this.pendingFocus = 'step'),
+  );
+  private stepKind: StepBusy | null = null;
   private nextCriterionId = 1;
   private pendingFocus: 'step' | 'listbox' | 'load-more' | null = null;
 
@@ -184,26 +215,16 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private async loadSuggestions(): Promise<void> {
-    this.suggestAbort?.abort();
-    const abort = new AbortController();
-    this.suggestAbort = abort;
-    this.suggestionsLoading = true;
-    this.suggestionsError = null;
-    try {
-      const list = await this.backend.getMatchSuggestions(
-        { type: this.entity.type, id: this.entity.id },
-        this.connection.id,
-        this.actorType,
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      this.suggestions = list;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.suggestionsError = toProblem(error);
-    } finally {
-      if (this.suggestAbort === abort) this.suggestionsLoading = false;
-    }
+    await this.suggester.run({ type: this.entity.type, id: this.entity.id }, this.connection.id, this.actorType);
+  }
+
+  private get stepBusy(): StepBusy | null {
+    return this.stepper.pending ? this.stepKind : null;
+  }
+
+  /** Why the search fields or a criterion's list did not load. */
+  private get fieldsError(): ErpProblem | null {
+    return this.fieldsLoader.problem ?? this.listLoader.problem;
   }
 
   /**
@@ -274,14 +295,13 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private abortAll(): void {
-    this.searchAbort?.abort();
-    this.stepAbort?.abort();
-    this.fieldsAbort?.abort();
-    this.suggestAbort?.abort();
-    this.suggestionsLoading = false;
+    this.searcher.abort();
+    this.stepper.abort();
+    this.fieldsLoader.abort();
+    this.listLoader.abort();
+    this.suggester.abort();
     this.searchInFlight = null;
     this.searching = null;
-    this.stepBusy = null;
   }
 
   private reset(): void {
@@ -300,7 +320,7 @@ export class ErpConnectDialog extends LitElement {
     this.criteriaProblems = new Map();
     this.listboxController.reset();
     this.suggestions = null;
-    this.suggestionsError = null;
+    this.suggester.clear();
     this.createAnyway = false;
     this.createReason = '';
     this.reasonInvalid = false;
@@ -313,6 +333,7 @@ export class ErpConnectDialog extends LitElement {
       if (changed.has('actorType') || (prev && prev.id !== this.connection?.id)) {
         this.searchableFields = null;
         this.criteria = [];
+        this.listLoader.abort();
         this.lists = new Map();
       }
     }
@@ -370,9 +391,6 @@ export class ErpConnectDialog extends LitElement {
     const identity = JSON.stringify([query, cursor, this.parentKey ?? null]);
     // A double click (or Enter pressed twice) on the same search sends one request.
     if (this.searchInFlight === identity) return;
-    this.searchAbort?.abort();
-    const abort = new AbortController();
-    this.searchAbort = abort;
     const seq = ++this.searchSeq;
     this.searchInFlight = identity;
     const more = cursor !== null;
@@ -384,53 +402,40 @@ export class ErpConnectDialog extends LitElement {
       this.results = null;
       this.listboxController.reset();
     }
-    const { id } = this.connection;
     const parentKey = this.parentKey;
-    const page = { cursor, limit: PAGE_SIZE, ...(parentKey !== undefined ? { parentKey } : {}) };
-    try {
-      const result: SearchResult =
-        query.kind === 'text'
-          ? await this.backend.searchActors(id, this.actorType, { text: query.text, ...page }, { signal: abort.signal })
-          : await this.backend.searchActorsAdvanced(
-              id,
-              this.actorType,
-              { restrictions: query.restrictions, ...page },
-              { signal: abort.signal },
-            );
-      // A superseded search never shows, even when the backend ignored the abort.
-      if (seq !== this.searchSeq || abort.signal.aborted) return;
-      const previous = more && this.results ? this.results.rows : [];
-      const seen = new Set(previous.map((r) => r.key));
-      // A choice survives a new search when it is a suggestion or among the new rows.
-      const key = this.selectedKey;
-      if (!more && key !== null && !this.suggestions?.some((s) => s.key === key) && !result.rows.some((r) => r.key === key)) {
-        this.selectedKey = null;
-      }
-      this.results = {
-        query,
-        columns: result.columns,
-        rows: [...previous, ...result.rows.filter((r) => !seen.has(r.key))],
-        total: result.total,
-        nextCursor: result.nextCursor,
-      };
-      if (more) {
-        // Keep the keyboard where it was: on Load more, or on the list when there is no more.
-        if (this.shadowRoot?.activeElement?.matches('[part~="load-more"]')) {
-          this.pendingFocus = result.nextCursor ? 'load-more' : 'listbox';
-          if (!result.nextCursor) this.listboxController.active = previous.length;
-        }
-      }
-    } catch (error) {
-      if (seq !== this.searchSeq || isAbort(error)) return;
-      this.searchError = { problem: toProblem(error), more };
+    const result = await this.searcher.run(query, { cursor, limit: PAGE_SIZE, ...(parentKey !== undefined ? { parentKey } : {}) });
+    // A superseded search never shows, even when the backend ignored the abort (the later one owns the state).
+    if (seq !== this.searchSeq) return;
+    this.searching = null;
+    this.searchInFlight = null;
+    const problem = this.searcher.problem;
+    if (problem) {
+      this.searchError = { problem, more };
       if (replaced) {
         this.results = replaced.results;
         this.selectedKey = replaced.selectedKey;
       }
-    } finally {
-      if (seq === this.searchSeq) {
-        this.searching = null;
-        this.searchInFlight = null;
+    }
+    if (!result) return;
+    const previous = more && this.results ? this.results.rows : [];
+    const seen = new Set(previous.map((r) => r.key));
+    // A choice survives a new search when it is a suggestion or among the new rows.
+    const key = this.selectedKey;
+    if (!more && key !== null && !this.suggestions?.some((s) => s.key === key) && !result.rows.some((r) => r.key === key)) {
+      this.selectedKey = null;
+    }
+    this.results = {
+      query,
+      columns: result.columns,
+      rows: [...previous, ...result.rows.filter((r) => !seen.has(r.key))],
+      total: result.total,
+      nextCursor: result.nextCursor,
+    };
+    if (more) {
+      // Keep the keyboard where it was: on Load more, or on the list when there is no more.
+      if (this.shadowRoot?.activeElement?.matches('[part~="load-more"]')) {
+        this.pendingFocus = result.nextCursor ? 'load-more' : 'listbox';
+        if (!result.nextCursor) this.listboxController.active = previous.length;
       }
     }
   }
@@ -467,21 +472,10 @@ export class ErpConnectDialog extends LitElement {
 
   private async loadSearchableFields(): Promise<void> {
     if (this.searchableFields) return;
-    this.fieldsAbort?.abort();
-    const abort = new AbortController();
-    this.fieldsAbort = abort;
-    this.fieldsError = null;
-    try {
-      const fields = (
-        await this.backend.getSearchableFields(this.connection.id, this.actorType, { signal: abort.signal })
-      ).filter(isSearchable);
-      if (abort.signal.aborted) return;
-      this.searchableFields = fields;
-      if (this.criteria.length === 0 && fields[0]) this.addCriterion();
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.fieldsError = toProblem(error);
-    }
+    const fields = await this.fieldsLoader.run(this.connection.id, this.actorType);
+    if (!fields) return;
+    this.searchableFields = fields;
+    if (this.criteria.length === 0 && fields[0]) this.addCriterion();
   }
 
   private addCriterion(): void {
@@ -523,18 +517,14 @@ export class ErpConnectDialog extends LitElement {
     if (field) this.ensureList(field);
   }
 
-  private async ensureList(field: FieldMeta): Promise<void> {
+  /** Loads the list of `field` if it has one, with any other list the criteria still miss. */
+  private ensureList(field: FieldMeta): void {
     const name = field.listName;
     if (field.type !== 'list' || !name || this.lists.has(name)) return;
-    const signal = this.fieldsAbort?.signal;
-    try {
-      const items = await this.backend.getList(this.connection.id, name, { signal });
-      if (signal?.aborted) return;
-      this.lists = new Map(this.lists).set(name, items);
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.fieldsError = toProblem(error);
-    }
+    const fields = this.searchableFields ?? [];
+    const wanted = this.criteria.map((c) => fields.find((f) => f.key === c.field)?.listName);
+    const missing = [...new Set([name, ...wanted])].filter((n): n is string => !!n && !this.lists.has(n));
+    void this.listLoader.run(missing);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -604,20 +594,10 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private async runStep(busy: StepBusy, call: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    this.stepBusy = busy;
+    this.stepKind = busy;
     this.stepError = null;
-    this.stepAbort?.abort();
-    const abort = new AbortController();
-    this.stepAbort = abort;
-    try {
-      await call(abort.signal);
-      if (!abort.signal.aborted) this.pendingFocus = 'step';
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.stepError = toProblem(error);
-    } finally {
-      if (this.stepAbort === abort) this.stepBusy = null;
-    }
+    await this.stepper.run(busy, call);
+    if (this.stepper.problem) this.stepError = this.stepper.problem;
   }
 
   private backToResults(): void {
@@ -710,8 +690,8 @@ export class ErpConnectDialog extends LitElement {
     return html`
       ${renderSuggestions({
         suggestions: this.suggestions,
-        loading: this.suggestionsLoading,
-        error: this.suggestionsError,
+        loading: this.suggester.pending,
+        error: this.suggester.problem,
         selectedKey: this.selectedKey,
         onPick: (key) => {
           this.select(key);
@@ -884,7 +864,8 @@ export class ErpConnectDialog extends LitElement {
         <button
           type="button"
           @click=${() => {
-            this.fieldsError = null;
+            this.fieldsLoader.clear();
+            this.listLoader.clear();
             void this.loadSearchableFields();
           }}
         >

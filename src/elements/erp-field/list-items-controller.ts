@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import { isAbort, type ErpProblem } from '../../backend/problem.js';
 import type { FieldMeta, ListItem } from '../../model/types.js';
+import { LoadController } from '../shared/load-controller.js';
 
 interface ListSource {
   backend?: ErpBackend;
@@ -16,18 +17,39 @@ interface ListSource {
 export class ListItemsController implements ReactiveController {
   /** Items per list name, as loaded so far. */
   readonly items = new Map<string, ListItem[]>();
-  /** The last failure (never an abort), or null. */
-  error: ErpProblem | null = null;
-  loading = false;
 
   private sourceKey = '';
-  private abort?: AbortController;
+  /** Loads the missing lists side by side; a list that loads is kept even when another one fails. */
+  private readonly loader: LoadController<[ErpBackend, string, string[]], void>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => ListSource,
   ) {
     host.addController(this);
+    this.loader = new LoadController(host, async ([backend, connectionId, missing], signal) => {
+      let failure: unknown;
+      await Promise.all(
+        missing.map(async (name) => {
+          try {
+            const items = await backend.getList(connectionId, name, { signal });
+            if (!signal.aborted) this.items.set(name, items);
+          } catch (error) {
+            if (!isAbort(error)) failure ??= error;
+          }
+        }),
+      );
+      if (failure !== undefined) throw failure;
+    });
+  }
+
+  /** The first failure of the last load (never an abort), or null. */
+  get error(): ErpProblem | null {
+    return this.loader.problem;
+  }
+
+  get loading(): boolean {
+    return this.loader.pending;
   }
 
   /** The items for one field, or undefined while unknown. */
@@ -53,14 +75,9 @@ export class ListItemsController implements ReactiveController {
     }
   }
 
-  hostDisconnected(): void {
-    this.abort?.abort();
-    this.loading = false;
-  }
-
   /** Loads the lists that failed again. */
   retry(): void {
-    this.error = null;
+    this.loader.clear();
     this.sourceKey = '';
     this.host.requestUpdate();
   }
@@ -70,26 +87,8 @@ export class ListItemsController implements ReactiveController {
   }
 
   private async load(backend: ErpBackend, connectionId: string, names: string[]): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     const missing = names.filter((name) => !this.items.has(name));
-    if (missing.length === 0) return;
-    this.loading = true;
-    this.error = null;
-    await Promise.all(
-      missing.map(async (name) => {
-        try {
-          const items = await backend.getList(connectionId, name, { signal: abort.signal });
-          if (abort.signal.aborted) return;
-          this.items.set(name, items);
-        } catch (error) {
-          if (isAbort(error) || abort.signal.aborted) return;
-          this.error ??= toProblem(error);
-        }
-      }),
-    );
-    if (abort.signal.aborted) return;
-    this.loading = false;
-    this.host.requestUpdate();
+    if (missing.length === 0) this.loader.abort();
+    else await this.loader.run(backend, connectionId, missing);
   }
 }

@@ -7,7 +7,7 @@ import { ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type { ErpProblem } from '../../backend/problem.js';
 import type { HistoryEvent, HistoryKind, Side } from '../../model/types.js';
 import { formatDateTime, formatRelativeTime } from '../../model/format.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -18,6 +18,7 @@ import { baseStyles } from '../shared/base-styles.js';
 import { historyRows, toCsv } from './history-csv.js';
 import { numberFormat } from '../../model/intl-cache.js';
 import { BlockWindowController } from './block-window-controller.js';
+import { LoadController } from '../shared/load-controller.js';
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -139,14 +140,25 @@ export class ErpHistory extends LitElement {
 
   @state() private events: HistoryEvent[] = [];
   @state() private nextCursor: string | null = null;
-  @state() private loading = false;
   @state() private loaded = false;
-  @state() private error: { problem: ErpProblem; during: 'load' | 'export' } | null = null;
-  @state() private exporting = false;
   @state() private statusText = '';
 
-  private loadAbort?: AbortController;
-  private exportAbort?: AbortController;
+  private readonly loader = new LoadController(
+    this,
+    ([entity, connectionId, cursor]: [EntityKey, string, string | null], signal) =>
+      this.backend.getHistory(entity, connectionId, cursor, { signal }),
+    (page, [, , cursor]) => {
+      if (!cursor) this.blockWindow.reset();
+      this.events = cursor ? [...this.events, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.loaded = true;
+      if (cursor) {
+        const shown = numberFormat(getLocale()).format(this.events.length);
+        this.statusText = msg(str`${shown} events shown.`, { id: 'history.shown' });
+      }
+    },
+  );
+  private readonly exporter = new LoadController(this, (_: [], signal) => this.buildExport(signal));
   /** The first event of the last Load more, focused when it arrives: kept rendered. */
   private focusTarget = -1;
 
@@ -169,10 +181,18 @@ export class ErpHistory extends LitElement {
     new LocaleController(this, 'dialogs');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadAbort?.abort();
-    this.exportAbort?.abort();
+  private get loading(): boolean {
+    return this.loader.pending;
+  }
+
+  private get exporting(): boolean {
+    return this.exporter.pending;
+  }
+
+  /** Why the last load or export failed (each clears the other's: one error is shown). */
+  private get error(): { problem: ErpProblem; during: 'load' | 'export' } | null {
+    if (this.loader.problem) return { problem: this.loader.problem, during: 'load' };
+    return this.exporter.problem ? { problem: this.exporter.problem, during: 'export' } : null;
   }
 
   override connectedCallback(): void {
@@ -194,28 +214,8 @@ export class ErpHistory extends LitElement {
   }
 
   private async load(cursor: string | null): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = new AbortController();
-    this.loadAbort = abort;
-    this.loading = true;
-    this.error = null;
-    try {
-      const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      if (!cursor) this.blockWindow.reset();
-      this.events = cursor ? [...this.events, ...page.items] : page.items;
-      this.nextCursor = page.nextCursor;
-      this.loaded = true;
-      if (cursor) {
-        const shown = numberFormat(getLocale()).format(this.events.length);
-        this.statusText = msg(str`${shown} events shown.`, { id: 'history.shown' });
-      }
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.error = { problem: toProblem(error), during: 'load' };
-    } finally {
-      if (this.loadAbort === abort) this.loading = false;
-    }
+    this.exporter.clear();
+    await this.loader.run(this.entity, this.connectionId, cursor);
   }
 
   private async loadMore(): Promise<void> {
@@ -232,77 +232,73 @@ export class ErpHistory extends LitElement {
   /** Fetches every event (page by page, without rendering them), builds the CSV and downloads it. */
   async exportCsv(): Promise<void> {
     if (this.exporting) return;
-    this.exportAbort?.abort();
-    const abort = new AbortController();
-    this.exportAbort = abort;
-    this.exporting = true;
-    this.error = null;
-    const nf = numberFormat(getLocale());
+    this.loader.clear();
     this.statusText = msg('Preparing the export…', { id: 'history.exporting' });
-    try {
-      const all = [...this.events];
-      let cursor = this.loaded ? this.nextCursor : null;
-      if (!this.loaded) all.length = 0;
-      let first = !this.loaded;
-      while (first || cursor) {
-        first = false;
-        const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, {
-          signal: abort.signal,
-          limit: EXPORT_PAGE_SIZE,
-        });
-        if (abort.signal.aborted) return;
-        all.push(...page.items);
-        cursor = page.nextCursor;
-        // Let the page breathe between pages (a host backend may answer from memory).
-        await yieldToBrowser();
-        if (abort.signal.aborted) return;
-        if (all.length % 1000 < page.items.length) {
-          const count = nf.format(all.length);
-          this.statusText = msg(str`Preparing the export… ${count} events`, { id: 'history.exportingCount' });
-        }
+    const built = await this.exporter.run();
+    if (this.exporter.problem) this.statusText = '';
+    if (!built) return;
+    const { filename, csv, count } = built;
+    this.lastExport = { filename, csv };
+    this.download(filename, csv);
+    this.statusText = msg(str`Exported ${count} events as ${filename}.`, { id: 'history.exported' });
+  }
+
+  /** Every event, page by page (the status counts them), as CSV in chunks. */
+  private async buildExport(signal: AbortSignal): Promise<{ filename: string; csv: string; count: string }> {
+    const nf = numberFormat(getLocale());
+    const all = [...this.events];
+    let cursor = this.loaded ? this.nextCursor : null;
+    if (!this.loaded) all.length = 0;
+    let first = !this.loaded;
+    while (first || cursor) {
+      first = false;
+      const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, {
+        signal,
+        limit: EXPORT_PAGE_SIZE,
+      });
+      signal.throwIfAborted();
+      all.push(...page.items);
+      cursor = page.nextCursor;
+      // Let the page breathe between pages (a host backend may answer from memory).
+      await yieldToBrowser();
+      signal.throwIfAborted();
+      if (all.length % 1000 < page.items.length) {
+        const count = nf.format(all.length);
+        this.statusText = msg(str`Preparing the export… ${count} events`, { id: 'history.exportingCount' });
       }
-      const labels = {
-        header: [
-          msg('Time (UTC)', { id: 'history.csvTime' }),
-          msg('Event', { id: 'history.csvEvent' }),
-          msg('By', { id: 'history.csvBy' }),
-          msg('ERP actor', { id: 'tab.actorType' }),
-          msg('ERP number', { id: 'tab.erpKey' }),
-          msg('Field', { id: 'history.csvField' }),
-          msg('Old value', { id: 'history.csvOld' }),
-          msg('New value', { id: 'history.csvNew' }),
-          msg('Changed', { id: 'history.csvSide' }),
-          msg('Reason', { id: 'history.csvReason' }),
-        ],
-        kind: historyKindLabel,
-        side: sideChangedLabel,
-        actorType: actorTypeLabel,
-      };
-      // Built in chunks so 10,000 events never block the page for long.
-      const parts: string[] = [];
-      const CHUNK = 1000;
-      for (let i = 0; i < all.length || i === 0; i += CHUNK) {
-        const rows = historyRows(all.slice(i, i + CHUNK), labels);
-        parts.push(toCsv(i === 0 ? rows : rows.slice(1)));
-        await yieldToBrowser();
-        if (abort.signal.aborted) return;
-      }
-      const csv = parts.join('');
-      const filename = `erp-history-${this.entity.type}-${this.entity.id}-${this.connectionId}.csv`.replace(
-        /[^\w.-]+/g,
-        '_',
-      );
-      this.lastExport = { filename, csv };
-      this.download(filename, csv);
-      const count = nf.format(all.length);
-      this.statusText = msg(str`Exported ${count} events as ${filename}.`, { id: 'history.exported' });
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.statusText = '';
-      this.error = { problem: toProblem(error), during: 'export' };
-    } finally {
-      if (this.exportAbort === abort) this.exporting = false;
     }
+    const labels = {
+      header: [
+        msg('Time (UTC)', { id: 'history.csvTime' }),
+        msg('Event', { id: 'history.csvEvent' }),
+        msg('By', { id: 'history.csvBy' }),
+        msg('ERP actor', { id: 'tab.actorType' }),
+        msg('ERP number', { id: 'tab.erpKey' }),
+        msg('Field', { id: 'history.csvField' }),
+        msg('Old value', { id: 'history.csvOld' }),
+        msg('New value', { id: 'history.csvNew' }),
+        msg('Changed', { id: 'history.csvSide' }),
+        msg('Reason', { id: 'history.csvReason' }),
+      ],
+      kind: historyKindLabel,
+      side: sideChangedLabel,
+      actorType: actorTypeLabel,
+    };
+    // Built in chunks so 10,000 events never block the page for long.
+    const parts: string[] = [];
+    const CHUNK = 1000;
+    for (let i = 0; i < all.length || i === 0; i += CHUNK) {
+      const rows = historyRows(all.slice(i, i + CHUNK), labels);
+      parts.push(toCsv(i === 0 ? rows : rows.slice(1)));
+      await yieldToBrowser();
+      signal.throwIfAborted();
+    }
+    const csv = parts.join('');
+    const filename = `erp-history-${this.entity.type}-${this.entity.id}-${this.connectionId}.csv`.replace(
+      /[^\w.-]+/g,
+      '_',
+    );
+    return { filename, csv, count: nf.format(all.length) };
   }
 
   private download(filename: string, csv: string): void {

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import { ErpProblem, isAbort, toProblem } from '../../backend/problem.js';
-import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest, SyncConflict } from '../../model/types.js';
+import { ErpProblem, toProblem } from '../../backend/problem.js';
+import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, LinkInfo, SaveLinkRequest, Side, SyncConflict } from '../../model/types.js';
 import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
 import { ErpSignInRequestEvent } from '../../events/erp-sign-in-request.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
@@ -23,6 +23,7 @@ import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connec
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { loadElement, type LazyTag } from './lazy-elements.js';
+import { LoadController } from '../shared/load-controller.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
 type Staged =
@@ -63,19 +64,28 @@ export class ErpTabConnection extends LitElement {
 
   @state() private editing = false;
   @state() private staged: Staged | null = null;
-  @state() private busy: Operation | null = null;
   @state() private statusText = '';
   @state() private error: { operation: Operation; problem: ErpProblem } | null = null;
   @state() private connectingAs: ActorType | null = null;
   @state() private syncConflicts: SyncConflict[] | null = null;
   @state() private conflictError: ErpProblem | null = null;
-  @state() private applying = false;
   @state() private historyOpen = false;
 
   @query('erp-connect-dialog') private connectDialog?: ErpConnectDialog;
   @query('erp-confirm-dialog') private confirmDialog?: ErpConfirmDialog;
   @query('#conflict-dialog') private conflictDialog?: HTMLDialogElement;
-  private requestAbort?: AbortController;
+  /** The one backend call at a time (Sync now, Save, Disconnect): Cancel and removal abort it. */
+  private readonly action = new LoadController(this, ([, call]: [Operation, (signal: AbortSignal) => Promise<unknown>], signal) => call(signal));
+  private operation: Operation | null = null;
+  /** Applying a conflict decision (`saveLink` with the chosen sides). */
+  private readonly applier = new LoadController(this, ([link, choices]: [LinkInfo, Record<string, Side>], signal) =>
+    this.backend.saveLink(
+      this.entityKey,
+      this.connection.id,
+      { actorType: link.actorType, erpKey: link.erpKey, choices },
+      { version: this.connection.version, idempotencyKey: this.conflictKey, signal },
+    ),
+  );
   private readonly syncKeys = new IdempotencyKeys();
   private conflictOpener: HTMLElement | null = null;
   /** Repeats the action whose element failed to load (Retry). */
@@ -83,9 +93,9 @@ export class ErpTabConnection extends LitElement {
   private conflictKey = '';
   private readonly createdAt = Date.now();
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.requestAbort?.abort();
+  /** The operation in flight, if any. */
+  private get busy(): Operation | null {
+    return this.action.pending ? this.operation : null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -114,21 +124,16 @@ export class ErpTabConnection extends LitElement {
   /** Runs one backend call at a time; a second click while one is in flight does nothing. */
   private async run<T>(operation: Operation, call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
     if (this.busy) return undefined;
-    this.busy = operation;
+    this.operation = operation;
     this.error = null;
-    this.requestAbort = new AbortController();
-    try {
-      return await call(this.requestAbort.signal);
-    } catch (error) {
-      if (isAbort(error)) return undefined;
-      const problem = toProblem(error);
+    const result = (await this.action.run(operation, call)) as T | undefined;
+    const problem = this.action.problem;
+    if (problem) {
       this.statusText = '';
       this.error = { operation, problem };
       this.dispatchEvent(new ErpErrorEvent(operation, problem.toJSON()));
-      return undefined;
-    } finally {
-      this.busy = null;
     }
+    return result;
   }
 
   /**
@@ -205,30 +210,19 @@ export class ErpTabConnection extends LitElement {
   private async applyConflicts(event: ErpConflictResolveEvent): Promise<void> {
     event.stopPropagation();
     const link = this.connection.link;
-    if (!link || this.applying) return;
-    this.applying = true;
+    if (!link || this.applier.pending) return;
     this.conflictError = null;
-    const abort = new AbortController();
-    this.requestAbort = abort;
-    try {
-      const result = await this.backend.saveLink(
-        this.entityKey,
-        this.connection.id,
-        { actorType: link.actorType, erpKey: link.erpKey, choices: { ...event.choices } },
-        { version: this.connection.version, idempotencyKey: this.conflictKey, signal: abort.signal },
-      );
-      this.closeConflicts(true);
-      this.dispatchEvent(new ConnectionUpdateEvent(result));
-      this.statusText = msg('Your decision was applied and recorded in the history.', { id: 'tab.conflictApplied' });
-      this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.link?.lastSynced ?? null));
-    } catch (error) {
-      if (isAbort(error)) return;
-      const problem = toProblem(error);
+    const result = await this.applier.run(link, { ...event.choices });
+    const problem = this.applier.problem;
+    if (problem) {
       this.conflictError = problem;
       this.dispatchEvent(new ErpErrorEvent('saveLink', problem.toJSON()));
-    } finally {
-      this.applying = false;
     }
+    if (!result) return;
+    this.closeConflicts(true);
+    this.dispatchEvent(new ConnectionUpdateEvent(result));
+    this.statusText = msg('Your decision was applied and recorded in the history.', { id: 'tab.conflictApplied' });
+    this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.link?.lastSynced ?? null));
   }
 
   private async save(): Promise<void> {
@@ -320,7 +314,7 @@ export class ErpTabConnection extends LitElement {
   }
 
   private cancelEditing(): void {
-    this.requestAbort?.abort();
+    this.action.abort();
     this.editing = false;
     this.staged = null;
     this.error = null;
@@ -503,7 +497,7 @@ export class ErpTabConnection extends LitElement {
         ? html`<erp-conflict-picker
             .conflicts=${this.syncConflicts}
             .now=${this.now}
-            ?disabled=${this.applying}
+            ?disabled=${this.applier.pending}
             @erp-conflict-resolve=${this.applyConflicts}
             @erp-conflict-cancel=${(e: Event) => {
               e.stopPropagation();

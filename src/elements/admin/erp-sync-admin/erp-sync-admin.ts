@@ -58,15 +58,23 @@ export class ErpSyncAdmin extends LitElement {
   @state() private principals = new Map<string, Principal>();
   /** The last load's failure: it stays, with its Retry, while a retry runs. */
   @state() private loadError: ErpProblem | null = null;
-  private readonly loader = new LoadController(this, ([backend]: [ErpAdminBackend], signal) =>
-    Promise.all([
-      backend.listConnectors({ signal }),
-      backend.listConnections({ signal }),
-      backend.listPrincipals('', { signal }).catch((error: unknown) => {
-        if (isAbort(error)) throw error;
-        return [] as Principal[];
-      }),
-    ]),
+  private readonly loader = new LoadController(
+    this,
+    ([backend]: [ErpAdminBackend], signal) =>
+      Promise.all([
+        backend.listConnectors({ signal }),
+        backend.listConnections({ signal }),
+        backend.listPrincipals('', { signal }).catch((error: unknown) => {
+          if (isAbort(error)) throw error;
+          return [] as Principal[];
+        }),
+      ]),
+    ([connectors, connections, principals]) => {
+      this.connectors = connectors;
+      this.connections = connections;
+      this.principals = new Map(principals.map((p) => [p.id, p]));
+      this.loadError = null;
+    },
   );
   @state() private configVersion = 0;
   /** The connection whose settings are open (its Mappings button), or null for the lists. */
@@ -132,14 +140,8 @@ export class ErpSyncAdmin extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const loaded = await this.loader.run(this.effectiveBackend);
-    if (loaded) {
-      const [connectors, connections, principals] = loaded;
-      this.connectors = connectors;
-      this.connections = connections;
-      this.principals = new Map(principals.map((p) => [p.id, p]));
-      this.loadError = null;
-    } else if (this.loader.problem) {
+    await this.loader.run(this.effectiveBackend);
+    if (this.loader.problem) {
       this.loadError = this.loader.problem;
       this.dispatchEvent(new ErpErrorEvent('listConnections', this.loadError.toJSON()));
     }
