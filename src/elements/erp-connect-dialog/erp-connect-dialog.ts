@@ -1,64 +1,42 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
-import { ErpProblem, isAbort } from '../../backend/problem.js';
+import { ErpProblem } from '../../backend/problem.js';
 import type {
   ActorRow,
   ActorType,
-  AskField,
-  CompareResult,
   ConnectionState,
   EntityRef,
   FieldMeta,
   FieldValue,
-  ListItem,
   MatchSuggestion,
-  Restriction,
-  SearchRequest,
   Side,
 } from '../../model/types.js';
-import { buildRestrictions, isSearchable, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
 import type { ErpCreateSubmitEvent } from '../../events/erp-create-submit.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { getLocale } from '../../i18n/localization.js';
-import { problemMessage } from '../../i18n/problem-message.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
 import { deepActiveElement } from '../shared/active-element.js';
-import { renderCriteriaEditor } from './criteria-editor.js';
+import { AdvancedSearchController } from './advanced-search-controller.js';
+import { renderCompareStep } from './compare-step.js';
+import { renderCreateStep } from './create-step.js';
+import { renderSearchStep } from './search-step.js';
+import { withValues, type DialogStep, type LoadedStep, type Results, type SearchPage, type SearchQuery } from './dialog-step.js';
 import { ListboxController } from './listbox-controller.js';
 import { renderResultsList } from './results-list.js';
 import { VirtualWindowController } from './virtual-window-controller.js';
 import { comparePreview } from './pending-link.js';
 import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
-import { numberFormat } from '../../model/intl-cache.js';
 import { LoadController } from '../shared/load-controller.js';
 
 /** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
 export const PAGE_SIZE = 50;
 
-type Step = 'search' | 'compare' | 'create';
-
-/** What the last search asked for (kept for "Load more" and Retry). */
-type SearchQuery = { kind: 'text'; text: string } | { kind: 'advanced'; restrictions: Restriction[] };
-/** The paging part of a search request. */
-type SearchPage = Omit<SearchRequest, 'text'>;
-
-interface Results {
-  query: SearchQuery;
-  columns: FieldMeta[];
-  rows: ActorRow[];
-  total: number | null;
-  nextCursor: string | null;
-}
-
-type StepBusy = 'compare' | 'create';
 
 /**
  * The **Connect to ERP** dialog: search the ERP (text or advanced criteria), pick a record and
@@ -95,13 +73,9 @@ export class ErpConnectDialog extends LitElement {
   @property({ attribute: false }) entity!: EntityRef;
   @property({ attribute: false }) actorType: ActorType = 'customer';
 
-  @state() private step: Step = 'search';
+  @state() private step: DialogStep = { kind: 'search' };
   @state() private queryText = '';
   @state() private advanced = false;
-  @state() private searchableFields: FieldMeta[] | null = null;
-  @state() private lists = new Map<string, ListItem[]>();
-  @state() private criteria: Criterion[] = [];
-  @state() private criteriaProblems = new Map<number, CriterionProblem>();
   @state() private results: Results | null = null;
   @state() private searching: 'new' | 'more' | null = null;
   @state() private searchError: { problem: ErpProblem; more: boolean } | null = null;
@@ -112,8 +86,6 @@ export class ErpConnectDialog extends LitElement {
   @state() private kept: { choices: Record<string, Side>; notice: string } | null = null;
   @state() private noMatch = false;
   @state() private stepError: ErpProblem | null = null;
-  @state() private compareResult: CompareResult | null = null;
-  @state() private newActorFields: AskField[] | null = null;
   @state() private suggestions: MatchSuggestion[] | null = null;
   @state() private createAnyway = false;
   @state() private createReason = '';
@@ -138,32 +110,18 @@ export class ErpConnectDialog extends LitElement {
       ? this.backend.searchActors(this.connection.id, this.actorType, { text: query.text, ...page }, { signal })
       : this.backend.searchActorsAdvanced(this.connection.id, this.actorType, { restrictions: query.restrictions, ...page }, { signal }),
   );
-  private readonly fieldsLoader = new LoadController(this, ([connectionId, actorType]: [string, ActorType], signal) =>
-    this.backend.getSearchableFields(connectionId, actorType, { signal }).then((fields) => fields.filter(isSearchable)),
-  );
-  /** The items of the lists the criteria use, side by side; a run loads every one still missing. */
-  private readonly listLoader = new LoadController(this, async ([names]: [string[]], signal) => {
-    let failure: unknown;
-    await Promise.all(
-      names.map(async (name) => {
-        try {
-          const items = await this.backend.getList(this.connection.id, name, { signal });
-          if (!signal.aborted) this.lists = new Map(this.lists).set(name, items);
-        } catch (error) {
-          if (!isAbort(error)) failure ??= error;
-        }
-      }),
-    );
-    if (failure !== undefined) throw failure;
-  });
+  private readonly advancedSearch = new AdvancedSearchController(this, () => ({
+    backend: this.backend,
+    connectionId: this.connection.id,
+    actorType: this.actorType,
+  }));
   /** The step in flight (compare, or the create form's fields); the call sets the step it leads to. */
   private readonly stepper = new LoadController(
     this,
-    ([, call]: [StepBusy, (signal: AbortSignal) => Promise<void>], signal) => call(signal),
+    ([, call]: [LoadedStep, (signal: AbortSignal) => Promise<void>], signal) => call(signal),
     () => (this.pendingFocus = 'step'),
   );
-  private stepKind: StepBusy | null = null;
-  private nextCriterionId = 1;
+  private stepKind: LoadedStep | null = null;
   private pendingFocus: 'step' | 'listbox' | 'load-more' | null = null;
 
   private readonly listboxController = new ListboxController(this, {
@@ -218,14 +176,11 @@ export class ErpConnectDialog extends LitElement {
     await this.suggester.run({ type: this.entity.type, id: this.entity.id }, this.connection.id, this.actorType);
   }
 
-  private get stepBusy(): StepBusy | null {
+  private get stepBusy(): LoadedStep | null {
     return this.stepper.pending ? this.stepKind : null;
   }
 
-  /** Why the search fields or a criterion's list did not load. */
-  private get fieldsError(): ErpProblem | null {
-    return this.fieldsLoader.problem ?? this.listLoader.problem;
-  }
+
 
   /**
    * Reopens at the Create in ERP step with the values the user gave before, and shows a problem the
@@ -252,8 +207,7 @@ export class ErpConnectDialog extends LitElement {
         this.actorType,
         { signal },
       );
-      this.newActorFields = withValues(result.fields, values);
-      this.step = 'create';
+      this.step = { kind: 'create', fields: withValues(result.fields, values) };
     });
     if (!fieldError) return;
     await this.updateComplete;
@@ -297,8 +251,7 @@ export class ErpConnectDialog extends LitElement {
   private abortAll(): void {
     this.searcher.abort();
     this.stepper.abort();
-    this.fieldsLoader.abort();
-    this.listLoader.abort();
+    this.advancedSearch.abort();
     this.suggester.abort();
     this.searchInFlight = null;
     this.searching = null;
@@ -306,7 +259,7 @@ export class ErpConnectDialog extends LitElement {
 
   private reset(): void {
     this.abortAll();
-    this.step = 'search';
+    this.step = { kind: 'search' };
     this.advanced = false;
     this.results = null;
     this.searchError = null;
@@ -315,9 +268,7 @@ export class ErpConnectDialog extends LitElement {
     this.kept = null;
     this.noMatch = false;
     this.stepError = null;
-    this.compareResult = null;
-    this.newActorFields = null;
-    this.criteriaProblems = new Map();
+    this.advancedSearch.clearProblems();
     this.listboxController.reset();
     this.suggestions = null;
     this.suggester.clear();
@@ -330,12 +281,7 @@ export class ErpConnectDialog extends LitElement {
     // Another connection or actor type has other searchable fields.
     if (changed.has('connection') || changed.has('actorType')) {
       const prev = changed.get('connection');
-      if (changed.has('actorType') || (prev && prev.id !== this.connection?.id)) {
-        this.searchableFields = null;
-        this.criteria = [];
-        this.listLoader.abort();
-        this.lists = new Map();
-      }
+      if (changed.has('actorType') || (prev && prev.id !== this.connection?.id)) this.advancedSearch.forget();
     }
   }
 
@@ -363,18 +309,8 @@ export class ErpConnectDialog extends LitElement {
   /** Runs a new search from the form (text or criteria). */
   private search(): void {
     if (this.advanced) {
-      const fields = this.searchableFields ?? [];
-      const { restrictions, problems } = buildRestrictions(this.criteria, fields, getLocale());
-      this.criteriaProblems = problems;
-      if (problems.size > 0) {
-        const first = this.criteria.find((c) => problems.has(c.id));
-        void this.updateComplete.then(() =>
-          this.renderRoot
-            .querySelector<HTMLElement>(`#criteria .criterion:nth-child(${this.criteria.indexOf(first!) + 1}) [aria-invalid="true"]`)
-            ?.focus(),
-        );
-        return;
-      }
+      const restrictions = this.advancedSearch.restrictions();
+      if (!restrictions) return;
       this.runSearch({ kind: 'advanced', restrictions }, null);
     } else {
       this.runSearch({ kind: 'text', text: this.queryText.trim() }, null);
@@ -466,65 +402,8 @@ export class ErpConnectDialog extends LitElement {
 
   private async toggleAdvanced(): Promise<void> {
     this.advanced = !this.advanced;
-    this.criteriaProblems = new Map();
-    if (this.advanced) await this.loadSearchableFields();
-  }
-
-  private async loadSearchableFields(): Promise<void> {
-    if (this.searchableFields) return;
-    const fields = await this.fieldsLoader.run(this.connection.id, this.actorType);
-    if (!fields) return;
-    this.searchableFields = fields;
-    if (this.criteria.length === 0 && fields[0]) this.addCriterion();
-  }
-
-  private addCriterion(): void {
-    const fields = this.searchableFields ?? [];
-    const used = new Set(this.criteria.map((c) => c.field));
-    const field = fields.find((f) => !used.has(f.key)) ?? fields[0];
-    if (!field) return;
-    const criterion = newCriterion(this.nextCriterionId++, field);
-    this.criteria = [...this.criteria, criterion];
-    this.ensureList(field);
-    if (this.criteria.length > 1) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLSelectElement>(`#criteria .criterion:last-child select`)?.focus(),
-      );
-    }
-  }
-
-  private removeCriterion(id: number): void {
-    const index = this.criteria.findIndex((c) => c.id === id);
-    this.criteria = this.criteria.filter((c) => c.id !== id);
-    const problems = new Map(this.criteriaProblems);
-    problems.delete(id);
-    this.criteriaProblems = problems;
-    void this.updateComplete.then(() => {
-      const rows = this.renderRoot.querySelectorAll<HTMLElement>('#criteria .criterion');
-      const target = rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('select');
-      (target ?? this.renderRoot.querySelector<HTMLElement>('.add-criterion'))?.focus();
-    });
-  }
-
-  private changeCriterion(criterion: Criterion): void {
-    this.criteria = this.criteria.map((c) => (c.id === criterion.id ? criterion : c));
-    if (this.criteriaProblems.has(criterion.id)) {
-      const problems = new Map(this.criteriaProblems);
-      problems.delete(criterion.id);
-      this.criteriaProblems = problems;
-    }
-    const field = this.searchableFields?.find((f) => f.key === criterion.field);
-    if (field) this.ensureList(field);
-  }
-
-  /** Loads the list of `field` if it has one, with any other list the criteria still miss. */
-  private ensureList(field: FieldMeta): void {
-    const name = field.listName;
-    if (field.type !== 'list' || !name || this.lists.has(name)) return;
-    const fields = this.searchableFields ?? [];
-    const wanted = this.criteria.map((c) => fields.find((f) => f.key === c.field)?.listName);
-    const missing = [...new Set([name, ...wanted])].filter((n): n is string => !!n && !this.lists.has(n));
-    void this.listLoader.run(missing);
+    if (this.advanced) await this.advancedSearch.open();
+    else this.advancedSearch.clearProblems();
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -553,8 +432,7 @@ export class ErpConnectDialog extends LitElement {
         { connectionId: this.connection.id, actorType: this.actorType, erpKey: row.key },
         { signal },
       );
-      this.compareResult = { ...result, askFields: withValues(result.askFields, values) };
-      this.step = 'compare';
+      this.step = { kind: 'compare', result: { ...result, askFields: withValues(result.askFields, values) } };
     });
   }
 
@@ -588,12 +466,11 @@ export class ErpConnectDialog extends LitElement {
         this.actorType,
         { signal },
       );
-      this.newActorFields = result.fields;
-      this.step = 'create';
+      this.step = { kind: 'create', fields: result.fields };
     });
   }
 
-  private async runStep(busy: StepBusy, call: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  private async runStep(busy: LoadedStep, call: (signal: AbortSignal) => Promise<void>): Promise<void> {
     this.stepKind = busy;
     this.stepError = null;
     await this.stepper.run(busy, call);
@@ -601,16 +478,14 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private backToResults(): void {
-    this.step = 'search';
-    this.compareResult = null;
-    this.newActorFields = null;
+    this.step = { kind: 'search' };
     this.pendingFocus = this.results?.rows.length || this.suggestions?.length ? 'listbox' : null;
   }
 
   private onResolve(event: ErpConflictResolveEvent): void {
     event.stopPropagation();
     const row = this.selectedRow;
-    const compare = this.compareResult;
+    const compare = this.step.kind === 'compare' ? this.step.result : null;
     if (!row || !compare) return;
     this.finish({
       connectionId: this.connection.id,
@@ -653,7 +528,7 @@ export class ErpConnectDialog extends LitElement {
 
   protected override render() {
     const title =
-      this.step === 'create'
+      this.step.kind === 'create'
         ? msg('Create in ERP', { id: 'connect.createTitle' })
         : msg('Connect to ERP', { id: 'connect.title' });
     return html`<dialog
@@ -668,7 +543,7 @@ export class ErpConnectDialog extends LitElement {
         if (!this.dialog?.open) this.abortAll();
       }}
     >
-      <h2 id="title" part="title" tabindex="-1" ?data-step-focus=${this.step === 'create'}>${title}</h2>
+      <h2 id="title" part="title" tabindex="-1" ?data-step-focus=${this.step.kind === 'create'}>${title}</h2>
       ${this.connection && this.entity
         ? html`<p class="muted subtitle">
             ${msg(str`${actorTypeLabel(this.actorType)} in ${this.connection.name} for “${this.entity.name}”`, {
@@ -676,19 +551,25 @@ export class ErpConnectDialog extends LitElement {
             })}
           </p>`
         : nothing}
-      ${this.step === 'search'
-        ? this.renderSearchStep()
-        : this.step === 'compare'
-          ? this.renderCompareStep()
-          : this.renderCreateStep()}
+      ${this.renderStep()}
     </dialog>`;
   }
 
+  private renderStep() {
+    const step = this.step;
+    const back = () => this.backToResults();
+    const context = { backend: this.backend, connectionId: this.connection.id, onBack: back };
+    if (step.kind === 'compare') {
+      const displayName = this.selectedRow?.displayName ?? '';
+      return renderCompareStep({ ...context, result: step.result, displayName, kept: this.kept, onResolve: this.onResolve });
+    }
+    if (step.kind === 'create') return renderCreateStep({ ...context, fields: step.fields, onSubmit: this.onCreateSubmit });
+    return this.renderSearchStep();
+  }
+
   private renderSearchStep() {
-    const supportsAdvanced = this.connection?.supportsAdvancedSearch ?? false;
-    const busyNew = this.searching === 'new';
-    return html`
-      ${renderSuggestions({
+    return renderSearchStep({
+      suggestions: renderSuggestions({
         suggestions: this.suggestions,
         loading: this.suggester.pending,
         error: this.suggester.problem,
@@ -701,189 +582,61 @@ export class ErpConnectDialog extends LitElement {
           this.select(key);
           if (!this.noMatch) void this.startCompare();
         },
-      })}
-      <form
-        part="search"
-        role="search"
-        class="search"
-        aria-label=${msg('Search the ERP', { id: 'connect.searchRegion' })}
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          this.search();
-        }}
-      >
-        <div class="search-row">
-          ${this.advanced
-            ? nothing
-            : html`<label class="search-field">
-                <span>${msg('Search text', { id: 'connect.searchLabel' })}</span>
-                <input
-                  type="text"
-                  .enterKeyHint=${'search'}
-                  autofocus
-                  autocomplete="off"
-                  aria-describedby="search-hint"
-                  .value=${live(this.queryText)}
-                  @input=${(e: Event) => (this.queryText = (e.target as HTMLInputElement).value)}
-                />
-              </label>`}
-          <button type="submit" class="search-button" aria-busy=${busyNew ? 'true' : 'false'}>
-            ${msg('Search', { id: 'connect.search' })}
-          </button>
-          ${supportsAdvanced
-            ? html`<button
-                type="button"
-                class="advanced-toggle"
-                aria-pressed=${this.advanced ? 'true' : 'false'}
-                aria-controls=${this.advanced ? 'criteria' : nothing}
-                @click=${this.toggleAdvanced}
-              >
-                <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
-                  <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-                  <line x1="10" y1="10" x2="14.5" y2="14.5" stroke="currentColor" stroke-width="1.6" />
-                </svg>
-                <span>${msg('Advanced search', { id: 'connect.advancedSearch' })}</span>
-              </button>`
-            : nothing}
-        </div>
-        ${this.advanced
-          ? nothing
-          : html`<p id="search-hint" class="muted hint">
-              ${msg('Leave the field empty to list every record in the ERP.', { id: 'connect.emptyHint' })}
-            </p>`}
-        ${this.advanced ? this.renderAdvanced() : nothing}
-      </form>
-      ${this.searchError
-        ? html`<div class="error-box" part="error" role="alert">
-            <p>${problemMessage(this.searchError.problem)}</p>
-            <button type="button" @click=${this.retrySearch}>${msg('Retry', { id: 'action.retry' })}</button>
-          </div>`
-        : nothing}
-      <p class="status" role="status" id="result-count">${this.statusText()}</p>
-      ${this.renderResults()}
-      <label class="no-match">
-        <input
-          type="checkbox"
-          .checked=${live(this.noMatch)}
-          @change=${(e: Event) => {
-            this.noMatch = (e.target as HTMLInputElement).checked;
-            this.stepError = null;
-          }}
-        />
-        ${msg("Can't find match in ERP", { id: 'connect.noMatch' })}
-      </label>
-      ${this.stepError
-        ? html`<div class="error-box" part="error" role="alert">
-            <p>${problemMessage(this.stepError)}</p>
-            <button type="button" @click=${() => this.primaryAction()}>${msg('Retry', { id: 'action.retry' })}</button>
-          </div>`
-        : nothing}
-      ${this.noMatch && this.canCreate && this.strongSuggestions.length
-        ? renderGuard({
-            strong: this.strongSuggestions,
-            createAnyway: this.createAnyway,
-            reason: this.createReason,
-            reasonInvalid: this.reasonInvalid,
-            onCreateAnyway: () => void this.startCreateAnyway(),
-            onReason: (value) => {
-              this.createReason = value;
-              if (value.trim()) this.reasonInvalid = false;
-            },
-          })
-        : nothing}
-      ${this.noMatch && !this.canCreate
-        ? html`<p id="create-reason" class="reason">
-            ${msg('Create is not available: this ERP connection may not create records in the ERP.', {
-              id: 'connect.createUnavailable',
-            })}
-          </p>`
-        : nothing}
-      <div class="actions dialog-actions" part="actions">
-        ${this.renderPrimary()}
-        <button type="button" @click=${() => this.close()}>${msg('Cancel', { id: 'action.cancel' })}</button>
-      </div>
-    `;
+      }),
+      queryText: this.queryText,
+      advanced: this.advanced,
+      supportsAdvanced: this.connection?.supportsAdvancedSearch ?? false,
+      criteria: this.advanced ? this.advancedSearch.render() : nothing,
+      searching: this.searching,
+      searchError: this.searchError?.problem ?? null,
+      results: this.results,
+      list: this.renderResults(),
+      noMatch: this.noMatch,
+      stepError: this.stepError,
+      guard: this.renderGuard(),
+      primary: {
+        noMatch: this.noMatch,
+        canCreate: this.canCreate,
+        guarded: this.guarded,
+        busy: this.stepBusy,
+        selected: !!this.selectedRow,
+        onConnect: () => void this.startCompare(),
+        onCreate: () => void this.startCreate(),
+      },
+      onQueryText: (text) => (this.queryText = text),
+      onSearch: () => this.search(),
+      onToggleAdvanced: () => void this.toggleAdvanced(),
+      onRetrySearch: () => this.retrySearch(),
+      onNoMatch: (checked) => {
+        this.noMatch = checked;
+        this.stepError = null;
+      },
+      onRetryStep: () => void this.primaryAction(),
+      onCancel: () => this.close(),
+    });
   }
 
-  private renderPrimary() {
-    if (this.noMatch) {
-      const blocked = !this.canCreate;
-      const guarded = !blocked && this.guarded;
-      return html`<button
-          type="button"
-          class="primary"
-          aria-disabled=${blocked || guarded || this.stepBusy ? 'true' : 'false'}
-          aria-describedby=${blocked ? 'create-reason' : guarded ? 'guard-note' : nothing}
-          aria-busy=${this.stepBusy === 'create' ? 'true' : 'false'}
-          @click=${this.startCreate}
-        >
-          ${msg('Create', { id: 'connect.create' })}
-        </button>`;
+  /** With "Can't find match" ticked: the duplicate guard, or why Create is not available. */
+  private renderGuard() {
+    if (!this.noMatch) return nothing;
+    if (!this.canCreate) {
+      return html`<p id="create-reason" class="reason">
+        ${msg('Create is not available: this ERP connection may not create records in the ERP.', {
+          id: 'connect.createUnavailable',
+        })}
+      </p>`;
     }
-    const ready = !!this.selectedRow && !this.stepBusy;
-    return html`<button
-      type="button"
-      class="primary"
-      aria-disabled=${ready ? 'false' : 'true'}
-      aria-busy=${this.stepBusy === 'compare' ? 'true' : 'false'}
-      @click=${this.startCompare}
-    >
-      ${msg('Connect', { id: 'connect.connect' })}
-    </button>`;
-  }
-
-  private statusText(): string {
-    if (this.searching === 'new') return msg('Searching…', { id: 'connect.searching' });
-    if (this.searching === 'more') return msg('Loading more results…', { id: 'connect.loadingMore' });
-    const r = this.results;
-    if (!r) return '';
-    const nf = numberFormat(getLocale());
-    if (r.rows.length === 0) return msg('No results.', { id: 'connect.noResults' });
-    if (r.total !== null) {
-      const total = nf.format(r.total);
-      const count =
-        r.total === 1
-          ? msg('1 result', { id: 'connect.oneResult' })
-          : msg(str`${total} results`, { id: 'connect.results' });
-      return r.nextCursor
-        ? msg(str`${count}, ${nf.format(r.rows.length)} shown`, { id: 'connect.resultsShown' })
-        : count;
-    }
-    const shown = nf.format(r.rows.length);
-    return r.nextCursor
-      ? msg(str`${shown} results shown, more available`, { id: 'connect.resultsMore' })
-      : r.rows.length === 1
-        ? msg('1 result', { id: 'connect.oneResult' })
-        : msg(str`${shown} results`, { id: 'connect.results' });
-  }
-
-  private renderAdvanced() {
-    if (this.fieldsError) {
-      return html`<div class="error-box" part="error" role="alert">
-        <p>${problemMessage(this.fieldsError)}</p>
-        <button
-          type="button"
-          @click=${() => {
-            this.fieldsLoader.clear();
-            this.listLoader.clear();
-            void this.loadSearchableFields();
-          }}
-        >
-          ${msg('Retry', { id: 'action.retry' })}
-        </button>
-      </div>`;
-    }
-    if (!this.searchableFields) {
-      return html`<p class="muted" id="criteria">${msg('Loading search fields…', { id: 'connect.loadingFields' })}</p>`;
-    }
-    return renderCriteriaEditor({
-      fields: this.searchableFields,
-      criteria: this.criteria,
-      lists: this.lists,
-      problems: this.criteriaProblems,
-      onChange: (c) => this.changeCriterion(c),
-      onAdd: () => this.addCriterion(),
-      onRemove: (id) => this.removeCriterion(id),
+    if (!this.strongSuggestions.length) return nothing;
+    return renderGuard({
+      strong: this.strongSuggestions,
+      createAnyway: this.createAnyway,
+      reason: this.createReason,
+      reasonInvalid: this.reasonInvalid,
+      onCreateAnyway: () => void this.startCreateAnyway(),
+      onReason: (value) => {
+        this.createReason = value;
+        if (value.trim()) this.reasonInvalid = false;
+      },
     });
   }
 
@@ -923,44 +676,4 @@ export class ErpConnectDialog extends LitElement {
       onLoadMore: () => this.loadMore(),
     });
   }
-
-  private renderCompareStep() {
-    const compare = this.compareResult;
-    const row = this.selectedRow;
-    return html`<h3 tabindex="-1" data-step-focus class="step-title">
-        ${msg(str`Compare with ${row?.displayName ?? ''}`, { id: 'connect.compareTitle' })}
-      </h3>
-      ${this.kept ? html`<p class="notice" role="status">${this.kept.notice}</p>` : nothing}
-      <erp-conflict-picker
-        .fields=${compare?.fields ?? []}
-        .presetChoices=${this.kept?.choices ?? {}}
-        .askFields=${compare?.askFields ?? []}
-        .backend=${this.backend}
-        .connectionId=${this.connection.id}
-        @erp-conflict-resolve=${this.onResolve}
-        @erp-conflict-cancel=${(e: Event) => {
-          e.stopPropagation();
-          this.backToResults();
-        }}
-      ></erp-conflict-picker>`;
-  }
-
-  private renderCreateStep() {
-    return html`<erp-create-form
-      hide-heading
-      .fields=${this.newActorFields ?? []}
-      .backend=${this.backend}
-      .connectionId=${this.connection.id}
-      @erp-create-submit=${this.onCreateSubmit}
-      @erp-create-cancel=${(e: Event) => {
-        e.stopPropagation();
-        this.backToResults();
-      }}
-    ></erp-create-form>`;
-  }
-}
-
-/** Ask fields with the values the user gave before, where they gave one. */
-function withValues(fields: AskField[], values: Record<string, FieldValue>): AskField[] {
-  return fields.map((f) => (f.field.key in values ? { ...f, value: values[f.field.key]! } : f));
 }
