@@ -3,8 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem, toProblem } from '../../backend/problem.js';
-import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, LinkInfo, SaveLinkRequest, Side, SyncConflict } from '../../model/types.js';
-import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
+import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest } from '../../model/types.js';
 import { ErpSignInRequestEvent } from '../../events/erp-sign-in-request.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
@@ -23,6 +22,7 @@ import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connec
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { loadElement, type LazyTag } from './lazy-elements.js';
+import { SyncConflictsController } from './sync-conflicts-controller.js';
 import { LoadController } from '../shared/load-controller.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
@@ -67,30 +67,24 @@ export class ErpTabConnection extends LitElement {
   @state() private statusText = '';
   @state() private error: { operation: Operation; problem: ErpProblem } | null = null;
   @state() private connectingAs: ActorType | null = null;
-  @state() private syncConflicts: SyncConflict[] | null = null;
-  @state() private conflictError: ErpProblem | null = null;
   @state() private historyOpen = false;
 
   @query('erp-connect-dialog') private connectDialog?: ErpConnectDialog;
   @query('erp-confirm-dialog') private confirmDialog?: ErpConfirmDialog;
-  @query('#conflict-dialog') private conflictDialog?: HTMLDialogElement;
   /** The one backend call at a time (Sync now, Save, Disconnect): Cancel and removal abort it. */
   private readonly action = new LoadController(this, ([, call]: [Operation, (signal: AbortSignal) => Promise<unknown>], signal) => call(signal));
   private operation: Operation | null = null;
-  /** Applying a conflict decision (`saveLink` with the chosen sides). */
-  private readonly applier = new LoadController(this, ([link, choices]: [LinkInfo, Record<string, Side>], signal) =>
-    this.backend.saveLink(
-      this.entityKey,
-      this.connection.id,
-      { actorType: link.actorType, erpKey: link.erpKey, choices },
-      { version: this.connection.version, idempotencyKey: this.conflictKey, signal },
-    ),
-  );
   private readonly syncKeys = new IdempotencyKeys();
-  private conflictOpener: HTMLElement | null = null;
   /** Repeats the action whose element failed to load (Retry). */
   private retryLoad?: () => void;
-  private conflictKey = '';
+  private readonly conflicts = new SyncConflictsController(this, () => ({
+    backend: this.backend,
+    entity: this.entityKey,
+    connection: this.connection,
+    now: this.now,
+    ensurePicker: (retry) => this.ensureElement('erp-conflict-picker', retry),
+    say: (text) => (this.statusText = text),
+  }));
   private readonly createdAt = Date.now();
 
   /** The operation in flight, if any. */
@@ -172,57 +166,8 @@ export class ErpTabConnection extends LitElement {
       this.statusText = msg('Some values changed on both sides since the last synchronization.', {
         id: 'tab.syncConflict',
       });
-      await this.openConflicts(result.conflicts);
+      await this.conflicts.open(result.conflicts);
     }
-  }
-
-  /** Opens the conflict picker (CRM, ERP and last-synced values) in a modal dialog. */
-  private async openConflicts(conflicts: SyncConflict[]): Promise<void> {
-    const opener = deepActiveElement();
-    if (!(await this.ensureElement('erp-conflict-picker', () => void this.openConflicts(conflicts)))) return;
-    this.conflictOpener = opener;
-    this.syncConflicts = conflicts;
-    this.conflictError = null;
-    this.conflictKey = crypto.randomUUID();
-    await this.updateComplete;
-    if (this.conflictDialog && !this.conflictDialog.open) this.conflictDialog.showModal();
-    this.conflictDialog?.querySelector<HTMLElement>('h2')?.focus();
-  }
-
-  private closeConflicts(decided: boolean): void {
-    if (!decided) {
-      this.statusText = msg('Not decided: these values stay different until you decide. Use Sync now to decide later.', {
-        id: 'tab.conflictNotDecided',
-      });
-    }
-    if (this.conflictDialog?.open) this.conflictDialog.close();
-    this.syncConflicts = null;
-    this.conflictError = null;
-    const opener = this.conflictOpener;
-    this.conflictOpener = null;
-    // Back to the element that opened it, else to Sync now.
-    const target =
-      opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<HTMLElement>('[data-sync-now]');
-    target?.focus();
-  }
-
-  /** Applies the decision: `saveLink` with the same ERP actor and the chosen sides; the history records it. */
-  private async applyConflicts(event: ErpConflictResolveEvent): Promise<void> {
-    event.stopPropagation();
-    const link = this.connection.link;
-    if (!link || this.applier.pending) return;
-    this.conflictError = null;
-    const result = await this.applier.run(link, { ...event.choices });
-    const problem = this.applier.problem;
-    if (problem) {
-      this.conflictError = problem;
-      this.dispatchEvent(new ErpErrorEvent('saveLink', problem.toJSON()));
-    }
-    if (!result) return;
-    this.closeConflicts(true);
-    this.dispatchEvent(new ConnectionUpdateEvent(result));
-    this.statusText = msg('Your decision was applied and recorded in the history.', { id: 'tab.conflictApplied' });
-    this.dispatchEvent(new ErpSyncEvent(this.connection.id, result.link?.lastSynced ?? null));
   }
 
   private async save(): Promise<void> {
@@ -380,7 +325,7 @@ export class ErpTabConnection extends LitElement {
         <div class="actions" part="actions">${this.editing ? this.renderEditActions() : this.renderActions()}</div>
         ${c.link && !staged ? this.renderHistory() : nothing}
       </section>
-      ${this.renderConflictDialog()}
+      ${this.conflicts.render()}
       ${this.connectingAs
         ? html`<erp-connect-dialog
             .backend=${this.backend}
@@ -473,56 +418,6 @@ export class ErpTabConnection extends LitElement {
   }
 
   private readonly loadHistory = (): void => void this.ensureElement('erp-history', this.loadHistory);
-
-  private renderConflictDialog() {
-    const c = this.connection;
-    const titleId = `conflict-title-${c.id}`;
-    return html`<dialog
-      id="conflict-dialog"
-      part="conflict-dialog"
-      aria-labelledby=${titleId}
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.closeConflicts(false);
-      }}
-    >
-      <h2 id=${titleId} tabindex="-1">${msg('Values changed on both sides', { id: 'tab.conflictTitle' })}</h2>
-      <p>
-        ${msg(
-          str`Both the CRM and ${c.name} changed these values since the last synchronization. Choose the value to keep for each.`,
-          { id: 'tab.conflictExplain' },
-        )}
-      </p>
-      ${this.syncConflicts
-        ? html`<erp-conflict-picker
-            .conflicts=${this.syncConflicts}
-            .now=${this.now}
-            ?disabled=${this.applier.pending}
-            @erp-conflict-resolve=${this.applyConflicts}
-            @erp-conflict-cancel=${(e: Event) => {
-              e.stopPropagation();
-              this.closeConflicts(false);
-            }}
-          ></erp-conflict-picker>`
-        : nothing}
-      ${this.conflictError
-        ? html`<div class="error-box" role="alert">
-            <p>${problemMessage(this.conflictError)}</p>
-            ${this.conflictError.status === 409
-              ? html`<button
-                  type="button"
-                  @click=${() => {
-                    this.closeConflicts(false);
-                    this.dispatchEvent(new ReloadRequestEvent());
-                  }}
-                >
-                  ${msg('Reload', { id: 'action.reload' })}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
-    </dialog>`;
-  }
 
   private renderOffers() {
     const offers = this.connection.actorTypes;
