@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { ErpProblem } from '../../backend/problem.js';
 import { adminProblemMessage, adminTerms } from './admin-terms.js';
 import { reloadButton } from './conflict.js';
-import type { OrderChangeEvent, OrderItem } from './order-list.js';
+import type { OrderChangeEvent, OrderItem } from './order-list/order-list.js';
 
 export interface OrderEditorView {
   items: OrderItem[];

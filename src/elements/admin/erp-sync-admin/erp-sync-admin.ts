@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
@@ -11,9 +11,10 @@ import { LoadController } from '../../shared/load-controller.js';
 import { baseStyles } from '../../shared/base-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { resolveAdminBackend } from '../resolve-admin-backend.js';
-import type { ErpConnectionList } from '../connection-list.js';
-import type { ErpConnectionAdmin } from '../connection-admin.js';
+import type { ErpConnectionList } from '../connection-list/connection-list.js';
+import type { ErpConnectionAdmin } from '../connection-admin/connection-admin.js';
 import type { ManageConnectionEvent } from '../admin-events.js';
+import { erpSyncAdminStyles } from './erp-sync-admin.styles.js';
 
 /**
  * The administrator's **Sync** screen, for a CRM host's settings pages: the **Sync Connectors** and
@@ -31,19 +32,7 @@ import type { ManageConnectionEvent } from '../admin-events.js';
 export class ErpSyncAdmin extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .screen {
-        display: grid;
-        gap: calc(var(--_space) * 3);
-      }
-      h1 {
-        font-size: 1.25rem;
-        margin: 0;
-      }
-    `,
+    erpSyncAdminStyles,
   ];
 
   /** Base URL of the REST backend; ignored when `backend` is set. */

@@ -1,13 +1,14 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import type { Principal, Scope } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { ScopeChangeEvent } from './admin-events.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { LoadController } from '../shared/load-controller.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import type { Principal, Scope } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { ScopeChangeEvent } from '../admin-events.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { LoadController } from '../../shared/load-controller.js';
+import { scopePickerStyles } from './scope-picker.styles.js';
 
 /**
  * The **Scope** of an ERP connection: Everyone, or specific users and groups picked from the ones
@@ -21,65 +22,7 @@ import { LoadController } from '../shared/load-controller.js';
 export class ErpScopePicker extends LitElement {
   static override styles = [
     baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        margin: 0;
-        display: grid;
-        gap: var(--_space);
-      }
-      legend {
-        font-weight: 600;
-      }
-      .picker {
-        display: grid;
-        gap: var(--_space);
-        padding-inline-start: 1.5rem;
-      }
-      .search {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: end;
-      }
-      .search label {
-        display: grid;
-        gap: 0.25rem;
-        flex: 1 1 12rem;
-      }
-      input[type='search'] {
-        font: inherit;
-        min-block-size: 2rem;
-        padding-inline: 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        color: var(--_fg);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.25rem;
-        max-block-size: 12rem;
-        overflow: auto;
-      }
-      .chips {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-      }
-      .chips button {
-        min-block-size: 1.75rem;
-        padding-inline: 0.5rem;
-      }
-    `,
+    scopePickerStyles,
   ];
 
   @property({ attribute: false }) backend?: ErpAdminBackend;

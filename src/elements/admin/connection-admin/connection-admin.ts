@@ -1,16 +1,17 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem } from '../../backend/problem.js';
-import type { ActorType, ActorTypeMapping, ErpConnection } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { actorTypeLabel } from '../../i18n/terms.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { LoadController } from '../shared/load-controller.js';
-import type { MappingSavedEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import { isAbort, toProblem } from '../../../backend/problem.js';
+import type { ActorType, ActorTypeMapping, ErpConnection } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { actorTypeLabel } from '../../../i18n/terms.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { LoadController } from '../../shared/load-controller.js';
+import type { MappingSavedEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { connectionAdminStyles } from './connection-admin.styles.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
 
@@ -41,32 +42,7 @@ export class ErpConnectionAdmin extends LitElement {
   static override styles = [
     baseStyles,
     adminStyles,
-    css`
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        border-block-end: 1px solid var(--_border);
-      }
-      [role='tab'] {
-        border-end-start-radius: 0;
-        border-end-end-radius: 0;
-      }
-      [role='tab'][aria-selected='true'] {
-        background: var(--_accent);
-        color: var(--_accent-fg, #fff);
-        border-color: var(--_accent);
-      }
-      [role='tabpanel'] {
-        display: grid;
-        gap: calc(var(--_space) * 3);
-        padding-block: var(--_space);
-      }
-      h3 {
-        font-size: 1rem;
-        margin: 0;
-      }
-    `,
+    connectionAdminStyles,
   ];
 
   @property({ attribute: false }) backend?: ErpAdminBackend;

@@ -1,16 +1,16 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import type { ErpConnection } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { AdminChangedEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminTerms } from './admin-terms.js';
-import type { OrderItem } from './order-list.js';
-import { renderOrderEditor } from './order-editor-view.js';
-import { OrderSaveController, type StoredOrder } from './order-save-controller.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import type { ErpConnection } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { AdminChangedEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminTerms } from '../admin-terms.js';
+import type { OrderItem } from '../order-list/order-list.js';
+import { renderOrderEditor } from '../order-editor-view.js';
+import { OrderSaveController, type StoredOrder } from '../order-save-controller.js';
 
 /**
  * **Set Sync Priority**: the order of the active ERP connections (which one leads when several

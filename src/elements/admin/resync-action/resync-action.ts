@@ -1,17 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import type { ErpConnection, ResyncResult } from '../../model/types.js';
-import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { getLocale } from '../../i18n/localization.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
-import { LoadController } from '../shared/load-controller.js';
-import { numberFormat } from '../../model/intl-cache.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import type { ErpConnection, ResyncResult } from '../../../model/types.js';
+import type { ErpConfirmDialog } from '../../erp-confirm-dialog/erp-confirm-dialog.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { getLocale } from '../../../i18n/localization.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { LoadController } from '../../shared/load-controller.js';
+import { numberFormat } from '../../../model/intl-cache.js';
 
 /**
  * **Resync from CRM** of one connection: after a confirmation that says what it does, pushes the

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { adminStyles } from './admin-styles.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { adminStyles } from '../admin-styles.js';
+import { orderListStyles } from './order-list.styles.js';
 
 export interface OrderItem {
   id: string;
@@ -36,33 +37,7 @@ export class ErpOrderList extends LitElement {
   static override styles = [
     baseStyles,
     adminStyles,
-    css`
-      ol {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        display: grid;
-        gap: 0.25rem;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: var(--_space);
-        padding: 0.25rem 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      li:focus-visible {
-        outline: 2px solid var(--_accent);
-      }
-      .pos {
-        min-inline-size: 1.5rem;
-        color: var(--_muted);
-      }
-      .label {
-        flex: 1;
-      }
-    `,
+    orderListStyles,
   ];
 
   @property({ attribute: false }) items: OrderItem[] = [];

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
 import type {
   ConfigValue,
   ConnectionInput,
@@ -13,18 +13,18 @@ import type {
   Principal,
   Scope,
   SyncConnector,
-} from '../../model/types.js';
-import type { ErpFieldChangeEvent } from '../../events/erp-field-change.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { dialogStyles } from '../shared/dialog-styles.js';
-import { deepActiveElement } from '../shared/active-element.js';
-import { AdminChangedEvent, type ScopeChangeEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
-import { reloadButton, reloadedKeptMessage } from './conflict.js';
-import { LoadController } from '../shared/load-controller.js';
+} from '../../../model/types.js';
+import type { ErpFieldChangeEvent } from '../../../events/erp-field-change.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { dialogStyles } from '../../shared/dialog-styles.js';
+import { deepActiveElement } from '../../shared/active-element.js';
+import { AdminChangedEvent, type ScopeChangeEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { reloadButton, reloadedKeptMessage } from '../conflict.js';
+import { LoadController } from '../../shared/load-controller.js';
 
 const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;

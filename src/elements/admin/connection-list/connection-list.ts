@@ -2,17 +2,17 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem } from '../../backend/problem.js';
-import type { ErpConnection, Principal, SyncConnector } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { getLocale } from '../../i18n/localization.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
-import { AdminChangedEvent, ManageConnectionEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms, nameList } from './admin-terms.js';
-import type { ErpConnectionDialog } from './connection-dialog.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import { isAbort, toProblem } from '../../../backend/problem.js';
+import type { ErpConnection, Principal, SyncConnector } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { getLocale } from '../../../i18n/localization.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { AdminChangedEvent, ManageConnectionEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms, nameList } from '../admin-terms.js';
+import type { ErpConnectionDialog } from '../connection-dialog/connection-dialog.js';
 
 /**
  * The **ERP connections** list: name, sync connector, scope summary and the **Active** switch, with

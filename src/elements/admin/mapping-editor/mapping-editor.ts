@@ -1,23 +1,24 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
-import type { ActorTypeMapping, CrmFieldInfo, FieldMapping, FieldType, SyncDirection } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { getLocale } from '../../i18n/localization.js';
-import { actorTypeLabel, entityLabel } from '../../i18n/terms.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { LoadController } from '../shared/load-controller.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
-import { MappingSavedEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { reapply, reloadButton, reloadedKeptMessage } from './conflict.js';
-import type { ErpListMappingEditor } from './list-mapping-editor.js';
-import { optionNodes } from './option-nodes.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
+import type { ActorTypeMapping, CrmFieldInfo, FieldMapping, FieldType, SyncDirection } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { getLocale } from '../../../i18n/localization.js';
+import { actorTypeLabel, entityLabel } from '../../../i18n/terms.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { LoadController } from '../../shared/load-controller.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { MappingSavedEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { reapply, reloadButton, reloadedKeptMessage } from '../conflict.js';
+import type { ErpListMappingEditor } from '../list-mapping-editor/list-mapping-editor.js';
+import { optionNodes } from '../option-nodes.js';
+import { mappingEditorStyles } from './mapping-editor.styles.js';
 
 /** Field types that can be mapped onto each other (numbers together, labels as text). */
 const family = (t: FieldType) => (t === 'integer' || t === 'double' ? 'number' : t === 'label' ? 'text' : t);
@@ -93,22 +94,7 @@ export class ErpMappingEditor extends LitElement {
   static override styles = [
     baseStyles,
     adminStyles,
-    css`
-      .why {
-        font-size: 0.875em;
-      }
-      .suggestions {
-        border-inline-start: 4px solid var(--_accent);
-        padding: 0.25rem 0.5rem;
-        display: grid;
-        gap: 0.5rem;
-      }
-      .suggestions ul {
-        margin: 0;
-        padding-inline-start: 0;
-        list-style: none;
-      }
-    `,
+    mappingEditorStyles,
   ];
 
   @property({ attribute: false }) backend?: ErpAdminBackend;

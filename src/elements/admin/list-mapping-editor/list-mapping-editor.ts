@@ -1,20 +1,21 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import type { ListItem, ListMapping } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { dialogStyles } from '../shared/dialog-styles.js';
-import { deepActiveElement } from '../shared/active-element.js';
-import { LoadController } from '../shared/load-controller.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { reapply, reloadButton, reloadedKeptMessage } from './conflict.js';
-import { optionNodes } from './option-nodes.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import type { ListItem, ListMapping } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { dialogStyles } from '../../shared/dialog-styles.js';
+import { deepActiveElement } from '../../shared/active-element.js';
+import { LoadController } from '../../shared/load-controller.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { reapply, reloadButton, reloadedKeptMessage } from '../conflict.js';
+import { optionNodes } from '../option-nodes.js';
+import { listMappingEditorStyles } from './list-mapping-editor.styles.js';
 
 /** Rows shown at once; "Show more" adds the next page (1,000-item lists stay quick). */
 export const LIST_PAGE = 50;
@@ -44,15 +45,7 @@ export class ErpListMappingEditor extends LitElement {
     baseStyles,
     dialogStyles,
     adminStyles,
-    css`
-      dialog {
-        inline-size: min(48rem, calc(100vw - 1rem));
-      }
-      tr[data-dup] th,
-      tr[data-dup] td {
-        background: color-mix(in srgb, var(--_danger) 10%, transparent);
-      }
-    `,
+    listMappingEditorStyles,
   ];
 
   @property({ attribute: false }) backend?: ErpAdminBackend;

@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { ErpAdminBackend } from '../../backend/erp-backend.js';
-import type { ActorTypeMapping } from '../../model/types.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { MappingSavedEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminTerms } from './admin-terms.js';
-import type { OrderItem } from './order-list.js';
-import { renderOrderEditor } from './order-editor-view.js';
-import { OrderSaveController, type StoredOrder } from './order-save-controller.js';
+import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
+import type { ActorTypeMapping } from '../../../model/types.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { MappingSavedEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminTerms } from '../admin-terms.js';
+import type { OrderItem } from '../order-list/order-list.js';
+import { renderOrderEditor } from '../order-editor-view.js';
+import { OrderSaveController, type StoredOrder } from '../order-save-controller.js';
 
 /**
  * **Rank Fields**: the order of the "Show in ERP tab" fields of one actor type in the end user's

@@ -1,9 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ErpAdminBackend, ErpBackend } from '../../backend/erp-backend.js';
-import { isAbort, toProblem, type ErpProblem } from '../../backend/problem.js';
+import type { ErpAdminBackend, ErpBackend } from '../../../backend/erp-backend.js';
+import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
 import type {
   ActorRow,
   ActorType,
@@ -15,20 +15,21 @@ import type {
   ImportResult,
   ListItem,
   SearchResult,
-} from '../../model/types.js';
-import { buildRestrictions, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
-import { renderCriteriaEditor } from '../erp-connect-dialog/criteria-editor.js';
-import { LocaleController } from '../../i18n/locale-controller.js';
-import { getLocale } from '../../i18n/localization.js';
-import { actorTypeLabel } from '../../i18n/terms.js';
-import { baseStyles } from '../shared/base-styles.js';
-import { dialogStyles } from '../shared/dialog-styles.js';
-import { deepActiveElement } from '../shared/active-element.js';
-import { AdminChangedEvent } from './admin-events.js';
-import { adminStyles } from './admin-styles.js';
-import { adminProblemMessage, adminTerms } from './admin-terms.js';
-import { LoadController } from '../shared/load-controller.js';
-import { IdempotencyKeys } from '../shared/idempotency.js';
+} from '../../../model/types.js';
+import { buildRestrictions, newCriterion, type Criterion, type CriterionProblem } from '../../../model/criteria.js';
+import { renderCriteriaEditor } from '../../erp-connect-dialog/criteria-editor.js';
+import { LocaleController } from '../../../i18n/locale-controller.js';
+import { getLocale } from '../../../i18n/localization.js';
+import { actorTypeLabel } from '../../../i18n/terms.js';
+import { baseStyles } from '../../shared/base-styles.js';
+import { dialogStyles } from '../../shared/dialog-styles.js';
+import { deepActiveElement } from '../../shared/active-element.js';
+import { AdminChangedEvent } from '../admin-events.js';
+import { adminStyles } from '../admin-styles.js';
+import { adminProblemMessage, adminTerms } from '../admin-terms.js';
+import { LoadController } from '../../shared/load-controller.js';
+import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { importWizardStyles } from './import-wizard.styles.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
 type Step = 'select' | 'search' | 'result';
@@ -48,30 +49,7 @@ export class ErpImportWizard extends LitElement {
     baseStyles,
     dialogStyles,
     adminStyles,
-    css`
-      dialog {
-        inline-size: min(56rem, calc(100vw - 1rem));
-      }
-      .criterion {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: end;
-      }
-      .cell {
-        display: grid;
-        gap: 0.125rem;
-      }
-      fieldset.criteria {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        display: grid;
-        gap: var(--_space);
-      }
-      ul.refs {
-        margin: 0;
-      }
-    `,
+    importWizardStyles,
   ];
 
   @property({ attribute: false }) backend?: ErpAdminBackend;
