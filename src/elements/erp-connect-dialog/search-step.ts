@@ -102,30 +102,28 @@ export function renderSearchStep(v: SearchStepView) {
             ${msg('Leave the field empty to list every record in the ERP.', { id: 'connect.emptyHint' })}
           </p>`}
     </form>
-    ${v.searchError
-      ? html`<div class="error-box" part="error" role="alert">
-          <p>${problemMessage(v.searchError)}</p>
-          <button type="button" @click=${v.onRetrySearch}>${msg('Retry', { id: 'action.retry' })}</button>
-        </div>`
-      : nothing}
+    ${v.searchError ? errorBox(v.searchError, v.onRetrySearch) : nothing}
     <p class="status" role="status" id="result-count">${searchStatus(v.searching, v.results)}</p>
     ${v.list}
     <label class="no-match">
       <input type="checkbox" .checked=${live(v.noMatch)} @change=${(e: Event) => v.onNoMatch((e.target as HTMLInputElement).checked)} />
       ${msg("Can't find match in ERP", { id: 'connect.noMatch' })}
     </label>
-    ${v.stepError
-      ? html`<div class="error-box" part="error" role="alert">
-          <p>${problemMessage(v.stepError)}</p>
-          <button type="button" @click=${v.onRetryStep}>${msg('Retry', { id: 'action.retry' })}</button>
-        </div>`
-      : nothing}
+    ${v.stepError ? errorBox(v.stepError, v.onRetryStep) : nothing}
     ${v.guard}
     <div class="actions dialog-actions" part="actions">
       ${renderPrimary(v.primary)}
       <button type="button" @click=${v.onCancel}>${msg('Cancel', { id: 'action.cancel' })}</button>
     </div>
   `;
+}
+
+/** An error of the search or of the step it leads to, with Retry. */
+function errorBox(problem: ErpProblem, onRetry: () => void) {
+  return html`<div class="error-box" part="error" role="alert">
+    <p>${problemMessage(problem)}</p>
+    <button type="button" @click=${onRetry}>${msg('Retry', { id: 'action.retry' })}</button>
+  </div>`;
 }
 
 function renderPrimary(p: PrimaryView) {
