@@ -14,16 +14,23 @@ interface Call {
 
 class LoadHost extends LitElement {
   readonly calls: Call[] = [];
+  /** What onValue took, with the run's argument; and what each update drew (pending, taken). */
+  readonly taken: string[] = [];
+  readonly drawn: string[] = [];
+  /** A backend that ignores the abort signal and answers anyway. */
+  ignoreAbort = false;
   readonly load = new LoadController<[string], string>(
     this,
     ([text], signal) =>
       new Promise<string>((resolve, reject) => {
         this.calls.push({ text, signal, resolve, reject });
         // As fetch does: an abort rejects with an AbortError.
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        if (!this.ignoreAbort) signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       }),
+    (value, [text]) => this.taken.push(`${text}:${value}`),
   );
   protected override render() {
+    this.drawn.push(`${this.load.pending}|${this.taken.join(',')}`);
     return html`<p role="status">${this.load.pending ? 'pending' : (this.load.value ?? this.load.problem?.message ?? 'idle')}</p>`;
   }
 }
@@ -82,5 +89,28 @@ describe('LoadController', () => {
     el.remove();
     expect(el.calls[0]!.signal.aborted).to.equal(true);
     expect(await run).to.equal(undefined);
+  });
+
+  it('takes the value of the current run in the update that ends pending, never a superseded or aborted one', async () => {
+    const el = await fixture<LoadHost>(html`<test-load-host></test-load-host>`);
+    el.ignoreAbort = true;
+    const first = el.load.run('a');
+    const second = el.load.run('b');
+    el.calls[0]!.resolve('A'); // answers although a later run superseded it
+    expect(await first).to.equal(undefined);
+    el.calls[1]!.resolve('B');
+    expect(await second).to.equal('B');
+    await el.updateComplete;
+    expect(el.taken).to.deep.equal(['b:B']);
+    // Every update after the first that drew the run as over already had its value.
+    const over = el.drawn.slice(1).filter((d) => d.startsWith('false|'));
+    expect(over.length).to.be.greaterThan(0);
+    expect(over.every((d) => d === 'false|b:B'), over.join(' ')).to.equal(true);
+
+    const third = el.load.run('c');
+    el.load.abort();
+    el.calls[2]!.resolve('C'); // the backend answers after the abort
+    expect(await third).to.equal(undefined);
+    expect(el.taken).to.deep.equal(['b:B']);
   });
 });
