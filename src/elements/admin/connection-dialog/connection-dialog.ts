@@ -25,8 +25,9 @@ import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { IdempotencyKeys } from '../../shared/idempotency.js';
 import { reloadButton, reloadedKeptMessage } from '../conflict.js';
 import { LoadController } from '../../shared/load-controller.js';
+import { renderConfigField, renderConfigFields } from './config-fields.js';
+import { renderConnectionTest } from './connection-test.js';
 
-const NO_ITEMS: never[] = [];
 const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
 const isEmpty = (v: FieldValue | undefined) => v === undefined || v === null || v === '';
 
@@ -427,7 +428,14 @@ export class ErpConnectionDialog extends LitElement {
             @input=${(e: Event) => (this.description = (e.target as HTMLTextAreaElement).value)}
           ></textarea>
         </div>
-        ${this.renderTest()}
+        ${renderConnectionTest({
+          pending: this.tester.pending,
+          test: this.tester.value,
+          currentKey: this.testKey,
+          problem: this.tester.problem,
+          disabled: !this.connectorId || !this.configEditable,
+          onTest: () => void this.runTest(),
+        })}
         <div role="alert" id="conn-save-error" class="error">
           ${this.saveError
             ? html`${msg('Not saved.', { id: 'admin.conn.notSaved' })} ${adminProblemMessage(this.saveError, this.name.trim())}
@@ -451,98 +459,34 @@ export class ErpConnectionDialog extends LitElement {
     </dialog>`;
   }
 
-  private renderTest() {
-    const t = adminTerms();
-    const passed = this.testPassed;
-    const test = this.tester.value;
-    const stale = test && test.key !== this.testKey;
-    const failed = test && !test.result.ok && !stale;
-    return html`<div class="actions">
-        <button
-          type="button"
-          aria-busy=${this.tester.pending ? 'true' : 'false'}
-          ?disabled=${!this.connectorId || !this.configEditable}
-          @click=${this.runTest}
-        >
-          ${t.test}
-        </button>
-      </div>
-      <p role="status" class=${passed ? 'result-ok' : 'muted'}>
-        ${this.tester.pending
-          ? msg('Testing…', { id: 'admin.testing' })
-          : passed
-            ? msg(str`Test passed: ${test!.result.message}`, { id: 'admin.testPassed' })
-            : stale && test!.result.ok
-              ? msg('The values changed since the test passed. Test again.', { id: 'admin.conn.testStale' })
-              : ''}
-      </p>
-      <div role="alert" class="error">
-        ${failed ? msg(str`Test failed: ${test!.result.message}`, { id: 'admin.testFailed' }) : nothing}
-        ${this.tester.problem ? adminProblemMessage(this.tester.problem) : nothing}
-      </div>`;
-  }
-
   private renderConfig() {
-    const t = adminTerms();
     if (!this.connectorId) return nothing;
-    const editableNow = this.configEditable;
-    return html`<fieldset class="config" part="config" aria-busy=${this.fieldsLoad.pending ? 'true' : 'false'}>
-      <legend>${t.configFields}</legend>
-      ${!editableNow
-        ? html`<div class="notice">
-            <p>
-              ${msg('This connection is active: its configuration fields can only be changed while it is not active.', {
-                id: 'admin.conn.activeExplain',
-              })}
-            </p>
-            <button type="button" aria-busy=${this.deactivating ? 'true' : 'false'} @click=${this.deactivate}>
-              ${msg('Deactivate to change configuration', { id: 'admin.conn.deactivate' })}
-            </button>
-          </div>`
-        : nothing}
-      <p role="status" class="muted">${this.notice}</p>
-      ${this.fieldsLoad.problem
-        ? html`<div role="alert" class="error">
-            ${adminProblemMessage(this.fieldsLoad.problem)}
-            <button type="button" @click=${() => this.loadFields(this.connectorId)}>${msg('Retry', { id: 'action.retry' })}</button>
-          </div>`
-        : nothing}
-      ${this.fields.map((f) => this.renderField(f, editableNow))}
-    </fieldset>`;
-  }
-
-  private renderField(f: FieldMeta, editableNow: boolean) {
-    if (f.type === 'password' && this.secretStored(f.key) && !this.changingSecret.has(f.key)) {
-      const label = f.label;
-      return html`<div class="control">
-        <span class="label" id=${`secret-${f.key}`}><strong>${f.label}</strong></span>
-        <div class="secret">
-          <span>${msg('Set (hidden)', { id: 'admin.conn.secretSet' })}</span>
-          ${editableNow
-            ? html`<button
-                type="button"
-                aria-label=${msg(str`Change ${label}`, { id: 'admin.conn.changeSecretNamed' })}
-                @click=${async () => {
-                  this.changingSecret = new Set([...this.changingSecret, f.key]);
-                  this.values = { ...this.values, [f.key]: null };
-                  await this.updateComplete;
-                  this.renderRoot.querySelector<HTMLElement>(`erp-field[data-key="${f.key}"]`)?.focus();
-                }}
-              >
-                ${msg('Change', { id: 'admin.conn.changeSecret' })}
-              </button>`
-            : nothing}
-        </div>
-      </div>`;
-    }
-    const value = this.values[f.key] ?? null;
-    return html`<erp-field
-      data-key=${f.key}
-      .field=${editableNow ? f : { ...f, access: f.access === 'mandatory' ? 'read-only' : f.access === 'normal' ? 'read-only' : f.access }}
-      .value=${value}
-      .items=${(f.listName && this.listItems.get(f.listName)) || NO_ITEMS}
-      ?disabled=${this.save.pending}
-      @erp-field-change=${this.onFieldChange}
-    ></erp-field>`;
+    const editable = this.configEditable;
+    return renderConfigFields({
+      editable,
+      deactivating: this.deactivating,
+      notice: this.notice,
+      loading: this.fieldsLoad.pending,
+      problem: this.fieldsLoad.problem,
+      fields: this.fields,
+      onDeactivate: () => void this.deactivate(),
+      onRetry: () => void this.loadFields(this.connectorId),
+      field: (f) =>
+        renderConfigField({
+          f,
+          editable,
+          secretKept: this.keepsSecret(f),
+          value: this.values[f.key] ?? null,
+          items: f.listName ? this.listItems.get(f.listName) : undefined,
+          disabled: this.save.pending,
+          onChangeSecret: async () => {
+            this.changingSecret = new Set([...this.changingSecret, f.key]);
+            this.values = { ...this.values, [f.key]: null };
+            await this.updateComplete;
+            this.renderRoot.querySelector<HTMLElement>(`erp-field[data-key="${f.key}"]`)?.focus();
+          },
+          onFieldChange: (e) => this.onFieldChange(e),
+        }),
+    });
   }
 }
