@@ -15,12 +15,11 @@ import { getLocale } from '../../i18n/localization.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
-import { historyRows, toCsv } from './history-csv.js';
+import { buildHistoryExport, downloadCsv } from './history-export.js';
 import { numberFormat } from '../../model/intl-cache.js';
 import { BlockWindowController } from './block-window-controller.js';
 import { LoadController } from '../shared/load-controller.js';
 
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Events are rendered in blocks of this many, each re-rendered only when its events, the language or
@@ -36,8 +35,6 @@ const RENDER_BLOCK = 20;
  */
 const WINDOW_FROM = 200;
 
-/** Events per request of an export (the contract's largest page): 10,000 events in 20 requests. */
-const EXPORT_PAGE_SIZE = 500;
 
 export function historyKindLabel(kind: HistoryKind): string {
   switch (kind) {
@@ -239,34 +236,12 @@ export class ErpHistory extends LitElement {
     if (!built) return;
     const { filename, csv, count } = built;
     this.lastExport = { filename, csv };
-    this.download(filename, csv);
+    downloadCsv(this.renderRoot, filename, csv);
     this.statusText = msg(str`Exported ${count} events as ${filename}.`, { id: 'history.exported' });
   }
 
-  /** Every event, page by page (the status counts them), as CSV in chunks. */
-  private async buildExport(signal: AbortSignal): Promise<{ filename: string; csv: string; count: string }> {
-    const nf = numberFormat(getLocale());
-    const all = [...this.events];
-    let cursor = this.loaded ? this.nextCursor : null;
-    if (!this.loaded) all.length = 0;
-    let first = !this.loaded;
-    while (first || cursor) {
-      first = false;
-      const page = await this.backend.getHistory(this.entity, this.connectionId, cursor, {
-        signal,
-        limit: EXPORT_PAGE_SIZE,
-      });
-      signal.throwIfAborted();
-      all.push(...page.items);
-      cursor = page.nextCursor;
-      // Let the page breathe between pages (a host backend may answer from memory).
-      await yieldToBrowser();
-      signal.throwIfAborted();
-      if (all.length % 1000 < page.items.length) {
-        const count = nf.format(all.length);
-        this.statusText = msg(str`Preparing the export… ${count} events`, { id: 'history.exportingCount' });
-      }
-    }
+  /** Every event as CSV, from what is shown so far; the status line counts them. */
+  private buildExport(signal: AbortSignal) {
     const labels = {
       header: [
         msg('Time (UTC)', { id: 'history.csvTime' }),
@@ -284,36 +259,10 @@ export class ErpHistory extends LitElement {
       side: sideChangedLabel,
       actorType: actorTypeLabel,
     };
-    // Built in chunks so 10,000 events never block the page for long.
-    const parts: string[] = [];
-    const CHUNK = 1000;
-    for (let i = 0; i < all.length || i === 0; i += CHUNK) {
-      const rows = historyRows(all.slice(i, i + CHUNK), labels);
-      parts.push(toCsv(i === 0 ? rows : rows.slice(1)));
-      await yieldToBrowser();
-      signal.throwIfAborted();
-    }
-    const csv = parts.join('');
-    const filename = `erp-history-${this.entity.type}-${this.entity.id}-${this.connectionId}.csv`.replace(
-      /[^\w.-]+/g,
-      '_',
-    );
-    return { filename, csv, count: nf.format(all.length) };
+    const { backend, entity, connectionId, events, nextCursor, loaded } = this;
+    return buildHistoryExport({ backend, entity, connectionId, events, nextCursor, loaded }, labels, signal, (text) => (this.statusText = text));
   }
 
-  private download(filename: string, csv: string): void {
-    // A byte order mark tells spreadsheet programs that the file is UTF-8.
-    const blob = new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  }
 
   private retry(): void {
     if (this.error?.during === 'export') void this.exportCsv();
