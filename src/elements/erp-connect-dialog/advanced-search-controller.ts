@@ -1,11 +1,12 @@
 import { html, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
-import { isAbort, type ErpProblem } from '../../backend/problem.js';
+import type { ErpProblem } from '../../backend/problem.js';
 import { buildRestrictions, isSearchable, newCriterion, type Criterion, type CriterionProblem } from '../../model/criteria.js';
-import type { ActorType, FieldMeta, ListItem, Restriction } from '../../model/types.js';
+import type { ActorType, FieldMeta, Restriction } from '../../model/types.js';
 import { getLocale } from '../../i18n/localization.js';
 import { problemMessage } from '../../i18n/problem-message.js';
+import { ListItemsController } from '../erp-field/list-items-controller.js';
 import { LoadController } from '../shared/load-controller.js';
 import { renderCriteriaEditor } from './criteria-editor.js';
 
@@ -31,12 +32,11 @@ export class AdvancedSearchController {
   criteria: Criterion[] = [];
   /** Problems found when the user last pressed Search, by criterion id. */
   problems = new Map<number, CriterionProblem>();
-  lists = new Map<string, ListItem[]>();
   private nextId = 1;
 
   private readonly fieldsLoader: LoadController<[string, ActorType], FieldMeta[]>;
-  /** The items of the lists the criteria use, side by side; a run loads every one still missing. */
-  private readonly listLoader: LoadController<[string[]], void>;
+  /** The items of the lists the criteria's fields use. */
+  private readonly lists: ListItemsController;
 
   constructor(
     private readonly host: Host,
@@ -53,26 +53,16 @@ export class AdvancedSearchController {
         if (this.criteria.length === 0 && fields[0]) this.add();
       },
     );
-    this.listLoader = new LoadController(host, async ([names], signal) => {
+    this.lists = new ListItemsController(host, () => {
       const { backend, connectionId } = this.source();
-      let failure: unknown;
-      await Promise.all(
-        names.map(async (name) => {
-          try {
-            const items = await backend.getList(connectionId, name, { signal });
-            if (!signal.aborted) this.lists = new Map(this.lists).set(name, items);
-          } catch (error) {
-            if (!isAbort(error)) failure ??= error;
-          }
-        }),
-      );
-      if (failure !== undefined) throw failure;
+      const fields = this.criteria.map((c) => this.fields?.find((f) => f.key === c.field)).filter((f) => f !== undefined);
+      return { backend, connectionId, fields };
     });
   }
 
   /** Why the search fields or a criterion's list did not load. */
   get error(): ErpProblem | null {
-    return this.fieldsLoader.problem ?? this.listLoader.problem;
+    return this.fieldsLoader.problem ?? this.lists.error;
   }
 
   /** Loads the searchable fields, once per connection and actor type. */
@@ -87,13 +77,11 @@ export class AdvancedSearchController {
   forget(): void {
     this.fields = null;
     this.criteria = [];
-    this.listLoader.abort();
-    this.lists = new Map();
   }
 
   abort(): void {
     this.fieldsLoader.abort();
-    this.listLoader.abort();
+    this.lists.abort();
   }
 
   clearProblems(): void {
@@ -118,7 +106,6 @@ export class AdvancedSearchController {
     const field = fields.find((f) => !used.has(f.key)) ?? fields[0];
     if (!field) return;
     this.criteria = [...this.criteria, newCriterion(this.nextId++, field)];
-    this.ensureList(field);
     this.host.requestUpdate();
     if (this.criteria.length > 1) this.focusLater('#criteria .criterion:last-child select');
   }
@@ -126,8 +113,7 @@ export class AdvancedSearchController {
   remove(id: number): void {
     const index = this.criteria.findIndex((c) => c.id === id);
     this.criteria = this.criteria.filter((c) => c.id !== id);
-    this.problems.delete(id);
-    this.problems = new Map(this.problems);
+    this.problems = withoutProblem(this.problems, id);
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
       const rows = this.host.renderRoot.querySelectorAll<HTMLElement>('#criteria .criterion');
@@ -138,13 +124,8 @@ export class AdvancedSearchController {
 
   change(criterion: Criterion): void {
     this.criteria = this.criteria.map((c) => (c.id === criterion.id ? criterion : c));
-    if (this.problems.has(criterion.id)) {
-      this.problems.delete(criterion.id);
-      this.problems = new Map(this.problems);
-    }
+    if (this.problems.has(criterion.id)) this.problems = withoutProblem(this.problems, criterion.id);
     this.host.requestUpdate();
-    const field = this.fields?.find((f) => f.key === criterion.field);
-    if (field) this.ensureList(field);
   }
 
   /** The criteria editor, or why the fields did not load (with Retry), or that they are loading. */
@@ -157,7 +138,7 @@ export class AdvancedSearchController {
           type="button"
           @click=${() => {
             this.fieldsLoader.clear();
-            this.listLoader.clear();
+            this.lists.retry();
             void this.open();
           }}
         >
@@ -171,7 +152,7 @@ export class AdvancedSearchController {
     return renderCriteriaEditor({
       fields: this.fields,
       criteria: this.criteria,
-      lists: this.lists,
+      lists: this.lists.items,
       problems: this.problems,
       onChange: (c) => this.change(c),
       onAdd: () => this.add(),
@@ -179,17 +160,14 @@ export class AdvancedSearchController {
     });
   }
 
-  /** Loads the list of `field` if it has one, with any other list the criteria still miss. */
-  private ensureList(field: FieldMeta): void {
-    const name = field.listName;
-    if (field.type !== 'list' || !name || this.lists.has(name)) return;
-    const fields = this.fields ?? [];
-    const wanted = this.criteria.map((c) => fields.find((f) => f.key === c.field)?.listName);
-    const missing = [...new Set([name, ...wanted])].filter((n): n is string => !!n && !this.lists.has(n));
-    void this.listLoader.run(missing);
-  }
-
   private focusLater(selector: string): void {
     void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
+}
+
+/** The problems without the one of criterion `id` (a new map: the last render keeps the old). */
+function withoutProblem(problems: ReadonlyMap<number, CriterionProblem>, id: number): Map<number, CriterionProblem> {
+  const next = new Map(problems);
+  next.delete(id);
+  return next;
 }

@@ -11,14 +11,16 @@ interface ListSource {
 }
 
 /**
- * Loads the items of every `list` field's list (once per list name) from the backend, aborting on
- * disconnect and when the source changes. Failures are kept in `error` until `retry()`.
+ * Loads the items of every `list` field's list (once per list name and connection) from the
+ * backend, aborting on disconnect and when the source changes. Failures are kept in `error` until
+ * `retry()`.
  */
 export class ListItemsController implements ReactiveController {
   /** Items per list name, as loaded so far. */
   readonly items = new Map<string, ListItem[]>();
 
   private sourceKey = '';
+  private connectionId?: string;
   /** Loads the missing lists side by side; a list that loads is kept even when another one fails. */
   private readonly loader: LoadController<[ErpBackend, string, string[]], void>;
 
@@ -59,6 +61,12 @@ export class ListItemsController implements ReactiveController {
 
   hostUpdate(): void {
     const { backend, connectionId, fields } = this.source();
+    // A list name names a list of one connection: another connection's lists start empty.
+    if (connectionId !== this.connectionId) {
+      if (this.connectionId !== undefined) this.abort();
+      this.connectionId = connectionId;
+      this.items.clear();
+    }
     const names = [...new Set(fields.filter((f) => f.type === 'list' && f.listName).map((f) => f.listName!))];
     const key = `${connectionId ?? ''}\u0000${names.join('\u0000')}`;
     if (!backend || !connectionId || names.length === 0) return;
@@ -73,6 +81,12 @@ export class ListItemsController implements ReactiveController {
       this.sourceKey = '';
       this.host.requestUpdate();
     }
+  }
+
+  /** Aborts the load in flight; the next update loads what is still missing. */
+  abort(): void {
+    this.loader.abort();
+    this.sourceKey = '';
   }
 
   /** Loads the lists that failed again. */
