@@ -1,5 +1,6 @@
 import type { ActorType } from '../src/model/types.js';
-import { countOf, generateActor, generatePerson, indexOf, keyAt, lowerNameList, nameAt, nameCandidates, personCount } from './generate.js';
+import { fold } from '../src/model/text-match.js';
+import { countOf, generateActor, generatePerson, indexOf, keyAt, foldedNameList, nameAt, nameCandidates, personCount } from './generate.js';
 import type { DataSetSpec, ErpActor, SimState, Values } from './model.js';
 import { typeKey } from './model.js';
 import { FIXED_ACTORS } from './seed-data.js';
@@ -9,9 +10,9 @@ export interface ActorSource {
   size: number;
   keyAt(i: number): string;
   nameAt(i: number): string;
-  /** `nameAt(i).toLowerCase()`, cheaper where the source can keep it. */
-  lowerNameAt(i: number): string;
-  /** Where an index can tell: the only indexes whose name may contain `text` (lower case), ascending. */
+  /** `fold(nameAt(i))` (lower case, no diacritics), cheaper where the source can keep it. */
+  foldedNameAt(i: number): string;
+  /** Where an index can tell: the only indexes whose name may contain `text` (folded), ascending. */
   candidates?(text: string): number[] | undefined;
   actorAt(i: number): ErpActor;
 }
@@ -108,17 +109,17 @@ export class ActorStore {
       if (i >= 0 && !changed.has(i)) changed.set(i, String(fixed.values.name));
     }
     const name = (i: number): string => changed.get(i) ?? nameAt(spec, type, i);
-    const lower = lowerNameList(spec, type);
+    const lower = foldedNameList(spec, type);
     return {
       size: count + created.length,
       keyAt: (i) => (i < count ? keyAt(type, i) : created[i - count]!.key),
       nameAt: (i) => (i < count ? name(i) : String(created[i - count]!.values.name ?? '')),
-      lowerNameAt: (i) =>
+      foldedNameAt: (i) =>
         i >= count
-          ? String(created[i - count]!.values.name ?? '').toLowerCase()
+          ? fold(String(created[i - count]!.values.name ?? ''))
           : changed.size && changed.has(i)
-            ? changed.get(i)!.toLowerCase()
-            : (lower[i] ??= nameAt(spec, type, i).toLowerCase()),
+            ? fold(changed.get(i)!)
+            : (lower[i] ??= fold(nameAt(spec, type, i))),
       actorAt: (i) => (i < count ? this.generated(connectionId, type, i) : structuredClone(created[i - count]!)),
       candidates: (text) => {
         if (!this.indexNames) return undefined;
@@ -143,7 +144,7 @@ export class ActorStore {
       size: count + created.length,
       keyAt: (i) => (i < count ? `${parentKey}-${i + 1}` : created[i - count]!.key),
       nameAt: (i) => String(at(i).values.name ?? ''),
-      lowerNameAt: (i) => String(at(i).values.name ?? '').toLowerCase(),
+      foldedNameAt: (i) => fold(String(at(i).values.name ?? '')),
       actorAt: at,
     };
   }

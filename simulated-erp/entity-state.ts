@@ -68,7 +68,7 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
     if (erp) {
       // Values that differ between the two sides wait for the next synchronization.
       info.pendingChanges = syncedFields(ctx, conn.id, link.actorType).filter(
-        (s) => !same(crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField), erp.values[s.erpField] ?? null),
+        (s) => !same(crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField), erp.values[s.erpField] ?? null, s.meta),
       ).length;
       fields = mappedFields(ctx, conn.id, link.actorType)
         .filter((f) => f.showInTab)

@@ -1,4 +1,5 @@
 import type { ActorType } from '../src/model/types.js';
+import { fold } from '../src/model/text-match.js';
 import type { DataSetSpec, ErpActor, Values } from './model.js';
 import { hash, Rng } from './prng.js';
 
@@ -75,7 +76,7 @@ function company(rng: Rng) {
 
 // Generated names (and their lower case), kept once made: a text search scans every name of the data set.
 const names = new Map<string, string[]>();
-const lowerNames = new Map<string, string[]>();
+const foldedNames = new Map<string, string[]>();
 
 // Trigram index of the generated names per data set (built on first use, where asked for: the
 // simulated ERP connector, which answers many searches; the in-browser simulator scans).
@@ -99,7 +100,7 @@ export function nameCandidates(spec: DataSetSpec, type: ActorType, text: string)
     index = new Map();
     const count = countOf(spec, type);
     for (let i = 0; i < count; i++) {
-      for (const gram of trigramsOf(lowerNameAt(spec, type, i))) {
+      for (const gram of trigramsOf(foldedNameAt(spec, type, i))) {
         const list = index.get(gram);
         if (list) list.push(i);
         else index.set(gram, [i]);
@@ -129,16 +130,16 @@ function intersectSorted(a: number[], b: number[]): number[] {
 }
 
 /** The lower-case names of a data set, filled as they are asked for (index = actor index). */
-export function lowerNameList(spec: DataSetSpec, type: ActorType): string[] {
+export function foldedNameList(spec: DataSetSpec, type: ActorType): string[] {
   const key = `${spec.seed}/${type}`;
-  let list = lowerNames.get(key);
-  if (!list) lowerNames.set(key, (list = []));
+  let list = foldedNames.get(key);
+  if (!list) foldedNames.set(key, (list = []));
   return list;
 }
 
-/** `nameAt(...).toLowerCase()`, made once. */
-export function lowerNameAt(spec: DataSetSpec, type: ActorType, i: number): string {
-  return (lowerNameList(spec, type)[i] ??= nameAt(spec, type, i).toLowerCase());
+/** `fold(nameAt(...))` (lower case, no diacritics), made once. */
+export function foldedNameAt(spec: DataSetSpec, type: ActorType, i: number): string {
+  return (foldedNameList(spec, type)[i] ??= fold(nameAt(spec, type, i)));
 }
 
 /** Just the name: cheap enough to scan 100,000 of them for a text search (and made once). */

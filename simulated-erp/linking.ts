@@ -72,7 +72,7 @@ export function compare(ctx: Ctx, entity: EntityKey, req: CompareRequest): Compa
       erpValue,
       crmDisplay: display(s.meta, crmValue, erpLists(ctx, conn.id)),
       erpDisplay: display(s.meta, erpValue, erpLists(ctx, conn.id)),
-      differs: !same(crmValue, erpValue),
+      differs: !same(crmValue, erpValue, s.meta),
     };
   });
   // Synced fields are decided by the choices; only the others are asked for.
@@ -152,7 +152,7 @@ export function applyChoices(
   for (const s of syncedFields(ctx, conn.id, erp.type)) {
     const crmValue = crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField);
     const erpValue = erp.values[s.erpField] ?? null;
-    if (same(crmValue, erpValue)) continue;
+    if (same(crmValue, erpValue, s.meta)) continue;
     const winner: Side =
       s.direction === 'erp-to-crm' ? 'erp' : s.direction === 'crm-to-erp' ? 'crm'
         : (choices?.[s.erpField] ?? fallback ?? fail(422, 'choice-missing', `Choose the correct value of ${s.meta.label}`, `/choices/${s.erpField}`));

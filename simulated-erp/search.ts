@@ -16,6 +16,7 @@ import { ERP_FIELDS } from './fields.js';
 import type { ErpActor } from './model.js';
 import { fail } from './problems.js';
 import { display } from './values.js';
+import { fold, matchesWords, searchWords } from '../src/model/text-match.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -122,7 +123,7 @@ export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuer
       rest.length ? (a) => rest.every((t) => t.test(a.values[t.field] ?? null)) : undefined,
     );
   }
-  const text = (q.text ?? '').trim().toLowerCase();
+  const text = fold((q.text ?? '').trim());
   if (!text) {
     // Empty text lists everything: pure index arithmetic, only the page is built.
     const { size, start } = page(q.limit, q.cursor);
@@ -131,10 +132,14 @@ export function queryActors(src: ActorSource, actorType: ActorType, q: ActorQuer
     const end = start + size;
     return { actors, total: src.size, nextCursor: end < src.size ? String(end) : null };
   }
-  // ERP keys are digits or "P-…": only such a text can be the start of one.
+  // Word by word (see SearchRequest.text in api/openapi.yaml); ERP keys are digits or "P-…": only
+  // such a text can be the start of one.
+  const words = searchWords(text);
   const keyish = /^(\d|p-|p$)/.test(text);
-  const only = keyish ? undefined : src.candidates?.(text);
-  return scan(src, q, (i) => src.lowerNameAt(i).includes(text) || (keyish && src.keyAt(i).toLowerCase().startsWith(text)), undefined, only);
+  // The index narrows by one word: the longest, whose trigrams are the rarest.
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const only = keyish ? undefined : src.candidates?.(longest);
+  return scan(src, q, (i) => matchesWords(src.foldedNameAt(i), words) || (keyish && src.keyAt(i).toLowerCase().startsWith(text)), undefined, only);
 }
 
 /** An actor page as the search result's rows, in the columns of the mapping. */
@@ -208,8 +213,8 @@ function compile(r: Restriction, index: number, searchable: FieldMeta[]) {
   const [a = '', b = ''] = values;
   let test: (v: FieldValue) => boolean;
   if (meta.type === 'text') {
-    const q = a.toLowerCase();
-    const s = (v: FieldValue) => String(v ?? '').toLowerCase();
+    const q = fold(a);
+    const s = (v: FieldValue) => fold(String(v ?? ''));
     test = r.operator === 'begins' ? (v) => s(v).startsWith(q) : r.operator === 'equals' ? (v) => s(v) === q : (v) => s(v).includes(q);
   } else if (meta.type === 'integer' || meta.type === 'double' || meta.type === 'datetime') {
     const num = (x: string) => (meta.type === 'datetime' ? Date.parse(x) : Number(x));

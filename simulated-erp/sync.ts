@@ -48,15 +48,15 @@ export function syncLink(
     const crmValue = crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField);
     const erpValue = erp.values[s.erpField] ?? null;
     const base = s.erpField in link.synced ? (link.synced[s.erpField] ?? null) : erpValue;
-    if (same(crmValue, erpValue)) {
+    if (same(crmValue, erpValue, s.meta)) {
       link.synced[s.erpField] = erpValue;
       continue;
     }
     // Changed in the CRM: unlike the base in ERP terms and in the CRM's own (a CRM list item with no
     // ERP item, or an ERP item with no CRM item, reads as empty on the other side without a change).
     const crmRaw = record.values[s.crmField] ?? null;
-    const crmChanged = !same(crmValue, base) && !same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, base));
-    const erpChanged = !same(erpValue, base);
+    const crmChanged = !same(crmValue, base, s.meta) && !same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, base), s.meta);
+    const erpChanged = !same(erpValue, base, s.meta);
     // Resync (force) pushes CRM values regardless of timestamps.
     let winner: 'crm' | 'erp';
     if (force) winner = 'crm';
@@ -94,7 +94,7 @@ export function syncLink(
     }
     // The other side holds already what the winner would write (an ERP list item the CRM has no item
     // for reads as empty there), or there is nothing to write (a CRM item without an ERP item): no change.
-    if (winner === 'erp' && same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, erpValue))) {
+    if (winner === 'erp' && same(crmRaw, erpValueAsCrm(ctx, conn.id, s.meta, erpValue), s.meta)) {
       link.synced[s.erpField] = erpValue;
       continue;
     }

@@ -1,5 +1,6 @@
 import type { FieldMeta, FieldValue } from '../src/model/types.js';
 import { ERP_LISTS, listLabel } from './lists.js';
+import { sameValue } from '../src/model/text-match.js';
 
 /** Value helpers: display text, equality, list translation between CRM and ERP ids, validation. */
 
@@ -22,9 +23,9 @@ export function display(meta: Pick<FieldMeta, 'type' | 'listName'>, value: Field
   }
 }
 
-export function same(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-  const norm = (v: FieldValue | undefined) => (v === undefined || v === '' ? null : v);
-  return norm(a) === norm(b);
+/** The same value, as `meta`'s format sees it (an e-mail address in another case is the same); exact without `meta`. */
+export function same(a: FieldValue | undefined, b: FieldValue | undefined, meta?: FieldMeta): boolean {
+  return sameValue(a, b, meta?.format);
 }
 
 /** CRM list item id -> ERP list item id through a list mapping (first ERP item mapped to it). */

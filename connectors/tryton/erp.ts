@@ -3,6 +3,7 @@
 import type { ActorType, FieldValue, ListItem, Restriction } from '../../src/model/types.js';
 import { ACTOR_FIELDS, ACTOR_TYPES } from './fields.js';
 import { ConnectorProblem } from '../problem.js';
+import { LEGAL_FORMS } from '../../src/model/text-match.js';
 import { encode, TrytonError, TrytonRpc } from './rpc.js';
 
 export type Config = Record<string, FieldValue>;
@@ -464,7 +465,6 @@ async function idOf(t: Tenant, model: string, field: string, value: string): Pro
   return row.id;
 }
 
-const LEGAL_FORMS = new Set(['gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'ltd', 'limited', 'plc', 'llc', 'inc', 'corp', 'co', 'aps', 'as', 'a/s', 'ab', 'oy', 'bv', 'nv', 'vof', 'sa', 'sarl', 'sas', 'spa', 'srl', '&']);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -22,9 +22,9 @@ export const CONFIG_FIELDS: FieldMeta[] = [
 const party = (kind: 'customer' | 'supplier'): FieldMeta[] => [
   text('number', kind === 'customer' ? 'Customer number' : 'Supplier number', 20, { access: 'read-only', description: "Tryton's party code, assigned by its sequence" }),
   text('name', 'Name', 100, { access: 'mandatory' }),
-  text('vatNumber', 'VAT number', 30, { description: 'The party identifier of type "European VAT"; Tryton checks it' }),
-  text('email', 'E-mail', 80, { description: 'The first e-mail contact mechanism' }),
-  text('phone', 'Phone', 40, { description: 'The first phone contact mechanism' }),
+  text('vatNumber', 'VAT number', 30, { format: 'vat-number', description: 'The party identifier of type "European VAT"; Tryton checks it' }),
+  text('email', 'E-mail', 80, { format: 'email', description: 'The first e-mail contact mechanism' }),
+  text('phone', 'Phone', 40, { format: 'phone', description: 'The first phone contact mechanism' }),
   text('street', 'Street', 100, { description: 'Of the first address' }),
   text('postalCode', 'Postal code', 20),
   text('city', 'City', 60),
@@ -40,8 +40,8 @@ export const ACTOR_FIELDS: Partial<Record<ActorType, FieldMeta[]>> = {
   person: [
     text('number', 'Contact number', 20, { access: 'read-only', description: "Tryton's party code" }),
     text('name', 'Name', 100, { access: 'mandatory' }),
-    text('email', 'E-mail', 80),
-    text('phone', 'Phone', 40),
+    text('email', 'E-mail', 80, { format: 'email' }),
+    text('phone', 'Phone', 40, { format: 'phone' }),
     { key: 'active', label: 'Active', type: 'checkbox', access: 'normal' },
   ],
   project: [

@@ -13,6 +13,8 @@ import { useSimulator } from '../helpers/sim.js';
 interface Recorded {
   method: string;
   args: unknown[];
+  /** What the call returned (its promise). */
+  result?: unknown;
 }
 
 function recording(backend: ErpBackend, calls: Recorded[]): ErpBackend {
@@ -21,8 +23,9 @@ function recording(backend: ErpBackend, calls: Recorded[]): ErpBackend {
       const value = Reflect.get(target, method, receiver);
       if (typeof method !== 'string' || typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        calls.push({ method, args });
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        const call: Recorded = { method, args };
+        calls.push(call);
+        return (call.result = (value as (...a: unknown[]) => unknown).apply(target, args));
       };
     },
   });
@@ -59,10 +62,30 @@ const searches = (calls: Recorded[]) => calls.filter((c) => c.method === 'search
 describe('<erp-connect-dialog> on the simulated ERP', () => {
   const sim = useSimulator();
 
+  it('finds the record whose ERP name lacks the legal form, and says what an empty search looked for', async () => {
+    const { root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
+    await until(() => options(root).length > 0, 'the pre-run search found something');
+    // The CRM says "Brandt Maschinenbau GmbH", the ERP "Brandt Maschinenbau" (and "… AG").
+    const names = options(root).map((o) => o.textContent!);
+    expect(names.some((n) => n.includes('Brandt Maschinenbau') && n.includes('100002'))).to.equal(true);
+    expect(queryAllByRole('button', { name: 'Show all records' }, root)).to.have.length(0);
+
+    const input = (await findByRole('textbox', { name: 'Search text' }, root)) as HTMLInputElement;
+    input.value = 'Brandt Zeppelinwerke';
+    input.dispatchEvent(new Event('input'));
+    (await findButton('Search', root)).click();
+    await until(() => status(root).startsWith('No results'), 'nothing found');
+    expect(status(root)).to.equal('No results for “Brandt Zeppelinwerke”: no name in the ERP holds all of its words.');
+    expect(options(root)).to.have.length(0);
+    (await findButton('Show all records', root)).click();
+    await until(() => status(root).startsWith('100,'), 'every customer');
+    expect(input.value).to.equal('');
+    expect(queryAllByRole('button', { name: 'Show all records' }, root)).to.have.length(0);
+  });
+
   it('searches the record name, lists 100,000 customers a page at a time, and connects through the picker', async () => {
     const { calls, el, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
     await until(() => status(root) !== '' && status(root) !== 'Searching…', 'initial search');
-    // The ERP spells it without the legal form: no exact hit, which is what the search shows.
     expect(searches(calls)[0].text).to.equal('Brandt Maschinenbau GmbH');
 
     // Empty search: every customer, one page in the DOM, count announced.
@@ -107,7 +130,7 @@ describe('<erp-connect-dialog> on the simulated ERP', () => {
   });
 
   it('runs an advanced search on the connector’s searchable fields', async () => {
-    const { calls, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
+    const { calls, el, root } = await openOnSim({ type: 'company', id: 'c2', name: '' }, 'conn-a', 'customer');
     await until(() => status(root) !== 'Searching…' && status(root) !== '', 'initial search');
     (await findButton('Advanced search', root)).click();
     const row = await findByRole('group', { name: 'Criterion 1' }, root);
@@ -118,7 +141,10 @@ describe('<erp-connect-dialog> on the simulated ERP', () => {
     value.value = 'Brandt';
     value.dispatchEvent(new Event('input'));
     (await findButton('Search', root)).click();
-    await until(() => /results?$/.test(status(root)) && calls.some((c) => c.method === 'searchActorsAdvanced'), 'advanced');
+    await until(() => calls.some((c) => c.method === 'searchActorsAdvanced'), 'advanced search sent');
+    await calls.find((c) => c.method === 'searchActorsAdvanced')!.result;
+    await until(() => status(root) !== 'Searching…', 'advanced search answered');
+    await el.updateComplete;
     expect(status(root)).to.equal('2 results');
     expect(options(root)[0].textContent).to.include('Brandt');
   });

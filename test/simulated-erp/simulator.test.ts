@@ -96,6 +96,23 @@ describe('ErpSimulator: search', () => {
     expect(sim.searchActors('conn-a', 'customer', { text: 'onerror' }).rows[0]!.displayName).to.equal('<img src=x onerror=alert(1)>');
   });
 
+  it('matches word by word, ignoring legal forms, case and diacritics', () => {
+    const sim = newSim();
+    const keys = (text: string) => sim.searchActors('conn-a', 'customer', { text }).rows.map((r) => r.key);
+    // The CRM's name has "GmbH", the ERP's does not: the record is found, and the AG one too.
+    expect(keys('Brandt Maschinenbau GmbH')).to.include.members(['100002', '100003']);
+    expect(keys('maschinenbau BRANDT')).to.include.members(['100002', '100003']);
+    // Every word must be in the name: one that is not leaves the record out.
+    expect(keys('Brandt Logistiek')).to.not.include('100002');
+    sim.setErpValues('conn-a', 'customer', '100005', { name: 'Zürich Ökobau AG' });
+    expect(keys('zurich okobau')).to.deep.equal(['100005']);
+    expect(keys('ZÜRICH')).to.include('100005');
+    // A text of legal forms only is searched as it is.
+    expect(keys('B.V.')).to.include('100004');
+    expect(keys('Zürich GmbH')).to.deep.equal(['100005']);
+    expect(keys('Zürich Logistik')).to.deep.equal([]);
+  });
+
   it('searches persons only under their parent customer', () => {
     const sim = newSim();
     const result = sim.searchActors('conn-a', 'person', { text: '', parentKey: '100001' });
@@ -158,7 +175,9 @@ describe('ErpSimulator: linking', () => {
     expect(events.filter((e) => e.kind === 'linked')).to.have.length(1);
     // The choices reached both sides.
     expect(sim.erpActor('conn-a', 'customer', '100002')!.values.name).to.equal('Brandt Maschinenbau GmbH');
-    expect(sim.crmRecord('company', 'c2')!.values.orgNr).to.equal('DE123456789');
+    expect(sim.crmRecord('company', 'c2')!.values.creditLimit).to.equal(80000);
+    // The VAT numbers differ only in spelling: each side keeps its own.
+    expect(sim.crmRecord('company', 'c2')!.values.orgNr).to.equal('DE 123 456 789');
     const stale = problemOf(() => sim.removeLink(c('c2'), 'conn-a', guard(version, 'key-2')));
     expect(stale).to.include({ status: 409, code: 'version-conflict' });
     expect(problemOf(() => sim.saveLink(c('c2'), 'conn-a', { ...body, erpKey: '100003' }, guard(first.version, 'key-1'))).code)
@@ -225,6 +244,29 @@ describe('ErpSimulator: sync', () => {
     if (result.status !== 'conflict') return;
     expect(result.conflicts.map((x) => x.field.key)).to.deep.equal(['phone']);
     expect(result.conflicts[0]).to.include({ crmValue: '+45 33 12 00 00', erpValue: '+45 33 99 88 77', lastSyncedValue: '+45 33 12 34 56' });
+  });
+
+  it('takes values that differ only in spelling for the same: no difference, no conflict', () => {
+    const sim = newSim();
+    // c2's VAT number is "DE 123 456 789" in the CRM, "DE123456789" in the ERP's 100002.
+    sim.setCrmValue('company', 'c2', 'email', 'INFO@Brandt-Maschinenbau.example ');
+    sim.setCrmValue('company', 'c2', 'phone', '0049 711 12 34 56');
+    const compared = sim.compare(c('c2'), { connectionId: 'conn-a', actorType: 'customer', erpKey: '100002' });
+    const differs = (key: string) => compared.fields.find((f) => f.field.key === key)?.differs;
+    expect(differs('vatNumber')).to.equal(false);
+    expect(differs('email')).to.equal(false);
+    expect(differs('phone')).to.equal(false);
+    expect(differs('name')).to.equal(true); // "GmbH" is part of a name's value
+    // Linked, then respelled on one side and changed on the other: still no conflict.
+    const { version } = sim.getEntityState(c('c2')).connections[0]!;
+    sim.saveLink(c('c2'), 'conn-a', { actorType: 'customer', erpKey: '100002', choices: { name: 'crm', creditLimit: 'erp', employees: 'crm' } }, guard(version, 'k'));
+    sim.setCrmValue('company', 'c2', 'orgNr', 'de-123.456.789');
+    sim.setErpValues('conn-a', 'customer', '100002', { vatNumber: 'DE 123456789', phone: '+49 (711) 123456' });
+    const result = sim.syncNow(c('c2'), 'conn-a');
+    expect(result.status).to.equal('synced');
+    // A real change still counts: a different number is a difference.
+    sim.setErpValues('conn-a', 'customer', '100002', { vatNumber: 'DE 999 999 999' });
+    expect(sim.compare(c('c2'), { connectionId: 'conn-a', actorType: 'customer', erpKey: '100002' }).fields.find((f) => f.field.key === 'vatNumber')!.differs).to.equal(true);
   });
 
   it('stores a connector error on the link', () => {

@@ -605,6 +605,10 @@ export class ErpConnectDialog extends LitElement {
       },
       onQueryText: (text) => (this.queryText = text),
       onSearch: () => this.search(),
+      onShowAll: () => {
+        this.queryText = '';
+        this.search();
+      },
       onToggleAdvanced: () => void this.toggleAdvanced(),
       onRetrySearch: () => this.retrySearch(),
       onNoMatch: (checked) => {

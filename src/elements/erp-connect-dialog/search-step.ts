@@ -30,6 +30,8 @@ export interface SearchStepView {
   primary: PrimaryView;
   onQueryText(text: string): void;
   onSearch(): void;
+  /** Searches with an empty text: every record. */
+  onShowAll(): void;
   onToggleAdvanced(): void;
   onRetrySearch(): void;
   onNoMatch(checked: boolean): void;
@@ -104,6 +106,7 @@ export function renderSearchStep(v: SearchStepView) {
     </form>
     ${v.searchError ? errorBox(v.searchError, v.onRetrySearch) : nothing}
     <p class="status" role="status" id="result-count">${searchStatus(v.searching, v.results)}</p>
+    ${noResults(v)}
     ${v.list}
     <label class="no-match">
       <input type="checkbox" .checked=${live(v.noMatch)} @change=${(e: Event) => v.onNoMatch((e.target as HTMLInputElement).checked)} />
@@ -116,6 +119,18 @@ export function renderSearchStep(v: SearchStepView) {
       <button type="button" @click=${v.onCancel}>${msg('Cancel', { id: 'action.cancel' })}</button>
     </div>
   `;
+}
+
+/**
+ * A text search that found nothing (the status line says what it searched for) offers the broadest
+ * search: every record (the advanced search is beside it where the connection has one).
+ */
+function noResults(v: SearchStepView) {
+  const r = v.results;
+  if (v.searching || !r || r.rows.length || r.query.kind !== 'text' || !r.query.text) return nothing;
+  return html`<p class="no-results">
+    <button type="button" @click=${v.onShowAll}>${msg('Show all records', { id: 'connect.showAll' })}</button>
+  </p>`;
 }
 
 /** An error of the search or of the step it leads to, with Retry. */
@@ -159,7 +174,11 @@ function searchStatus(searching: 'new' | 'more' | null, r: Results | null): stri
   if (searching === 'more') return msg('Loading more results…', { id: 'connect.loadingMore' });
   if (!r) return '';
   const nf = numberFormat(getLocale());
-  if (r.rows.length === 0) return msg('No results.', { id: 'connect.noResults' });
+  if (r.rows.length === 0) {
+    if (r.query.kind !== 'text' || !r.query.text) return msg('No results.', { id: 'connect.noResults' });
+    const text = r.query.text;
+    return msg(str`No results for “${text}”: no name in the ERP holds all of its words.`, { id: 'connect.noResultsFor' });
+  }
   if (r.total !== null) {
     const total = nf.format(r.total);
     const count =
