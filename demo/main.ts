@@ -6,6 +6,7 @@ import { serveInPage } from './in-page-simulator.js';
 import type { Fault, OperationName } from '../simulated-erp/index.js';
 import { connectToService } from './service-session.js';
 import { setupThemeToggle } from './theme.js';
+import { recordTabs } from './record-tabs.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ENTITY_TITLES = { company: 'Companies', person: 'Contacts', project: 'Projects' } as const;
@@ -91,17 +92,30 @@ function renderRecord(): void {
   main.replaceChildren();
   const title = document.createElement('h1');
   title.textContent = record?.name ?? `${entity} ${id}`;
+  main.append(title);
+  // The CRM's own tabs beside the ERP tab; the ERP tab hides itself when this user may not use it.
+  const overview = document.createElement('section');
   const about = document.createElement('p');
   about.textContent = record?.description ?? '';
-  const tabs = document.createElement('div');
-  tabs.className = 'record-tabs';
-  const tabLabel = document.createElement('span');
-  tabLabel.textContent = 'ERP';
-  tabs.append(tabLabel);
+  overview.append(about);
+  const activities = document.createElement('section');
+  const none = document.createElement('p');
+  none.textContent = 'No activities yet.';
+  activities.append(none);
+  const erp = document.createElement('section');
   const tab = document.createElement('erp-tab');
   tab.setAttribute('entity', entity);
   tab.setAttribute('entity-id', id);
-  main.append(title, about, tabs, tab);
+  erp.append(tab);
+  recordTabs(
+    main,
+    [
+      { id: 'overview', label: 'Overview', panel: overview },
+      { id: 'activities', label: 'Activities', panel: activities },
+      { id: 'erp', label: 'ERP', panel: erp },
+    ],
+    'erp',
+  );
 }
 
 function renderUsers(): void {
