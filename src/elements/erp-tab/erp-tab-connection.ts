@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem, toProblem } from '../../backend/problem.js';
-import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest } from '../../model/types.js';
+import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest, SyncConflict } from '../../model/types.js';
 import { ErpSignInRequestEvent } from '../../events/erp-sign-in-request.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
@@ -21,8 +21,8 @@ import { connectionStyles } from './erp-tab-connection.styles.js';
 import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
-import { loadElement, type LazyTag } from './lazy-elements.js';
-import { SyncConflictsController } from './sync-conflicts-controller.js';
+import { loadConflicts, loadElement, type LazyTag } from './lazy-elements.js';
+import type { SyncConflictsController } from './sync-conflicts-controller.js';
 import { LoadController } from '../shared/load-controller.js';
 
 /** A change staged in edit mode: nothing reaches the backend before Save. */
@@ -77,14 +77,8 @@ export class ErpTabConnection extends LitElement {
   private readonly syncKeys = new IdempotencyKeys();
   /** Repeats the action whose element failed to load (Retry). */
   private retryLoad?: () => void;
-  private readonly conflicts = new SyncConflictsController(this, () => ({
-    backend: this.backend,
-    entity: this.entityKey,
-    connection: this.connection,
-    now: this.now,
-    ensurePicker: (retry) => this.ensureElement('erp-conflict-picker', retry),
-    say: (text) => (this.statusText = text),
-  }));
+  /** Values changed on both sides: loaded when a Sync now first finds them. */
+  private conflicts?: SyncConflictsController;
   private readonly createdAt = Date.now();
 
   /** The operation in flight, if any. */
@@ -131,12 +125,12 @@ export class ErpTabConnection extends LitElement {
   }
 
   /**
-   * Loads an element shown on demand. A failure (a dropped connection) shows the error; Retry repeats
-   * `action`.
+   * Loads code shown on demand (an element, by default). A failure (a dropped connection) shows the
+   * error; Retry repeats `action`.
    */
-  private async ensureElement(tag: LazyTag, action: () => void): Promise<boolean> {
+  private async ensureElement(tag: LazyTag, action: () => void, load: () => Promise<unknown> = () => loadElement(tag)): Promise<boolean> {
     try {
-      await loadElement(tag);
+      await load();
       if (this.error?.operation === 'load') this.error = null;
       return true;
     } catch (error) {
@@ -148,9 +142,25 @@ export class ErpTabConnection extends LitElement {
     }
   }
 
+  /** Opens the decision on values changed on both sides, loading its code (and the picker) first. */
+  private async decideConflicts(conflicts: SyncConflict[]): Promise<void> {
+    let module: Awaited<ReturnType<typeof loadConflicts>> | undefined;
+    const retry = () => void this.decideConflicts(conflicts);
+    if (!(await this.ensureElement('erp-conflict-picker', retry, async () => (module = await loadConflicts())))) return;
+    this.conflicts ??= new module!.SyncConflictsController(this, () => ({
+      backend: this.backend,
+      entity: this.entityKey,
+      connection: this.connection,
+      now: this.now,
+      ensurePicker: (again) => this.ensureElement('erp-conflict-picker', again),
+      say: (text) => (this.statusText = text),
+    }));
+    await this.conflicts.open(conflicts);
+  }
+
   private async syncNow(): Promise<void> {
-    // A sync may end in conflicts to decide: fetch their picker meanwhile.
-    void loadElement('erp-conflict-picker').catch(() => undefined);
+    // A sync may end in conflicts to decide: fetch their code meanwhile.
+    void loadConflicts().catch(() => undefined);
     this.statusText = msg('Synchronizing…', { id: 'tab.syncing' });
     const idempotencyKey = this.syncKeys.for([this.entityKey, this.connection.id]);
     const result = await this.run('syncNow', (signal) =>
@@ -166,7 +176,7 @@ export class ErpTabConnection extends LitElement {
       this.statusText = msg('Some values changed on both sides since the last synchronization.', {
         id: 'tab.syncConflict',
       });
-      await this.conflicts.open(result.conflicts);
+      await this.decideConflicts(result.conflicts);
     }
   }
 
@@ -325,7 +335,7 @@ export class ErpTabConnection extends LitElement {
         <div class="actions" part="actions">${this.editing ? this.renderEditActions() : this.renderActions()}</div>
         ${c.link && !staged ? this.renderHistory() : nothing}
       </section>
-      ${this.conflicts.render()}
+      ${this.conflicts?.render() ?? nothing}
       ${this.connectingAs
         ? html`<erp-connect-dialog
             .backend=${this.backend}

@@ -17,19 +17,51 @@ const loading = new Map<LazyTag, Promise<void>>();
 let attempt = 0;
 
 /**
- * Imports a lazy element's code. The browser remembers a failed module fetch for the page, so a
- * plain second import() fails at once even with the connection back: a retry imports the URL the
- * failure names with a fresh query (the way retry-dynamic-import libraries do).
+ * Imports a module on demand. The browser remembers a failed module fetch for the page, so a plain
+ * second import() fails at once even with the connection back: a retry imports the URL the failure
+ * names with a fresh query (the way retry-dynamic-import libraries do).
  */
-async function importCode(tag: LazyTag, failed?: unknown): Promise<unknown> {
+async function importCode<T>(load: () => Promise<T>, failed?: unknown): Promise<T> {
   const url = failed instanceof Error ? /https?:\/\/\S+/.exec(failed.message)?.[0] : undefined;
-  if (!url) return loaders[tag]();
+  if (!url) return load();
   const retry = new URL(url);
   retry.searchParams.set('retry', String(++attempt));
-  return import(/* @vite-ignore */ retry.href);
+  return import(/* @vite-ignore */ retry.href) as Promise<T>;
 }
 
-const lastFailure = new Map<LazyTag, unknown>();
+const lastFailure = new Map<unknown, unknown>();
+
+/** `load` once, remembered; a failure is forgotten (and the next call retries as above). */
+function importOnce<T>(load: () => Promise<T>): Promise<T> {
+  return importCode(load, lastFailure.get(load)).then(
+    (module) => {
+      lastFailure.delete(load);
+      return module;
+    },
+    (error: unknown) => {
+      lastFailure.set(load, error);
+      throw error;
+    },
+  );
+}
+
+const conflictsCode = () => import('./sync-conflicts-controller.js');
+let conflicts: ReturnType<typeof conflictsCode> | undefined;
+
+/**
+ * The tab section's handling of values changed on both sides (the dialog around the conflict
+ * picker), loaded with the picker when a Sync now first finds such values.
+ */
+export function loadConflicts(): ReturnType<typeof conflictsCode> {
+  if (!conflicts) {
+    const loaded = Promise.all([importOnce(conflictsCode), loadElement('erp-conflict-picker')]).then(([module]) => module);
+    loaded.catch(() => {
+      if (conflicts === loaded) conflicts = undefined;
+    });
+    conflicts = loaded;
+  }
+  return conflicts;
+}
 
 /**
  * Resolves once `tag` is defined and its strings are there for the active language. A failed load
@@ -38,15 +70,7 @@ const lastFailure = new Map<LazyTag, unknown>();
 export function loadElement(tag: LazyTag): Promise<void> {
   let promise = loading.get(tag);
   if (!promise) {
-    const code = customElements.get(tag)
-      ? undefined
-      : importCode(tag, lastFailure.get(tag)).then(
-          () => lastFailure.delete(tag),
-          (error: unknown) => {
-            lastFailure.set(tag, error);
-            throw error;
-          },
-        );
+    const code = customElements.get(tag) ? undefined : importOnce(loaders[tag]);
     promise = Promise.all([code, usePack('dialogs')]).then(() => customElements.whenDefined(tag).then(() => undefined));
     promise.catch(() => loading.delete(tag));
     loading.set(tag, promise);
