@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import type { UserRecord } from '../simulated-erp/model.js';
+import { erpLanguage } from '../simulated-erp/texts.js';
 import { DatabaseCrm, type CrmAdapter } from './crm/adapter.js';
 import { SyncService, type OpInput, type OpOutput } from './domain/operations.js';
 import { createVerifier, signToken, type AuthOptions } from './http/auth.js';
@@ -125,6 +126,7 @@ export async function buildService(options: ServiceOptions): Promise<{ app: Fast
             query: req.query as Record<string, string>,
             body: req.body as never,
             ifMatch: ifMatch(req.headers['if-match']),
+            lang: erpLanguage(req.headers['accept-language']),
           };
           const key = req.method !== 'GET' && !SAFE.has(operationId) ? (req.headers['idempotency-key'] as string | undefined) : undefined;
           if (!key) return answer(reply, await op(input), status);
@@ -246,6 +248,8 @@ function successStatus(req: FastifyRequest): number {
 }
 
 function answer(reply: FastifyReply, out: OpOutput, status: number) {
+  // Labels and list texts are in the language the request asked for.
+  reply.header('Vary', 'Accept-Language');
   if (out.etag) reply.header('ETag', `"${out.etag}"`);
   if (out.body === undefined) return reply.code(204).send();
   return reply.code(out.status ?? status).type('application/json').send(JSON.stringify(out.body));

@@ -16,6 +16,7 @@ import {
   type UserRecord,
 } from './model.js';
 import { fail } from './problems.js';
+import { inLanguage, withTexts, type ErpLanguage, type TextsOf } from './texts.js';
 import { crmToErpItem, erpToCrmItem } from './values.js';
 
 /**
@@ -25,10 +26,10 @@ import { crmToErpItem, erpToCrmItem } from './values.js';
 export interface Catalogue {
   /** The actor types and capabilities of a connection's connector, if it told. */
   kind(conn: ConnectionRecord): ConnectorKind | undefined;
-  /** The ERP fields of an actor type in a connection, if its connector told. */
-  fields(connectionId: string, actorType: ActorType): FieldMeta[] | undefined;
-  /** The items of the lists a connection's fields name, if its connector told. */
-  lists?(connectionId: string): Record<string, ListItem[]> | undefined;
+  /** The ERP fields of an actor type in a connection (with their labels' translations), if its connector told. */
+  fields(connectionId: string, actorType: ActorType): TextsOf<FieldMeta>[] | undefined;
+  /** The items of the lists a connection's fields name (with their translations), if its connector told. */
+  lists?(connectionId: string): Record<string, TextsOf<ListItem>[]> | undefined;
   /** The configuration fields of a connector, if it told. */
   configFields?(connectorId: string): FieldMeta[] | undefined;
 }
@@ -40,6 +41,8 @@ export interface Ctx {
   now(): string;
   nextId(prefix: string): string;
   readonly catalogue?: Catalogue;
+  /** The language the request asked for (Accept-Language) where the ERP has texts in it; else English. */
+  readonly lang?: ErpLanguage;
 }
 
 export function currentUser(ctx: Ctx): UserRecord {
@@ -65,15 +68,34 @@ export function connectorConfigFields(ctx: Ctx, connectorId: string): FieldMeta[
   return connector ? CONNECTOR_KINDS[connector.kind].configFields : [];
 }
 
-/** The ERP fields of an actor type in a connection. */
-export function erpFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
-  return ctx.catalogue?.fields(connectionId, actorType) ?? ERP_FIELDS[actorType];
+/** The product's own fields and lists with their translations (what the simulated ERP answers). */
+const OWN_FIELDS = Object.fromEntries(Object.entries(ERP_FIELDS).map(([type, fields]) => [type, fields.map(withTexts)])) as Record<ActorType, TextsOf<FieldMeta>[]>;
+const OWN_LISTS = Object.fromEntries(Object.entries(ERP_LISTS).map(([name, items]) => [name, items.map(withTexts)]));
+
+/** Items in one language, made once per list and language. */
+const shown = new WeakMap<readonly object[], Map<string, unknown[]>>();
+function inLanguageAll<T extends FieldMeta | ListItem>(items: readonly TextsOf<T>[], lang: ErpLanguage | undefined): T[] {
+  let byLang = shown.get(items);
+  if (!byLang) shown.set(items, (byLang = new Map()));
+  let done = byLang.get(lang ?? 'en') as T[] | undefined;
+  if (!done) byLang.set(lang ?? 'en', (done = items.map((item) => inLanguage(item, lang))));
+  return done;
 }
 
-/** The ERP's lists in a connection: what its connector told, else the product's own lists. */
-export function erpLists(ctx: Ctx, connectionId: string): Record<string, ListItem[]> {
+/** The ERP fields of an actor type in a connection, labelled in the language of the request. */
+export function erpFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
+  return inLanguageAll(ctx.catalogue?.fields(connectionId, actorType) ?? OWN_FIELDS[actorType], ctx.lang);
+}
+
+/** The ERP's lists in a connection, as the connector spells them: what mappings compare. */
+export function erpListsAsTold(ctx: Ctx, connectionId: string): Record<string, TextsOf<ListItem>[]> {
   const told = ctx.catalogue?.lists?.(connectionId);
-  return told ? { ...ERP_LISTS, ...told } : ERP_LISTS;
+  return told ? { ...OWN_LISTS, ...told } : OWN_LISTS;
+}
+
+/** The ERP's lists in a connection (its connector's, else the product's own), in the language of the request. */
+export function erpLists(ctx: Ctx, connectionId: string): Record<string, ListItem[]> {
+  return Object.fromEntries(Object.entries(erpListsAsTold(ctx, connectionId)).map(([name, items]) => [name, inLanguageAll(items, ctx.lang)]));
 }
 
 export function canCreate(ctx: Ctx, conn: ConnectionRecord): boolean {
@@ -152,7 +174,7 @@ export function erpMeta(ctx: Ctx, connectionId: string, actorType: ActorType, ke
 }
 
 export function listMap(ctx: Ctx, connectionId: string, listName: string): Record<string, string | null> {
-  return ctx.state.listMappings[typeKey(connectionId, listName)]?.map ?? defaultListMap(listName, erpLists(ctx, connectionId)[listName]);
+  return ctx.state.listMappings[typeKey(connectionId, listName)]?.map ?? defaultListMap(listName, erpListsAsTold(ctx, connectionId)[listName]);
 }
 
 /** A CRM field's value expressed in the ERP's terms (list ids translated), for comparing. */

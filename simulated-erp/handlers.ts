@@ -102,9 +102,8 @@ async function respond(sim: ErpSimulator, route: Route, request: Request, params
     // Every write honours its Idempotency-Key: a replayed request answers like the first, applied once.
     const keyed = route.method !== 'get' && !route.ownKey && !route.safe;
     const fingerprint = `${route.method} ${url.pathname}${url.search} ${text}`;
-    const result = keyed
-      ? sim.once(request.headers.get('Idempotency-Key'), fingerprint, () => route.run(input))
-      : route.run(input);
+    const run = () => sim.speaking(request.headers.get('Accept-Language'), () => route.run(input));
+    const result = keyed ? sim.once(request.headers.get('Idempotency-Key'), fingerprint, run) : run();
     if (result === undefined) return new HttpResponse(null, { status: 204 });
     return new HttpResponse(JSON.stringify(result), {
       status: route.status ?? 200,

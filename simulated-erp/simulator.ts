@@ -22,19 +22,19 @@ import * as connections from './admin-connections.js';
 import * as connectors from './admin-connectors.js';
 import * as data from './admin-data.js';
 import * as mappings from './admin-mapping.js';
-import { currentUser, usableConnection, type Ctx } from './context.js';
+import { currentUser, erpLists, usableConnection, type Ctx } from './context.js';
 import { getEntityState } from './entity-state.js';
 import { Faults } from './faults.js';
 import { once, type WriteGuard } from './guard.js';
 import { getHistory } from './history.js';
 import * as linking from './linking.js';
-import { ERP_LISTS } from './lists.js';
 import { getMatchSuggestions } from './match.js';
 import { crmEditKey, entityKey, erpEditKey, linkKey, type CrmRecord, type ErpActor, type SimState, type UserRecord } from './model.js';
 import { fail, SimProblem } from './problems.js';
 import * as search from './search.js';
 import { createInitialState } from './state.js';
 import { syncNow } from './sync.js';
+import { erpLanguage, type ErpLanguage } from './texts.js';
 
 export interface SimulatorOptions {
   /** Clock in epoch ms (tests pin it). */
@@ -56,6 +56,8 @@ export class ErpSimulator {
   private readonly clock: () => number;
   private readonly listeners = new Set<() => void>();
   private readonly ctx: Ctx;
+  /** The language of the request being answered (see `speaking`); English between requests. */
+  private lang: ErpLanguage | undefined;
   /** Each connection's background sync (runs only on Run now here), and connectors made to fail it. */
   private background = new Map<string, SimBackground>();
   private readonly backgroundDown = new Map<string, ProblemBody>();
@@ -65,16 +67,33 @@ export class ErpSimulator {
     this.state = createInitialState(this.clock());
     this.actors = new ActorStore(() => this.state, options.indexNames ?? false);
     const currentState = () => this.state;
+    const currentLang = () => this.lang;
     this.ctx = {
       // A getter: reset() and load() replace the state object.
       get state() {
         return currentState();
+      },
+      get lang() {
+        return currentLang();
       },
       actors: this.actors,
       now: () => new Date(this.clock()).toISOString(),
       nextId: (prefix) => `${prefix}${this.state.seq++}`,
     };
     this.completeSyncedBases();
+  }
+
+  /**
+   * Answers `work` in the language of an Accept-Language header: the ERP's field labels and list
+   * texts in it where the ERP has them (de, da, nl), else in English.
+   */
+  speaking<T>(acceptLanguage: string | null, work: () => T): T {
+    this.lang = erpLanguage(acceptLanguage);
+    try {
+      return work();
+    } finally {
+      this.lang = undefined;
+    }
   }
 
   // ----- state -----
@@ -194,7 +213,7 @@ export class ErpSimulator {
   }
   getList(connectionId: string, listName: string): ListItem[] {
     usableConnection(this.ctx, connectionId);
-    return structuredClone(ERP_LISTS[listName] ?? fail(404, 'list-not-found', `No list "${listName}"`));
+    return structuredClone(erpLists(this.ctx, connectionId)[listName] ?? fail(404, 'list-not-found', `No list "${listName}"`));
   }
   compare(entity: EntityKey, request: CompareRequest) {
     return linking.compare(this.ctx, entity, request);

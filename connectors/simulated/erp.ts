@@ -4,6 +4,7 @@ import type { ActorType, FieldMeta, FieldValue, ListItem } from '../../src/model
 import { CONNECTOR_KINDS, type ConnectorKind } from '../../simulated-erp/connectors.js';
 import { ERP_FIELDS } from '../../simulated-erp/fields.js';
 import { ERP_LISTS } from '../../simulated-erp/lists.js';
+import { withTexts, type TextsOf } from '../../simulated-erp/texts.js';
 import type { ErpActor, Values } from '../../simulated-erp/model.js';
 import { queryActors, type ActorQuery } from '../../simulated-erp/search.js';
 import { ErpSimulator } from '../../simulated-erp/simulator.js';
@@ -72,12 +73,13 @@ export class SimulatedErp {
     return result;
   }
 
-  fields(actorType: ActorType): FieldMeta[] {
-    return structuredClone(ERP_FIELDS[actorType]);
+  /** The fields with their labels' translations (the sync service answers each user's language). */
+  fields(actorType: ActorType): TextsOf<FieldMeta>[] {
+    return structuredClone(ERP_FIELDS[actorType].map(withTexts));
   }
 
-  list(listName: string): ListItem[] {
-    return structuredClone(ERP_LISTS[listName] ?? []);
+  list(listName: string): TextsOf<ListItem>[] {
+    return structuredClone((ERP_LISTS[listName] ?? []).map(withTexts));
   }
 
   get(dataset: string, actorType: ActorType, keys: string[]): WireActor[] {

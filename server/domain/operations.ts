@@ -10,6 +10,7 @@ import { normalizeName, normalizeVat, wellFormedVat } from '../../simulated-erp/
 import { linkKey, type SimState, type UserRecord } from '../../simulated-erp/model.js';
 import * as search from '../../simulated-erp/search.js';
 import { recordLandedWrite, syncInBackground, syncNow } from '../../simulated-erp/sync.js';
+import { inLanguage, type ErpLanguage } from '../../simulated-erp/texts.js';
 import { deleteIntents, leftIntents, recordedSince, storeIntents } from '../storage/intents.js';
 import { backgroundConnection, withLastBackgroundSync } from '../../simulated-erp/background.js';
 import { BackgroundSync } from '../sync/background.js';
@@ -32,6 +33,8 @@ export interface OpInput {
   body: never;
   /** The If-Match header without quotes (`*` stays `*`), or null. */
   ifMatch: string | null;
+  /** The language the request asks for (Accept-Language) where the ERP's texts have it; else English. */
+  lang?: ErpLanguage;
   /** Stores the answer under the request's Idempotency-Key, inside the write's transaction. */
   remember?: (tx: Queryable, body: unknown) => Promise<void>;
 }
@@ -83,9 +86,9 @@ export class SyncService {
   }
 
   /** Loads the working set (no transaction is held while connectors answer) and runs `work`. */
-  private async read<T>(user: UserRecord, scope: Scope, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
-    const state = await this.store.load(this.db, user, scope);
-    const run = await this.run(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [], mutates: false });
+  private async read<T>(i: Pick<OpInput, 'user' | 'lang'>, scope: Scope, work: (ctx: Ctx) => T, prefetch?: (s: SimState) => ActorRef[]): Promise<T> {
+    const state = await this.store.load(this.db, i.user, scope);
+    const run = await this.run(state, work, { actors: new ServiceActors(this.timeoutMs), prefetch: prefetch?.(state) ?? [], mutates: false, lang: i.lang });
     return run!.result;
   }
 
@@ -101,7 +104,7 @@ export class SyncService {
     try {
       const state = await this.store.load(this.db, user, scope);
       seen = linkState(state);
-      const dry = await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true });
+      const dry = await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], dry: true, lang: i.lang });
       if (dry) planned = { state: dry.state, updates: actors.pendingUpdates() };
     } catch {
       // The real run below meets the same problem and answers it.
@@ -115,7 +118,7 @@ export class SyncService {
       // Another write of these records committed since the actors were read (a Sync now beside a
       // background cycle): their ERP side may have changed with it, so they are read again, now.
       if (linkState(state) !== seen) actors = new ServiceActors(this.timeoutMs);
-      const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [] }))!;
+      const run = (await this.run(state, work, { actors, prefetch: prefetch?.(state) ?? [], lang: i.lang }))!;
       configChanged = await this.store.save(tx, state, run.state);
       await deleteIntents(tx, intents);
       await i.remember?.(tx, run.result);
@@ -148,7 +151,7 @@ export class SyncService {
     getEntityState: async (i) => {
       const e = entity(i);
       const [state, last] = await Promise.all([
-        this.read(i.user, { entities: [e] }, (ctx) => getEntityState(ctx, e), (s) => linkedActors(s)),
+        this.read(i, { entities: [e] }, (ctx) => getEntityState(ctx, e), (s) => linkedActors(s)),
         this.background.lastSuccess(),
       ]);
       // Where no run was recorded: "not yet" when this instance runs the background sync, else unknown.
@@ -157,17 +160,17 @@ export class SyncService {
     searchActors: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
       const req = i.body as { text: string; parentKey?: string | null; cursor?: string | null; limit?: number };
-      return { body: await this.search(i.user, cid, at, (ctx) => search.checkSearch(ctx, cid, at, req), { text: req.text, parentKey: req.parentKey ?? null, cursor: req.cursor ?? null, limit: req.limit ?? 50 }) };
+      return { body: await this.search(i, cid, at, (ctx) => search.checkSearch(ctx, cid, at, req), { text: req.text, parentKey: req.parentKey ?? null, cursor: req.cursor ?? null, limit: req.limit ?? 50 }) };
     },
     getSearchableFields: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
-      return { body: await this.read(i.user, {}, (ctx) => search.getSearchableFields(ctx, cid, at)) };
+      return { body: await this.read(i, {}, (ctx) => search.getSearchableFields(ctx, cid, at)) };
     },
     searchActorsAdvanced: async (i) => {
       const [cid, at] = [i.params.connectionId!, actorType(i.params.actorType)];
       const req = i.body as { restrictions: Restriction[]; parentKey?: string | null; cursor?: string | null; limit?: number };
       return {
-        body: await this.search(i.user, cid, at, (ctx) => search.checkAdvancedSearch(ctx, cid, at, req), {
+        body: await this.search(i, cid, at, (ctx) => search.checkAdvancedSearch(ctx, cid, at, req), {
           restrictions: req.restrictions,
           parentKey: req.parentKey ?? null,
           cursor: req.cursor ?? null,
@@ -182,17 +185,17 @@ export class SyncService {
       const { client, config } = connectorOf(state, cid, this.timeoutMs);
       const items = await client.list(config, i.params.listName!);
       if (!items.length) problem(404, 'list-not-found', `No list "${i.params.listName}"`);
-      return { body: items };
+      return { body: items.map((item) => inLanguage(item, i.lang)) };
     },
     compare: async (i) => {
       const e = entity(i);
       const req = i.body as { connectionId: string; actorType: ActorType; erpKey: string };
-      return { body: await this.read(i.user, { entities: [e] }, (ctx) => linking.compare(ctx, e, req), () => [{ connectionId: req.connectionId, type: req.actorType, key: req.erpKey }]) };
+      return { body: await this.read(i, { entities: [e] }, (ctx) => linking.compare(ctx, e, req), () => [{ connectionId: req.connectionId, type: req.actorType, key: req.erpKey }]) };
     },
     getNewActorFields: async (i) => {
       const e = entity(i);
       const [cid, at] = [i.query.connectionId ?? '', actorType(i.query.actorType)];
-      return { body: await this.read(i.user, { entities: [e] }, (ctx) => linking.getNewActorFields(ctx, e, cid, at)) };
+      return { body: await this.read(i, { entities: [e] }, (ctx) => linking.getNewActorFields(ctx, e, cid, at)) };
     },
     saveLink: async (i) => {
       const e = entity(i);
@@ -231,7 +234,7 @@ export class SyncService {
     getHistory: async (i) => {
       const e = entity(i);
       const cid = i.params.connectionId!;
-      await this.read(i.user, { entities: [e] }, (ctx) => {
+      await this.read(i, { entities: [e] }, (ctx) => {
         crmRecord(ctx, e.type, e.id);
         connection(ctx, cid);
       });
@@ -249,10 +252,10 @@ export class SyncService {
 
     // ----- administration -----
 
-    listConnectors: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connectors.listConnectors(ctx)) }),
+    listConnectors: async (i) => ({ body: await this.read(i, {}, (ctx) => connectors.listConnectors(ctx)) }),
     addConnector: async (i) => ({ status: 201, body: await this.admin(i, (ctx) => connectors.addConnector(ctx, i.body)) }),
     testConnectorUrl: async (i) => {
-      await this.read(i.user, {}, (ctx) => requireAdmin(ctx));
+      await this.read(i, {}, (ctx) => requireAdmin(ctx));
       const url = String((i.body as { url: string }).url);
       if (!/^https?:\/\//i.test(url)) return { body: { ok: false, message: 'Not a valid http(s) URL' } };
       try {
@@ -277,10 +280,10 @@ export class SyncService {
     },
     getConnectorList: async (i) => {
       // Lists of config fields (e.g. a data centre's country) are the connector's, before any connection exists.
-      const body = await this.read(i.user, {}, (ctx) => connectors.getConnectorList(ctx, i.params.connectorId!, i.params.listName!));
+      const body = await this.read(i, {}, (ctx) => connectors.getConnectorList(ctx, i.params.connectorId!, i.params.listName!));
       return { body };
     },
-    listConnections: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listConnections(ctx)) }),
+    listConnections: async (i) => ({ body: await this.read(i, {}, (ctx) => connections.listConnections(ctx)) }),
     addConnection: async (i) => {
       await this.learnConfigFields(i);
       return { status: 201, body: await this.admin(i, (ctx) => connections.addConnection(ctx, i.body)) };
@@ -296,7 +299,7 @@ export class SyncService {
       return { body: await this.testConfig(connector.url, input.config ?? {}) };
     },
     getConnection: async (i) => {
-      const body = await this.read(i.user, {}, (ctx) => connections.getConnection(ctx, i.params.connectionId!));
+      const body = await this.read(i, {}, (ctx) => connections.getConnection(ctx, i.params.connectionId!));
       return { body, etag: body.version };
     },
     updateConnection: async (i) => {
@@ -327,9 +330,9 @@ export class SyncService {
       const body = await this.admin(i, (ctx) => connections.setConnectionActive(ctx, i.params.connectionId!, (i.body as { active: boolean }).active === true));
       return { body, etag: body.version };
     },
-    listPrincipals: async (i) => ({ body: await this.read(i.user, {}, (ctx) => connections.listPrincipals(ctx, i.query.q ?? '')) }),
+    listPrincipals: async (i) => ({ body: await this.read(i, {}, (ctx) => connections.listPrincipals(ctx, i.query.q ?? '')) }),
     getActorTypeMapping: async (i) => {
-      const body = await this.read(i.user, {}, (ctx) => mappings.getActorTypeMapping(ctx, i.params.connectionId!, actorType(i.params.actorType)));
+      const body = await this.read(i, {}, (ctx) => mappings.getActorTypeMapping(ctx, i.params.connectionId!, actorType(i.params.actorType)));
       return { body, etag: body.version };
     },
     saveActorTypeMapping: async (i) => {
@@ -340,7 +343,7 @@ export class SyncService {
       return { body, etag: body.version };
     },
     getListMapping: async (i) => {
-      const body = await this.read(i.user, {}, (ctx) => mappings.getListMapping(ctx, i.params.connectionId!, i.params.listName!));
+      const body = await this.read(i, {}, (ctx) => mappings.getListMapping(ctx, i.params.connectionId!, i.params.listName!));
       return { body, etag: body.version };
     },
     saveListMapping: async (i) => {
@@ -351,7 +354,7 @@ export class SyncService {
       return { body, etag: body.version };
     },
     getDefaults: async (i) => {
-      const body = await this.read(i.user, {}, (ctx) => mappings.getDefaults(ctx, i.params.connectionId!, actorType(i.params.actorType)));
+      const body = await this.read(i, {}, (ctx) => mappings.getDefaults(ctx, i.params.connectionId!, actorType(i.params.actorType)));
       return { body, etag: body.version };
     },
     saveDefaults: async (i) => {
@@ -371,16 +374,16 @@ export class SyncService {
       return { body, etag: body.version };
     },
     getBackgroundSync: async (i) => {
-      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
+      const conn = await this.read(i, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
       return { body: await this.background.status(conn) };
     },
     runBackgroundSync: async (i) => {
-      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!, true));
+      const conn = await this.read(i, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!, true));
       await this.background.runNow(conn.id);
       return { status: 202, body: await this.background.status(conn) };
     },
     setBackgroundSyncPaused: async (i) => {
-      const conn = await this.read(i.user, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
+      const conn = await this.read(i, {}, (ctx) => backgroundConnection(ctx, i.params.connectionId!));
       await this.background.setPaused(conn.id, (i.body as { paused: boolean }).paused);
       return { body: await this.background.status(conn) };
     },
@@ -473,15 +476,15 @@ export class SyncService {
    * Checks the request in the domain, then lets the connector search, asking only for the result's
    * columns (a page of whole actors would be many times the size), and shapes its page as rows.
    */
-  private async search(user: UserRecord, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
-    const state = await this.store.load(this.db, user, {});
+  private async search(i: Pick<OpInput, 'user' | 'lang'>, cid: string, at: ActorType, check: (ctx: Ctx) => void, query: Parameters<ConnectorClient['search']>[2]): Promise<SearchResult> {
+    const state = await this.store.load(this.db, i.user, {});
     const run = await this.run(
       state,
       (ctx) => {
         check(ctx);
         return { columns: search.searchColumns(ctx, cid, at), lists: erpLists(ctx, cid) };
       },
-      { actors: new ServiceActors(this.timeoutMs), mutates: false },
+      { actors: new ServiceActors(this.timeoutMs), mutates: false, lang: i.lang },
     );
     const { columns, lists } = run!.result;
     const { client, config } = connectorOf(state, cid, this.timeoutMs);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActorType, FieldValue } from '../../src/model/types.js';
 import type { ActorStore } from '../../simulated-erp/actors.js';
 import type { Catalogue, Ctx } from '../../simulated-erp/context.js';
+import type { ErpLanguage } from '../../simulated-erp/texts.js';
 import type { ErpActor, SimState, Values } from '../../simulated-erp/model.js';
 import { ConnectorClient, type WireActor } from '../connectors/client.js';
 import { problem, ServiceProblem } from '../http/problem.js';
@@ -159,7 +160,7 @@ export interface DomainRun<T> {
 export async function runDomain<T>(
   state: SimState,
   work: (ctx: Ctx) => T,
-  options: { actors: ServiceActors; catalogue?: Catalogue; prefetch?: ActorRef[]; dry?: boolean; mutates?: boolean },
+  options: { actors: ServiceActors; catalogue?: Catalogue; prefetch?: ActorRef[]; dry?: boolean; mutates?: boolean; lang?: ErpLanguage },
 ): Promise<DomainRun<T> | undefined> {
   const { actors } = options;
   actors.state = state;
@@ -175,6 +176,7 @@ export async function runDomain<T>(
       now: () => now,
       nextId: (prefix) => `${prefix}${randomUUID().slice(0, 13)}`,
       ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
     };
     try {
       const result = work(ctx);

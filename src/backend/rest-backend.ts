@@ -20,6 +20,7 @@ import type { CallOptions, EntityKey, ErpAdminBackend, ErpBackend, HistoryPageOp
 import type { Input, Method, Operation, OperationId, Success } from './operation.js';
 import { CLIENT_CODES, ErpProblem } from './problem.js';
 import { checkResponse } from './validate.js';
+import { uiLanguage } from '../i18n/localization.js';
 
 interface RequestSpec<T> {
   /** The operation (the `operationId` in `api/openapi.yaml`), named in contract-violation problems. */
@@ -68,6 +69,8 @@ export class RestBackend implements ErpBackend {
     const extra = typeof config.headers === 'function' ? config.headers() : config.headers;
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
+      // The ERP's labels and list texts come back in the UI language (a switch applies to the next call).
+      'Accept-Language': uiLanguage(),
       ...extra,
       ...spec.headers,
     };

@@ -53,8 +53,20 @@ const { getLocale, setLocale } = configureLocalization({
 /** Serializes language switches and pack loads, so the last request wins and none is lost. */
 let pending: Promise<void> = Promise.resolve();
 
+/** The language the widget was last asked to show (it may still be loading). */
+let requested: UiLocale | undefined;
+
+/**
+ * The UI language: the one last asked for, even while its strings still load, so a request sent
+ * meanwhile already asks the backend for that language's texts.
+ */
+export function uiLanguage(): string {
+  return requested ?? getLocale();
+}
+
 /** Switches the widget's language; calls are serialized so the last request wins. */
 export function switchLocale(locale: UiLocale): Promise<void> {
+  requested = locale;
   pending = pending
     .catch(() => undefined)
     .then(() => (getLocale() === locale ? undefined : setLocale(locale)));

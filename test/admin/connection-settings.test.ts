@@ -13,6 +13,7 @@ import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } f
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from './admin-helpers.js';
 import { useTerms } from '../helpers/terms.js';
+import { erpText } from '../../simulated-erp/texts.js';
 
 const WORDS = useTerms({
   connections: 'admin.term.connections',
@@ -132,8 +133,10 @@ describe('connection settings (simulated ERP)', () => {
       const p = await panel(region);
       const enable = (await findByRole('checkbox', { name: w.enable }, p)) as HTMLInputElement;
       expect(enable.checked).to.equal(true);
-      const crm = await findControl<HTMLSelectElement>(`${w.crmField} Notes`, p);
-      const dir = await findControl<HTMLSelectElement>(`${w.direction} Notes`, p);
+      // The ERP's field label in the UI language, as the simulated ERP answers it.
+      const notes = erpText('Notes', lang);
+      const crm = await findControl<HTMLSelectElement>(`${w.crmField} ${notes}`, p);
+      const dir = await findControl<HTMLSelectElement>(`${w.direction} ${notes}`, p);
       choose(crm, '');
       await until(() => dir.disabled, 'direction disabled without a CRM field');
       choose(crm, 'notes');
@@ -156,7 +159,7 @@ describe('connection settings (simulated ERP)', () => {
       await expect(el).to.be.accessible();
       (await findButton(w.ok, dialog)).click();
       await until(() => sim().getDefaults('conn-a', 'customer').defaults.some((d) => d.field === 'phone' && d.askUser), 'default saved');
-      await findByRole('rowheader', { name: 'Phone' }, defaults);
+      await findByRole('rowheader', { name: erpText('Phone', lang) }, defaults);
 
       // Rank Fields, Resync from CRM
       expect(await findByRole('region', { name: w.rank }, p)).to.exist;

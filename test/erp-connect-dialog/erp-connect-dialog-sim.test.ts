@@ -7,7 +7,7 @@ import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { ErpConnectDialog } from '../../src/elements/erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConnectEvent } from '../../src/events/erp-connect.js';
 import type { ActorType, EntityRef, SearchRequest } from '../../src/model/types.js';
-import { findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
+import { deepElements, findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 
 interface Recorded {
@@ -31,14 +31,14 @@ function recording(backend: ErpBackend, calls: Recorded[]): ErpBackend {
   });
 }
 
-async function openOnSim(entity: EntityRef, connectionId: string, actorType: ActorType) {
+async function openOnSim(entity: EntityRef, connectionId: string, actorType: ActorType, lang = 'en') {
   const calls: Recorded[] = [];
   const backend = recording(new RestBackend(), calls);
   const state = await backend.getEntityState(entity);
   const connection = state.connections.find((c) => c.id === connectionId)!;
   // fixtureSync: fixture() on a plain <div> waits for an animation frame, which never comes while
   // the page is hidden (the runner runs two test pages at once).
-  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="en">
+  const wrapper = fixtureSync<HTMLDivElement>(html`<div lang=${lang}>
     <button type="button">Open</button>
     <erp-connect-dialog
       .backend=${backend}
@@ -127,6 +127,27 @@ describe('<erp-connect-dialog> on the simulated ERP', () => {
     expect(pending.preview.length).to.be.greaterThan(0);
     expect(calls.some((c) => c.method === 'saveLink')).to.equal(false);
     await until(() => !el.open, 'closed');
+  });
+
+  it('shows the results in the UI language: the ERP’s column names and list texts, dates and numbers by Intl', async () => {
+    const { root } = await openOnSim({ type: 'project', id: 'j2', name: '' }, 'conn-a', 'project', 'de');
+    const input = (await findByRole('textbox', {}, root)) as HTMLInputElement;
+    input.value = 'P-1002';
+    input.dispatchEvent(new Event('input'));
+    (await findButton('Suchen', root)).click();
+    const headerOf = () => deepElements(root).find((e) => e.classList.contains('result-header'));
+    await until(() => headerOf() && status(root) === '1 Ergebnis', 'P-1002 found');
+    const header = headerOf()!.textContent!;
+    expect(header).to.include('Projektnummer');
+    expect(header).to.include('Startdatum');
+    const start = String(sim().erpActor('conn-a', 'project', 'P-1002')!.values.startDate);
+    const row = options(root).find((o) => o.id.startsWith('opt-') && o.textContent!.includes('P-1002'))!;
+    expect(row.textContent).to.include(new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(start)));
+    expect(row.textContent).to.not.include(start.slice(0, 10));
+    const projectStatus = String(sim().erpActor('conn-a', 'project', 'P-1002')!.values.status);
+    const germanStatus = ({ PLANNED: 'Geplant', ACTIVE: 'In Arbeit', ONHOLD: 'Angehalten', DONE: 'Abgeschlossen' } as Record<string, string>)[projectStatus];
+    expect(germanStatus, `a status of the list: ${projectStatus}`).to.be.a('string');
+    expect(row.textContent).to.include(germanStatus);
   });
 
   it('runs an advanced search on the connector’s searchable fields', async () => {

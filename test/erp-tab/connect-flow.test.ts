@@ -8,6 +8,7 @@ import { nextEvent } from '../helpers/events.js';
 import { findButton, findByRole, findByText, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { useTerms } from '../helpers/terms.js';
+import { erpText } from '../../simulated-erp/texts.js';
 
 interface Words {
   edit: string;
@@ -292,15 +293,17 @@ describe('<erp-tab> connect, save and disconnect (simulated ERP)', () => {
     // The choices made before still hold; only the field that differs now waits for a decision.
     const group = (name: string) => queryAllByRole('radiogroup', {}, dialog).find((g) => nameOf(g) === name)!;
     const checked = (name: string) => queryAllByRole('radio', {}, group(name)).filter((r) => (r as HTMLInputElement).checked).map(nameOf);
-    expect(checked('Name')).to.deep.equal(['ERP: Brandt Maschinenbau']);
-    expect(checked('Credit limit')).to.have.length(1);
-    expect(checked('Credit limit')[0]).to.match(/^ERP: /);
+    // The ERP's field labels in German, as the simulated ERP answers them.
+    const [name, creditLimit, vat, city] = ['Name', 'Credit limit', 'VAT number', 'City'].map((label) => erpText(label, 'de'));
+    expect(checked(name)).to.deep.equal(['ERP: Brandt Maschinenbau']);
+    expect(checked(creditLimit)).to.have.length(1);
+    expect(checked(creditLimit)[0]).to.match(/^ERP: /);
     // "DE 123 456 789" in the CRM and "DE123456789" in the ERP are one VAT number: nothing to decide.
-    expect(queryAllByRole('radiogroup', {}, dialog).map(nameOf)).to.not.include('VAT number');
-    expect(checked('City'), 'the new difference is not decided for the user').to.deep.equal([]);
+    expect(queryAllByRole('radiogroup', {}, dialog).map(nameOf)).to.not.include(vat);
+    expect(checked(city), 'the new difference is not decided for the user').to.deep.equal([]);
     const connects = () => queryAllByRole('button', { name: w.connect }, dialog);
     expect(connects().every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
-    queryAllByRole('radio', {}, group('City')).find((r) => nameOf(r) === 'ERP: Hamburg')!.click();
+    queryAllByRole('radio', {}, group(city)).find((r) => nameOf(r) === 'ERP: Hamburg')!.click();
     await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'Verbinden ready once City is decided');
     await expect(el).to.be.accessible();
     connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();

@@ -5,10 +5,14 @@ import { msg } from '@lit/localize';
 import type { ActorRow, FieldMeta } from '../../model/types.js';
 import { blockSize } from './block-size.js';
 import type { Piece } from './virtual-window.js';
+import { formatDateTime, formatFieldValue } from '../../model/format.js';
+import { formatWords } from '../../i18n/terms.js';
+import { getLocale } from '../../i18n/localization.js';
 
 export interface ResultsListView {
   rows: ActorRow[];
-  columns: Pick<FieldMeta, 'key' | 'label'>[];
+  /** The columns: the name (key `''`), then the result's own, whose type tells how its cells read. */
+  columns: (Pick<FieldMeta, 'key' | 'label'> & Partial<Pick<FieldMeta, 'type'>>)[];
   /** The backend's total count when it gives one (announced as the set size). */
   total: number | null;
   /** Which rows to render and the space standing for the others (see virtual-window.ts). */
@@ -69,7 +73,7 @@ export function renderResultsList(v: ResultsListView) {
           >
             ${v.columns.map(
               // The space keeps cells apart in the option's accessible name.
-              (c) => html`<span class="cell">${c.key === '' ? row.displayName : (row.cells[c.key] ?? '')}</span> `,
+              (c) => html`<span class="cell">${c.key === '' ? row.displayName : cellText(c, row.cells[c.key] ?? '')}</span> `,
             )}
           </div>`;
         },
@@ -81,4 +85,23 @@ export function renderResultsList(v: ResultsListView) {
         </button>`
       : nothing}
   </div>`;
+}
+
+/**
+ * A cell as the UI language writes it: the server sends numbers, dates and yes/no in a machine form
+ * (`80000.00`, `2025-06-01`, `true`; see ActorRow.cells in api/openapi.yaml); other text as it is.
+ */
+function cellText(column: Partial<Pick<FieldMeta, 'type'>>, text: string): string {
+  const locale = getLocale();
+  switch (column.type) {
+    case 'integer':
+    case 'double':
+      return /^-?\d+(\.\d+)?$/.test(text) ? formatFieldValue({ type: column.type }, Number(text), text, locale, formatWords()) : text;
+    case 'datetime':
+      return text && formatDateTime(text, locale);
+    case 'checkbox':
+      return /^(true|yes)$/i.test(text) ? formatWords().yes : /^(false|no)$/i.test(text) ? formatWords().no : text;
+    default:
+      return text;
+  }
 }

@@ -57,10 +57,8 @@ export class ErpTab extends LitElement {
   private lastAvailability?: string;
   private readonly clock = new ClockController(this, 30_000);
 
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
+  /** The UI language: its texts from the ERP (labels, list texts) are loaded again when it changes. */
+  private readonly language = new LocaleController(this);
 
   /** Whether the tab is available to the current user; undefined until known. */
   get available(): boolean | undefined {
@@ -106,7 +104,7 @@ export class ErpTab extends LitElement {
   }
 
   private readonly loadTask = new Task(this, {
-    args: () => [this.effectiveBackend, this.entity, this.entityId, this.configVersion] as const,
+    args: () => [this.effectiveBackend, this.entity, this.entityId, this.configVersion, this.language.locale] as const,
     task: async ([backend, type, id], { signal }) => {
       this.updatedDuringLoad.clear();
       if (!isCrmEntityType(type) || !id) return initialState;
