@@ -22,7 +22,7 @@ import {
   usableConnections,
   type Ctx,
 } from './context.js';
-import type { ConnectionRecord, CrmRecord } from './model.js';
+import type { ConnectionRecord, CrmRecord, ErpActor } from './model.js';
 import { display, same } from './values.js';
 
 const CANDIDATES: Record<CrmEntityType, ActorType[]> = {
@@ -50,6 +50,19 @@ export function offers(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord): Act
     });
 }
 
+/** The fields the tab shows of a linked actor with `values`, in the tab's order (its mapping's "show in tab"). */
+export function tabFields(ctx: Ctx, connectionId: string, actorType: ActorType, values: ErpActor['values']): DisplayField[] {
+  return mappedFields(ctx, connectionId, actorType)
+    .filter((f) => f.showInTab)
+    .map((f) => {
+      const meta = erpMeta(ctx, connectionId, actorType, f.erpField);
+      const value = values[f.erpField] ?? null;
+      const field: DisplayField = { field: meta, value, displayValue: display(meta, value, erpLists(ctx, connectionId)) };
+      if (f.crmField && f.direction) field.direction = f.direction;
+      return field;
+    });
+}
+
 export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRecord): ConnectionState {
   const link = linkOf(ctx, record.type, record.id, conn.id);
   let info: LinkInfo | null = null;
@@ -70,15 +83,7 @@ export function connectionState(ctx: Ctx, record: CrmRecord, conn: ConnectionRec
       info.pendingChanges = syncedFields(ctx, conn.id, link.actorType).filter(
         (s) => !same(crmValueAsErp(ctx, conn.id, s.meta, record, s.crmField), erp.values[s.erpField] ?? null, s.meta),
       ).length;
-      fields = mappedFields(ctx, conn.id, link.actorType)
-        .filter((f) => f.showInTab)
-        .map((f) => {
-          const meta = erpMeta(ctx, conn.id, link.actorType, f.erpField);
-          const value = erp.values[f.erpField] ?? null;
-          const field: DisplayField = { field: meta, value, displayValue: display(meta, value, erpLists(ctx, conn.id)) };
-          if (f.crmField && f.direction) field.direction = f.direction;
-          return field;
-        });
+      fields = tabFields(ctx, conn.id, link.actorType, erp.values);
     }
   }
   const state: ConnectionState = {

@@ -27,7 +27,7 @@ import {
   usableConnection,
   type Ctx,
 } from './context.js';
-import { companyLink, connectionState, offers } from './entity-state.js';
+import { companyLink, connectionState, offers, tabFields } from './entity-state.js';
 import { guardedWrite, type WriteGuard } from './guard.js';
 import { addHistory } from './history.js';
 import { linkKey, type ConnectionRecord, type CrmRecord, type ErpActor, type Values } from './model.js';
@@ -77,7 +77,7 @@ export function compare(ctx: Ctx, entity: EntityKey, req: CompareRequest): Compa
   });
   // Synced fields are decided by the choices; only the others are asked for.
   const asked = askFields(ctx, record, conn, req.actorType, erp).filter((a) => !synced.some((s) => s.erpField === a.field.key));
-  return { fields, askFields: asked, erpVersion: erpVersion(ctx, conn.id, erp) };
+  return { fields, askFields: asked, erpVersion: erpVersion(ctx, conn.id, erp), tabFields: tabFields(ctx, conn.id, req.actorType, erp.values) };
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { ActorType, FieldValue, Side } from '../model/types.js';
+import type { ActorType, DisplayField, FieldValue, Side } from '../model/types.js';
 
-/** One value shown in the tab for a link that is not saved yet. */
+/** One value the create form was given, as text (`ErpCreateSubmitEvent`). */
 export interface PreviewValue {
   key: string;
   label: string;
@@ -23,7 +23,8 @@ export interface PendingLink {
   erpVersion?: string;
   /** Set when the actor is to be created in the ERP on Save. */
   create?: { values: Record<string, FieldValue>; reason?: string };
-  preview: PreviewValue[];
+  /** The fields the tab will show once saved, with the values they will have (as `ConnectionState.fields`). */
+  preview: DisplayField[];
 }
 
 /**

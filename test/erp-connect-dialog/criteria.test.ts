@@ -8,7 +8,7 @@ import {
   withField,
   withOperator,
 } from '../../src/model/criteria.js';
-import { comparePreview } from '../../src/elements/erp-connect-dialog/pending-link.js';
+import { comparePreview, previewName } from '../../src/elements/erp-connect-dialog/pending-link.js';
 import type { FieldMeta } from '../../src/model/types.js';
 import { compareResult } from './fake-backend.js';
 
@@ -86,15 +86,31 @@ describe('criteria helpers', () => {
   });
 
   it('previews the winning value per compared field', () => {
-    expect(comparePreview(compareResult.fields, { name: 'crm' }).map((p) => p.display)).to.deep.equal([
+    expect(comparePreview({ fields: compareResult.fields }, { name: 'crm' }).map((p) => p.displayValue)).to.deep.equal([
       'Acme',
       '+47 1',
       'Oslo',
     ]);
-    expect(comparePreview(compareResult.fields, { name: 'erp', phone: 'erp', city: 'crm' }).map((p) => p.display)).to.deep.equal([
+    expect(comparePreview({ fields: compareResult.fields }, { name: 'erp', phone: 'erp', city: 'crm' }).map((p) => p.displayValue)).to.deep.equal([
       'ACME Ltd',
       '+47 1',
       'Oslo',
     ]);
+  });
+
+  it('previews the tab after Save: its fields in its order, compared ones with the winning value, asked ones as entered', () => {
+    const tab = (key: string, value: string | number, displayValue = String(value)) => ({ field: f(key, typeof value === 'number' ? 'double' : 'text'), value, displayValue });
+    const tabFields = [tab('number', 'K00002'), tab('city', 'Bergen'), tab('vat', 'NO0'), tab('balance', 12.5), tab('name', 'ACME Ltd')];
+    const preview = comparePreview({ fields: compareResult.fields, tabFields }, { name: 'crm', city: 'crm' }, { vat: 'NO1' });
+    expect(preview.map((p) => [p.field.key, p.value, p.displayValue])).to.deep.equal([
+      ['number', 'K00002', 'K00002'],
+      // City goes from the ERP to the CRM: the ERP's value, whatever was chosen.
+      ['city', 'Oslo', 'Oslo'],
+      ['vat', 'NO1', 'NO1'],
+      ['balance', 12.5, '12.5'],
+      ['name', 'Acme', 'Acme'],
+    ]);
+    expect(previewName(compareResult, { name: 'crm' }, 'ACME Ltd')).to.equal('Acme');
+    expect(previewName(compareResult, { name: 'erp' }, 'ACME Ltd')).to.equal('ACME Ltd');
   });
 });

@@ -344,19 +344,21 @@ describe('<erp-connect-dialog> selecting and connecting', () => {
     const connected = oneEvent(el, 'erp-connect') as Promise<ErpConnectEvent>;
     picker.dispatchEvent(new ErpConflictResolveEvent({ name: 'crm', phone: 'crm', city: 'erp' }, { vat: 'NO1' }));
     const { pending } = await connected;
-    expect(pending).to.deep.equal({
+    const { preview, ...rest } = pending;
+    expect(rest).to.deep.equal({
       connectionId: 'c1',
       actorType: 'customer',
       erpKey: 'K00002',
-      displayName: 'Customer 00002',
+      // The name the record will have: the CRM's, chosen for Name.
+      displayName: 'Acme',
       choices: { name: 'crm', phone: 'crm', city: 'erp' },
       values: { vat: 'NO1' },
-      preview: [
-        { key: 'name', label: 'Name', display: 'Acme' },
-        { key: 'phone', label: 'Phone', display: '+47 1' },
-        { key: 'city', label: 'City', display: 'Oslo' },
-      ],
     });
+    expect(preview.map((f) => [f.field.label, f.displayValue])).to.deep.equal([
+      ['Name', 'Acme'],
+      ['Phone', '+47 1'],
+      ['City', 'Oslo'],
+    ]);
     await until(() => !el.open, 'dialog closed');
     expect(document.activeElement).to.equal(opener);
   });
@@ -422,15 +424,16 @@ describe('<erp-connect-dialog> selecting and connecting', () => {
       .querySelector('erp-create-form')!
       .dispatchEvent(new ErpCreateSubmitEvent({ name: 'Acme' }, [{ key: 'name', label: 'Name', display: 'Acme' }]));
     const { pending } = await connected;
-    expect(pending).to.deep.equal({
+    const { preview, ...rest } = pending;
+    expect(rest).to.deep.equal({
       connectionId: 'c1',
       actorType: 'customer',
       displayName: '',
       choices: {},
       values: {},
       create: { values: { name: 'Acme' } },
-      preview: [{ key: 'name', label: 'Name', display: 'Acme' }],
     });
+    expect(preview.map((f) => [f.field.label, f.displayValue])).to.deep.equal([['Name', 'Acme']]);
     await until(() => !el.open, 'closed');
   });
 

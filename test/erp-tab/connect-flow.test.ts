@@ -17,6 +17,8 @@ interface Words {
   search: string;
   connect: string;
   takeAllErp: string;
+  takeAllCrm: string;
+  saved: string;
   save: string;
   cancel: string;
   disconnect: string;
@@ -30,6 +32,8 @@ const WORDS = useTerms({
   search: 'connect.search',
   connect: 'action.connect',
   takeAllErp: 'picker.takeAllErp',
+  takeAllCrm: 'picker.takeAllCrm',
+  saved: 'tab.savedLinked',
   save: 'action.save',
   cancel: 'action.cancel',
   disconnect: 'action.disconnect',
@@ -42,8 +46,8 @@ async function openTab(id: string, lang = 'en') {
   return { el, section };
 }
 
-/** Edit → actor type → search → pick the row → Connect → take ERP values → Connect. */
-async function stageLink(section: HTMLElement, w: Words, query: string, rowName: RegExp) {
+/** Edit → actor type → search → pick the row → Connect → take ERP (or CRM) values → Connect. */
+async function stageLink(section: HTMLElement, w: Words, query: string, rowName: RegExp, take: 'takeAllErp' | 'takeAllCrm' = 'takeAllErp') {
   (await findButton(w.edit, section)).click();
   (await findButton(w.customer, section)).click();
   const dialog = await findByRole('dialog', { name: w.dialog }, section.getRootNode() as ShadowRoot);
@@ -54,7 +58,7 @@ async function stageLink(section: HTMLElement, w: Words, query: string, rowName:
   const row = await findByRole('option', { name: rowName }, dialog);
   row.click();
   (await findButton(w.connect, dialog)).click();
-  (await findButton(w.takeAllErp, dialog)).click();
+  (await findButton(w[take], dialog)).click();
   const connects = () => queryAllByRole('button', { name: w.connect }, dialog);
   await until(() => connects().some((b) => b.getAttribute('aria-disabled') !== 'true'), 'picker Connect enabled');
   connects().find((b) => b.getAttribute('aria-disabled') !== 'true')!.click();
@@ -259,6 +263,28 @@ describe('<erp-tab> connect, save and disconnect (simulated ERP)', () => {
       configure({ fetch: undefined });
     }
   });
+
+  for (const [lang, take] of [['de', 'takeAllCrm'], ['en', 'takeAllErp']] as const) {
+    it(`the preview before Save is the tab after Save, field by field (${lang}, ${take === 'takeAllCrm' ? 'CRM' : 'ERP'} values)`, async () => {
+      const w = WORDS[lang];
+      const { section } = await openTab('c2', lang);
+      await stageLink(section, w, 'Brandt', /100002/, take);
+      const rows = (list: Element) =>
+        [...list.querySelectorAll(':scope > div')].map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+      await until(() => section.querySelector('[part="pending"] dl'), 'the preview');
+      const preview = rows(section.querySelector('[part="pending"] dl')!);
+      (await findButton(w.save, section)).click();
+      await findByText(w.saved, {}, section);
+      const linked = rows(section.querySelector('[part="fields"]')!);
+      // The tab adds when it last synchronized; everything before it is what the preview showed.
+      expect(linked.slice(0, -1)).to.deep.equal(preview);
+      expect(preview.length).to.be.greaterThan(3);
+      // Formatted as the tab formats (no raw 80000.00 or ISO date), and the name once, as chosen.
+      expect(preview.map(([, v]) => v).join(' ')).to.not.match(/\d{4}-\d{2}-\d{2}|\b\d{4,}\.\d{2}\b/);
+      const name = take === 'takeAllCrm' ? 'Brandt Maschinenbau GmbH' : 'Brandt Maschinenbau';
+      expect(preview.filter(([, v]) => v.startsWith('Brandt')).map(([, v]) => v)).to.deep.equal([name]);
+    });
+  }
 
   it('a Save against a record changed meanwhile says so, reloads on request and keeps the choices', async () => {
     const { section } = await openTab('c2');

@@ -29,7 +29,7 @@ import { withValues, type DialogStep, type LoadedStep, type Results, type Search
 import { ListboxController } from './listbox-controller.js';
 import { renderResultsList } from './results-list.js';
 import { VirtualWindowController } from './virtual-window-controller.js';
-import { comparePreview } from './pending-link.js';
+import { comparePreview, previewName } from './pending-link.js';
 import { renderGuard, renderSuggestions } from './match-suggestions.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
 import { LoadController } from '../shared/load-controller.js';
@@ -491,11 +491,11 @@ export class ErpConnectDialog extends LitElement {
       connectionId: this.connection.id,
       actorType: this.actorType,
       erpKey: row.key,
-      displayName: row.displayName,
+      displayName: previewName(compare, event.choices, row.displayName),
       choices: { ...event.choices },
       values: { ...event.values },
       ...(compare.erpVersion ? { erpVersion: compare.erpVersion } : {}),
-      preview: comparePreview(compare.fields, event.choices),
+      preview: comparePreview(compare, event.choices, event.values),
     });
   }
 
@@ -513,7 +513,8 @@ export class ErpConnectDialog extends LitElement {
           ? { reason: this.createReason.trim() }
           : {}),
       },
-      preview: [...event.preview],
+      // The values entered, as text (the new actor's tab fields are the ERP's to decide).
+      preview: event.preview.map((p) => ({ field: { key: p.key, label: p.label, type: 'text', access: 'normal' }, value: p.display, displayValue: p.display })),
     });
   }
 

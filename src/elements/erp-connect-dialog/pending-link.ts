@@ -1,5 +1,4 @@
-import type { CompareField, Side } from '../../model/types.js';
-import type { PreviewValue } from '../../events/erp-connect.js';
+import type { CompareField, CompareResult, DisplayField, FieldValue, Side } from '../../model/types.js';
 
 /** The side whose value a compare field will have after synchronization. */
 export function winningSide(field: CompareField, choices: Record<string, Side>): Side {
@@ -14,13 +13,38 @@ export function winningSide(field: CompareField, choices: Record<string, Side>):
 }
 
 /**
- * What the tab shows for a pending link: per compared field the value that will win (the chosen
- * side for differing two-way fields, the direction's winner for one-way fields).
+ * What the tab will show once the link is saved: its fields in its order (`tabFields`; else the
+ * compared fields), each compared one with the value that will win (the chosen side for differing
+ * two-way fields, the direction's winner for one-way fields), an asked one with the value entered.
+ * The tab renders these exactly as it renders a linked record's fields.
  */
-export function comparePreview(fields: readonly CompareField[], choices: Record<string, Side>): PreviewValue[] {
-  return fields.map((f) => ({
-    key: f.field.key,
-    label: f.field.label,
-    display: winningSide(f, choices) === 'crm' ? f.crmDisplay : f.erpDisplay,
-  }));
+export function comparePreview(
+  compare: Pick<CompareResult, 'fields' | 'tabFields'>,
+  choices: Record<string, Side>,
+  values: Record<string, FieldValue> = {},
+): DisplayField[] {
+  const shown: DisplayField[] =
+    compare.tabFields ?? compare.fields.map((f) => ({ field: f.field, value: f.erpValue, displayValue: f.erpDisplay, direction: f.direction }));
+  return shown.map((t) => {
+    const key = t.field.key;
+    const compared = compare.fields.find((f) => f.field.key === key);
+    if (compared) {
+      const crm = winningSide(compared, choices) === 'crm';
+      return { ...t, value: crm ? compared.crmValue : compared.erpValue, displayValue: crm ? compared.crmDisplay : compared.erpDisplay };
+    }
+    if (key in values) {
+      const value = values[key]!;
+      // A list item's text is the ERP's: the one shown stays for the same item.
+      const keep = t.field.type === 'list' && value === t.value;
+      return { ...t, value, displayValue: keep ? t.displayValue : String(value ?? '') };
+    }
+    return t;
+  });
+}
+
+/** The name the record will have in the ERP: the winning value of a compared `name` field, else `erpName`. */
+export function previewName(compare: Pick<CompareResult, 'fields'>, choices: Record<string, Side>, erpName: string): string {
+  const name = compare.fields.find((f) => f.field.key === 'name');
+  if (!name) return erpName;
+  return (winningSide(name, choices) === 'crm' ? name.crmDisplay : name.erpDisplay) || erpName;
 }

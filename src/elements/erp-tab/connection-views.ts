@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ConnectionState } from '../../model/types.js';
+import type { ActorType, ConnectionState, DisplayField } from '../../model/types.js';
 import { formatDateTime, formatFieldValue, formatRelativeTime } from '../../model/format.js';
 import type { PendingLink } from '../../events/erp-connect.js';
 import { getLocale } from '../../i18n/localization.js';
@@ -12,10 +12,30 @@ import { renderProvenance } from './health-strip.js';
 
 const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 
+/**
+ * The rows of a linked record, and of one that will be linked on Save (the same rows, so the preview
+ * is what the tab shows after saving): actor type, ERP number, the name where no field shows it, the
+ * fields with their direction.
+ */
+function actorRows(actorType: ActorType, erpKey: string | undefined, displayName: string, fields: readonly DisplayField[]) {
+  const locale = getLocale();
+  const words = formatWords();
+  return html`
+    ${row(msg('ERP actor', { id: 'tab.actorType' }), actorTypeLabel(actorType))}
+    ${erpKey ? row(msg('ERP number', { id: 'tab.erpKey' }), erpKey) : nothing}
+    ${fields.some((f) => f.displayValue === displayName) ? nothing : row(msg('Name', { id: 'tab.displayName' }), displayName)}
+    ${fields.map(
+      (f) => html`<div>
+        <dt><span>${f.field.label}</span>${f.direction ? renderProvenance(f.direction) : nothing}</dt>
+        <dd>${formatFieldValue(f.field, f.value, f.displayValue, locale, words)}</dd>
+      </div>`,
+    )}
+  `;
+}
+
 export function renderLinkedFields(c: ConnectionState, now: number, unlinkPending: boolean, showLastError = true) {
   const link = c.link!;
   const locale = getLocale();
-  const words = formatWords();
   return html`
     ${unlinkPending
       ? html`<p class="pending-note">
@@ -25,17 +45,7 @@ export function renderLinkedFields(c: ConnectionState, now: number, unlinkPendin
         </p>`
       : nothing}
     <dl part="fields" class="fields">
-      ${row(msg('ERP actor', { id: 'tab.actorType' }), actorTypeLabel(link.actorType))}
-      ${row(msg('ERP number', { id: 'tab.erpKey' }), link.erpKey)}
-      ${c.fields.some((f) => f.displayValue === link.displayName)
-        ? nothing
-        : row(msg('Name', { id: 'tab.displayName' }), link.displayName)}
-      ${c.fields.map(
-        (f) => html`<div>
-          <dt><span>${f.field.label}</span>${f.direction ? renderProvenance(f.direction) : nothing}</dt>
-          <dd>${formatFieldValue(f.field, f.value, f.displayValue, locale, words)}</dd>
-        </div>`,
-      )}
+      ${actorRows(link.actorType, link.erpKey, link.displayName, c.fields)}
       ${row(
         msg('Last synchronized', { id: 'tab.lastSynced' }),
         link.lastSynced
@@ -66,12 +76,7 @@ export function renderPendingLink(link: PendingLink) {
             id: 'tab.pendingLink',
           })}
     </p>
-    <dl class="fields">
-      ${row(msg('ERP actor', { id: 'tab.actorType' }), actorTypeLabel(link.actorType))}
-      ${link.erpKey ? row(msg('ERP number', { id: 'tab.erpKey' }), link.erpKey) : nothing}
-      ${row(msg('Name', { id: 'tab.displayName' }), link.displayName)}
-      ${link.preview.map((p) => row(p.label, p.display))}
-    </dl>
+    <dl class="fields">${actorRows(link.actorType, link.erpKey, link.displayName, link.preview)}</dl>
   </div>`;
 }
 
