@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const connectionStyles = css`
   :host {
     display: block;
+    /* The section lays out by its own width (the CRM's tab panel), not the page's. */
+    container-type: inline-size;
   }
   .connection {
     border: 1px solid var(--_border);
@@ -25,7 +27,8 @@ export const connectionStyles = css`
   h3 {
     margin: 0;
     font-size: 1rem;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .badge {
     font-size: 0.75rem;
@@ -56,9 +59,20 @@ export const connectionStyles = css`
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    /* Breaks a word only when it cannot fit a line (anywhere would also shrink the column to a letter). */
+    overflow-wrap: break-word;
     unicode-bidi: isolate;
     min-inline-size: 0;
+  }
+  /* Narrow: each label above its value, both the full width. */
+  @container (max-width: 30rem) {
+    .fields {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd {
+      margin-block-end: 0.5rem;
+    }
   }
   .empty p {
     margin: 0 0 0.25rem;
