@@ -224,8 +224,19 @@ describe('trust features in <erp-tab> (simulated ERP)', () => {
 
   it('Escape closes the conflict dialog without deciding', async () => {
     const { el, section } = await openTab('c3');
-    (await findButton('Sync now', section)).click();
+    const syncNow = await findButton('Sync now', section);
+    syncNow.focus();
+    await sendKeys({ press: 'Enter' });
     const dialog = await findByRole('dialog', { name: W.en.conflictTitle }, el.shadowRoot!);
+    // Its title takes the focus for screen readers, with no focus ring: it is not a control. A
+    // control reached by Tab has one.
+    const title = dialog.querySelector('h2')!;
+    await until(() => deepActiveElement() === title, 'the title focused');
+    expect(getComputedStyle(title).outlineStyle).to.equal('none');
+    await sendKeys({ press: 'Tab' });
+    const control = deepActiveElement()!;
+    expect(control).to.not.equal(title);
+    expect(getComputedStyle(control).outlineStyle).to.not.equal('none');
     await sendKeys({ press: 'Escape' });
     await until(() => !(dialog as HTMLDialogElement).open, 'closed');
     expect(await findByText(/Not decided/, {}, section)).to.exist;

@@ -64,6 +64,10 @@ export const baseStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* A heading focused for screen readers (a dialog's title) is not a control: no ring. */
+  :is(h1, h2, h3)[tabindex='-1']:focus-visible {
+    outline: none;
+  }
   .error {
     color: var(--_danger);
   }
