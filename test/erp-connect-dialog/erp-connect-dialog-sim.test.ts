@@ -130,11 +130,16 @@ describe('<erp-connect-dialog> on the simulated ERP', () => {
   });
 
   it('shows the results in the UI language: the ERP’s column names and list texts, dates and numbers by Intl', async () => {
-    const { root } = await openOnSim({ type: 'project', id: 'j2', name: '' }, 'conn-a', 'project', 'de');
+    const { calls, el, root } = await openOnSim({ type: 'project', id: 'j2', name: '' }, 'conn-a', 'project', 'de');
+    await until(() => searches(calls).length === 1, 'the search for the record name sent');
+    await calls.find((c) => c.method === 'searchActors')!.result;
     const input = (await findByRole('textbox', {}, root)) as HTMLInputElement;
     input.value = 'P-1002';
     input.dispatchEvent(new Event('input'));
     (await findButton('Suchen', root)).click();
+    await until(() => searches(calls).length === 2, 'the search for P-1002 sent');
+    await calls.filter((c) => c.method === 'searchActors')[1]!.result;
+    await el.updateComplete;
     const headerOf = () => deepElements(root).find((e) => e.classList.contains('result-header'));
     await until(() => headerOf() && status(root) === '1 Ergebnis', 'P-1002 found');
     const header = headerOf()!.textContent!;

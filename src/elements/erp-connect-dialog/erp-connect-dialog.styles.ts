@@ -4,8 +4,12 @@ export const connectDialogStyles = css`
   :host {
     display: contents;
   }
+  /* Anchored at the top, not centred: content arriving later grows the dialog downwards instead
+     of moving what the user is looking at. */
   dialog {
     inline-size: min(48rem, calc(100vw - 1rem));
+    margin-block: min(6vh, 3rem) auto;
+    max-block-size: calc(100vh - min(6vh, 3rem) - 1rem);
   }
   .subtitle {
     margin: 0 0 var(--_space);
@@ -197,15 +201,38 @@ export const connectDialogStyles = css`
   .suggestions .hint {
     margin: 0;
   }
-  .suggestions .hint:empty {
-    display: none;
+  /* Two rows of two lines each are kept from the start (skeleton, then the suggestions). */
+  .suggestion-rows {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+    min-block-size: calc(6em + 0.25rem);
+    line-height: 1.5;
+  }
+  .suggestion,
+  .skeleton-row {
+    min-block-size: 3em;
   }
   .suggestion {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem var(--_space);
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-rows: 1.5em auto;
+    column-gap: var(--_space);
+    align-items: center;
     cursor: pointer;
+  }
+  .suggestion input {
+    margin: 0;
+  }
+  .suggestion .why {
+    grid-column: 2;
+  }
+  .skeleton-row {
+    display: block;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_border), transparent, var(--_border));
+    background-size: 200% 100%;
+    opacity: 0.5;
   }
   .suggestion .name {
     font-weight: 600;

@@ -45,51 +45,53 @@ export interface SuggestionsView {
 
 /**
  * The suggested matches as a radio group (arrow keys move and select, like the results list; a
- * suggestion that is also a search result stays one option in the results).
+ * suggestion that is also a search result stays one option in the results). Their place is kept
+ * from the start: two rows of skeleton while they load, and as much space once there, also when
+ * there are none, so the search below does not move when they arrive.
  */
 export function renderSuggestions(v: SuggestionsView) {
   const list = v.suggestions ?? [];
-  if (!v.loading && !v.error && list.length === 0) return nothing;
+  const none = !v.loading && !v.error && list.length === 0;
   return html`<fieldset part="suggestions" class="suggestions" aria-describedby="suggestions-hint">
     <legend id="suggestions-title">${msg('Suggested matches', { id: 'match.title' })}</legend>
-    <p class="muted" aria-live="polite">
-      ${v.loading ? msg('Looking for matching ERP records…', { id: 'match.loading' }) : nothing}
-      ${v.error
-        ? // Suggestions are a help, not a step: a failure is announced politely and the search still works.
-          html`<span part="suggestions-error">
-            ${msg(str`Suggestions could not be loaded: ${problemMessage(v.error)}`, { id: 'match.failed' })}
-          </span>`
-        : nothing}
+    <p class="muted hint" id="suggestions-hint" aria-live="polite">
+      ${v.loading
+        ? msg('Looking for matching ERP records…', { id: 'match.loading' })
+        : v.error
+          ? // Suggestions are a help, not a step: a failure is announced politely and the search still works.
+            html`<span part="suggestions-error">
+              ${msg(str`Suggestions could not be loaded: ${problemMessage(v.error)}`, { id: 'match.failed' })}
+            </span>`
+          : none
+            ? msg('No ERP record stands out as a match: search below.', { id: 'match.none' })
+            : msg('Nothing is connected until you choose a record and press Connect.', { id: 'match.hint' })}
     </p>
-    <p class="muted hint" id="suggestions-hint">
-      ${list.length
-        ? msg('Nothing is connected until you choose a record and press Connect.', { id: 'match.hint' })
-        : ''}
-    </p>
-    ${repeat(
-      list,
-      (s) => s.key,
-      (s) => html`<label part="suggestion" class="suggestion ${s.strength}">
-        <input
-          type="radio"
-          name="suggestion"
-          value=${s.key}
-          .checked=${live(s.key === v.selectedKey)}
-          @change=${() => v.onPick(s.key)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            v.onActivate(s.key);
-          }}
-          @dblclick=${() => v.onActivate(s.key)}
-        />
-        <span class="name">${s.displayName}</span>
-        <span class="key">${s.key}</span>
-        <span class="why"
-          ><span class="strength">${strengthLabel(s)}</span>: <span class="reasons">${reasonsText(s)}</span></span
-        >
-      </label>`,
-    )}
+    <div class="suggestion-rows">
+      ${v.loading ? html`<span class="skeleton-row" aria-hidden="true"></span><span class="skeleton-row" aria-hidden="true"></span>` : nothing}
+      ${repeat(
+        list,
+        (s) => s.key,
+        (s) => html`<label part="suggestion" class="suggestion ${s.strength}">
+          <input
+            type="radio"
+            name="suggestion"
+            value=${s.key}
+            .checked=${live(s.key === v.selectedKey)}
+            @change=${() => v.onPick(s.key)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              v.onActivate(s.key);
+            }}
+            @dblclick=${() => v.onActivate(s.key)}
+          />
+          <span class="line"><span class="name">${s.displayName}</span> <span class="key">${s.key}</span></span>
+          <span class="why"
+            ><span class="strength">${strengthLabel(s)}</span>: <span class="reasons">${reasonsText(s)}</span></span
+          >
+        </label>`,
+      )}
+    </div>
   </fieldset>`;
 }
 

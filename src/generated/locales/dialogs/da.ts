@@ -107,6 +107,7 @@ export const templates = {
 'match.guardTitle': `Mulig dublet.`,
 'match.hint': `Intet tilknyttes, før du vælger en post og trykker på Tilknyt.`,
 'match.loading': `Søger efter matchende ERP-poster…`,
+'match.none': `Ingen ERP-post er et tydeligt match: søg nedenfor.`,
 'match.reasonEmail': `E-mail ens`,
 'match.reasonErpNumber': `ERP-nummer ens`,
 'match.reasonLabel': `Hvorfor oprette en ny ERP-post alligevel? (gemmes i historikken)`,

@@ -107,6 +107,7 @@ export const templates = {
 'match.guardTitle': `Mögliches Duplikat.`,
 'match.hint': `Nichts wird verbunden, bevor Sie einen Datensatz wählen und Verbinden drücken.`,
 'match.loading': `Passende ERP-Datensätze werden gesucht…`,
+'match.none': `Kein ERP-Datensatz passt deutlich: Suchen Sie unten.`,
 'match.reasonEmail': `E-Mail gleich`,
 'match.reasonErpNumber': `ERP-Nummer gleich`,
 'match.reasonLabel': `Warum trotzdem einen neuen ERP-Datensatz erstellen? (wird im Verlauf gespeichert)`,

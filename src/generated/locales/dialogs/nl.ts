@@ -107,6 +107,7 @@ export const templates = {
 'match.guardTitle': `Mogelijk duplicaat.`,
 'match.hint': `Er wordt niets verbonden totdat u een record kiest en op Verbinden drukt.`,
 'match.loading': `Bijpassende ERP-records zoeken…`,
+'match.none': `Geen ERP-record is een duidelijke overeenkomst: zoek hieronder.`,
 'match.reasonEmail': `E-mail gelijk`,
 'match.reasonErpNumber': `ERP-nummer gelijk`,
 'match.reasonLabel': `Waarom toch een nieuw ERP-record maken? (wordt in de geschiedenis vastgelegd)`,
