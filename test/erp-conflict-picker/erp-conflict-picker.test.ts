@@ -171,6 +171,33 @@ describe('<erp-conflict-picker>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
+  it('puts many equal values behind one button, the decisions first, and shows them on request', async () => {
+    const fields = [
+      compare('a', 'Street', 'Main St 1', 'Main St 1'),
+      compare('name', 'Name', 'Acme Ltd', 'ACME Limited'),
+      compare('b', 'Zip', '0150', '0150'),
+      compare('c', 'Country', 'Norway', 'Norway'),
+      compare('city', 'City', 'Oslo', 'Bergen'),
+      compare('d', 'Currency', 'NOK', 'NOK'),
+    ];
+    const el = await fixture<ErpConflictPicker>(html`<erp-conflict-picker lang="en" .fields=${fields}></erp-conflict-picker>`);
+    const root = el.shadowRoot!;
+    const names = () => [...root.querySelectorAll('[part="row"] .name > span:first-child')].map((n) => n.textContent);
+    expect(names()).to.deep.equal(['Name', 'City']);
+    const toggle = await findButton('4 equal values', root);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await until(() => names().length === 6, 'the equal values shown');
+    expect(names()).to.deep.equal(['Name', 'City', 'Street', 'Zip', 'Country', 'Currency']);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    // Three equal values or fewer stay in their place, as they are.
+    el.fields = fields.slice(0, 5);
+    await el.updateComplete;
+    expect(queryAllByRole('button', { name: /equal values/ }, root)).to.have.length(0);
+    expect(names()).to.deep.equal(['Street', 'Name', 'Zip', 'Country', 'City']);
+  });
+
   it('keeps decisions when the fields are given again', async () => {
     const el = await render();
     ((await findByRole('radio', { name: 'CRM: Oslo' }, root(el))) as HTMLInputElement).click();

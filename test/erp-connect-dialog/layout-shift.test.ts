@@ -2,6 +2,7 @@
 // and neither moves the search field the user is about to type in. Positions measured with
 // getBoundingClientRect before and after each answer, both held by the simulated ERP until then.
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { findButton, findByRole, queryAllByRole, until } from '../helpers/queries.js';
 import { showConnectDialog } from '../helpers/connect-dialog.js';
 import { useSimulator } from '../helpers/sim.js';
@@ -36,4 +37,32 @@ describe('<erp-connect-dialog> keeps its place while its content arrives', () =>
       expect(await findButton('Connect', root)).to.exist;
     });
   }
+});
+
+describe('<erp-connect-dialog> compare step in a short window', () => {
+  useSimulator();
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  it('keeps Connect and Cancel in view while the compare scrolls, with the equal values collapsed first', async () => {
+    await setViewport({ width: 800, height: 480 });
+    const { root } = await showConnectDialog('c2');
+    const dialog = (await findByRole('dialog', { name: 'Connect to ERP' }, root)) as HTMLDialogElement;
+    (await findByRole('option', { name: /100002/ }, root)).click();
+    (await findButton('Connect', root)).click();
+    const picker = await until(() => root.querySelector('erp-conflict-picker'), 'the compare').then(() => root.querySelector('erp-conflict-picker')!);
+    const toggle = await findButton(/^\d+ equal values$/, picker.shadowRoot!);
+    toggle.click();
+    await until(() => toggle.getAttribute('aria-expanded') === 'true', 'the equal values shown');
+    expect(dialog.scrollHeight, 'the compare is longer than the window').to.be.greaterThan(dialog.clientHeight);
+    const visible = (e: Element) => {
+      const [r, d] = [e.getBoundingClientRect(), dialog.getBoundingClientRect()];
+      return r.top >= d.top && r.bottom <= d.bottom + 1;
+    };
+    const connect = queryAllByRole('button', { name: 'Connect' }, picker.shadowRoot!)[0]!;
+    for (const at of [0, dialog.scrollHeight / 2]) {
+      dialog.scrollTop = at;
+      expect(visible(connect), `Connect in view at scroll ${Math.round(at)}`).to.equal(true);
+      expect(visible(await findButton('Cancel', picker.shadowRoot!)), 'Cancel in view').to.equal(true);
+    }
+  });
 });

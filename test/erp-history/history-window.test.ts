@@ -80,7 +80,8 @@ describe('<erp-history> with many events shown', () => {
     await until(() => el.shadowRoot!.querySelector('#event-1019'), 'the 20 new events render');
     // The user stays where they were: the new events appear above the button, which moved down.
     expect(loadMore.getBoundingClientRect().top).to.be.greaterThan(before);
-    expect(rendered(el).length).to.be.lessThan(shownBefore + 40);
+    // The window drops what left the viewport (on a loaded machine a frame or two later).
+    await until(() => rendered(el).length < shownBefore + 40, 'no more than two blocks more in the DOM');
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('1,020 events shown.');
 
     scrollPage(() => window.scrollTo(0, 0));

@@ -89,6 +89,18 @@ export const pickerStyles = css`
   .status {
     font-weight: 600;
   }
+  .equal-toggle button {
+    grid-column: 1 / -1;
+    justify-self: start;
+  }
+  /* Connect (or Apply) and Cancel stay in view while a long compare scrolls in its dialog. */
+  .picker > .actions:last-child {
+    position: sticky;
+    inset-block-end: 0;
+    background: var(--_bg);
+    padding-block: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
   @container (max-width: 30rem) {
     .rows {
       grid-template-columns: 1fr;

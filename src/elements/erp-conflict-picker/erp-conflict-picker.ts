@@ -29,6 +29,9 @@ import { narrowStyles, pickerStyles } from './erp-conflict-picker.styles.js';
 /** The value columns, in order. Sync conflicts add a third, read-only "Last synchronized" column. */
 const SIDES: readonly Side[] = ['crm', 'erp'];
 
+/** From this many fields with the same value on both sides, they are collapsed behind one button. */
+const COLLAPSE_EQUAL_FROM = 4;
+
 /** A sync conflict as a compare row: a two-way field that differs. */
 const conflictField = (c: SyncConflict): CompareField => ({
   field: c.field,
@@ -93,6 +96,8 @@ export class ErpConflictPicker extends LitElement {
 
   @state() private choices: Record<string, Side> = {};
   @state() private ask: AskFieldState = emptyAskFieldState();
+  /** Whether the many fields with the same value on both sides are shown (collapsed at first). */
+  @state() private equalShown = false;
 
   private readonly lists = new ListItemsController(this, () => ({
     backend: this.backend,
@@ -232,11 +237,7 @@ export class ErpConflictPicker extends LitElement {
               ${SIDES.map((side) => html`<span>${sideName(side)}</span>`)}
               ${this.syncMode ? html`<span>${msg('Last synchronized', { id: 'picker.columnLastSynced' })}</span>` : nothing}
             </div>
-            ${repeat(
-              this.fields,
-              (f) => f.field.key,
-              (f, i) => this.renderRow(f, i),
-            )}
+            ${this.renderRows()}
           </div>`
         : nothing}
       ${this.askFields.length ? this.renderAskFields() : nothing}
@@ -267,6 +268,25 @@ export class ErpConflictPicker extends LitElement {
     return this.fields.some(isChoice)
       ? msg('All conflicts decided.', { id: 'picker.allDecided' })
       : msg('No conflicts to decide.', { id: 'picker.noConflicts' });
+  }
+
+  /**
+   * The rows in their order; when many fields have the same value on both sides, the ones that
+   * differ come first and the equal ones wait behind "N equal values", so the decisions are in view.
+   */
+  private renderRows() {
+    const rows = this.fields.map((f, i) => ({ f, i }));
+    const equal = rows.filter((r) => !r.f.differs);
+    const row = (r: { f: CompareField; i: number }) => this.renderRow(r.f, r.i);
+    if (equal.length < COLLAPSE_EQUAL_FROM) return repeat(rows, (r) => r.f.field.key, row);
+    const count = equal.length;
+    return html`${repeat(rows.filter((r) => r.f.differs), (r) => r.f.field.key, row)}
+      <div class="row equal-toggle">
+        <button type="button" part="equal-toggle" aria-expanded=${this.equalShown ? 'true' : 'false'} @click=${() => (this.equalShown = !this.equalShown)}>
+          ${msg(str`${count} equal values`, { id: 'picker.equalValues' })}
+        </button>
+      </div>
+      ${this.equalShown ? repeat(equal, (r) => r.f.field.key, row) : nothing}`;
   }
 
   private renderRow(f: CompareField, i: number) {

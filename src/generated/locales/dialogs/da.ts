@@ -125,6 +125,7 @@ export const templates = {
 'picker.changedBy': `Ændret af`,
 'picker.columnField': `Felt`,
 'picker.columnLastSynced': `Senest synkroniseret`,
+'picker.equalValues': str`${0} ens værdier`,
 'picker.fillMandatory': `Udfyld de obligatoriske værdier.`,
 'picker.hint': `Hvor værdierne er forskellige, vælger du den værdi, der skal beholdes. Den værdi, du ikke vælger, overskrives, når du gemmer.`,
 'picker.kept': `Beholdes`,

@@ -125,6 +125,7 @@ export const templates = {
 'picker.changedBy': `Geändert von`,
 'picker.columnField': `Feld`,
 'picker.columnLastSynced': `Zuletzt synchronisiert`,
+'picker.equalValues': str`${0} gleiche Werte`,
 'picker.fillMandatory': `Füllen Sie die obligatorischen Werte aus.`,
 'picker.hint': `Wo sich die Werte unterscheiden, wählen Sie den Wert, der bleiben soll. Der nicht gewählte Wert wird beim Speichern überschrieben.`,
 'picker.kept': `Bleibt`,

@@ -125,6 +125,7 @@ export const templates = {
 'picker.changedBy': `Gewijzigd door`,
 'picker.columnField': `Veld`,
 'picker.columnLastSynced': `Laatst gesynchroniseerd`,
+'picker.equalValues': str`${0} gelijke waarden`,
 'picker.fillMandatory': `Vul de verplichte waarden in.`,
 'picker.hint': `Kies waar de waarden verschillen welke waarde blijft. De waarde die u niet kiest, wordt bij het opslaan overschreven.`,
 'picker.kept': `Blijft`,
