@@ -4,9 +4,7 @@ import type {
   CompareRequest,
   CompareResult,
   ConnectionState,
-  FieldValue,
   HistoryChange,
-  ListItem,
   NewActorFields,
   SaveLinkRequest,
   Side,
@@ -29,7 +27,7 @@ import {
 } from './context.js';
 import { companyLink, connectionState, offers, tabFields } from './entity-state.js';
 import { guardedWrite, type WriteGuard } from './guard.js';
-import { addHistory } from './history.js';
+import { addHistory, historyChange } from './history.js';
 import { linkKey, type ConnectionRecord, type CrmRecord, type ErpActor, type Values } from './model.js';
 import { fail } from './problems.js';
 import { hash } from './prng.js';
@@ -159,10 +157,10 @@ export function applyChoices(
     if (winner === 'erp') {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
       if (s.crmField === 'name') record.name = String(erpValue ?? '');
-      changes.push(change(s.meta, crmValue, erpValue, 'crm', erpLists(ctx, conn.id)));
+      changes.push(historyChange(ctx, conn.id, erp.type, s.erpField, crmValue, erpValue, 'crm'));
     } else if (s.meta.access !== 'read-only') {
       erpUpdates[s.erpField] = crmValue;
-      changes.push(change(s.meta, erpValue, crmValue, 'erp', erpLists(ctx, conn.id)));
+      changes.push(historyChange(ctx, conn.id, erp.type, s.erpField, erpValue, crmValue, 'erp'));
     }
   }
   if (Object.keys(erpUpdates).length) {
@@ -172,13 +170,6 @@ export function applyChoices(
   return changes;
 }
 
-const change = (meta: ReturnType<typeof erpMeta>, from: FieldValue, to: FieldValue, side: Side, lists: Record<string, ListItem[]>): HistoryChange => ({
-  field: meta.key,
-  label: meta.label,
-  oldValue: display(meta, from, lists),
-  newValue: display(meta, to, lists),
-  side,
-});
 
 /** ERP values of the synced fields: the base for the next two-sided change detection. */
 export function syncedBase(ctx: Ctx, connectionId: string, erp: ErpActor): Values {

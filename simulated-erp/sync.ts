@@ -13,7 +13,7 @@ import {
   type Ctx,
 } from './context.js';
 import { connectionState } from './entity-state.js';
-import { addHistory } from './history.js';
+import { addHistory, historyChange } from './history.js';
 import { crmEditKey, erpEditKey, linkKey, type ConnectionRecord, type CrmRecord, type LinkRecord, type Values } from './model.js';
 import { fail, SimProblem } from './problems.js';
 import { display, same } from './values.js';
@@ -102,11 +102,11 @@ export function syncLink(
     if (winner === 'erp') {
       record.values[s.crmField] = erpValueAsCrm(ctx, conn.id, s.meta, erpValue);
       if (s.crmField === 'name') record.name = String(erpValue ?? '');
-      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, crmValue, lists), newValue: display(s.meta, erpValue, lists), side: 'crm' as const });
+      changes.push(historyChange(ctx, conn.id, link.actorType, s.erpField, crmValue, erpValue, 'crm'));
       link.synced[s.erpField] = erpValue;
     } else {
       erpUpdates[s.erpField] = crmValue;
-      changes.push({ field: s.erpField, label: s.meta.label, oldValue: display(s.meta, erpValue, lists), newValue: display(s.meta, crmValue, lists), side: 'erp' as const });
+      changes.push(historyChange(ctx, conn.id, link.actorType, s.erpField, erpValue, crmValue, 'erp'));
       link.synced[s.erpField] = crmValue;
     }
   }

@@ -5,6 +5,7 @@ import * as data from '../../simulated-erp/admin-data.js';
 import * as mappings from '../../simulated-erp/admin-mapping.js';
 import { connection, crmRecord, erpLists, requireAdmin, usableConnection, type Ctx } from '../../simulated-erp/context.js';
 import { companyLink, getEntityState } from '../../simulated-erp/entity-state.js';
+import { inReadersLanguage } from '../../simulated-erp/history.js';
 import * as linking from '../../simulated-erp/linking.js';
 import { normalizeName, normalizeVat, wellFormedVat } from '../../simulated-erp/match.js';
 import { linkKey, type SimState, type UserRecord } from '../../simulated-erp/model.js';
@@ -234,9 +235,11 @@ export class SyncService {
     getHistory: async (i) => {
       const e = entity(i);
       const cid = i.params.connectionId!;
-      await this.read(i, { entities: [e] }, (ctx) => {
+      // The history is kept in English; its labels are given in the reader's language.
+      const relabel = await this.read(i, { entities: [e] }, (ctx) => {
         crmRecord(ctx, e.type, e.id);
         connection(ctx, cid);
+        return (items: HistoryEvent[]) => inReadersLanguage(ctx, e, cid, items);
       });
       const start = i.query.cursor ? Number(i.query.cursor) : 0;
       if (!Number.isInteger(start) || start < 0) problem(400, 'invalid-cursor', 'The paging cursor is not valid', '/cursor');
@@ -246,7 +249,7 @@ export class SyncService {
         'SELECT event FROM history WHERE entity_type = $1 AND entity_id = $2 AND connection_id = $3 ORDER BY seq DESC OFFSET $4 LIMIT $5',
         [e.type, e.id, cid, start, size + 1],
       );
-      const page: HistoryEventPage = { items: rows.slice(0, size).map((r) => r.event), nextCursor: rows.length > size ? String(start + size) : null };
+      const page: HistoryEventPage = { items: relabel(rows.slice(0, size).map((r) => r.event)), nextCursor: rows.length > size ? String(start + size) : null };
       return { body: page };
     },
 

@@ -46,6 +46,24 @@ describe('sync service: the ERP texts in the language asked for', () => {
     assert.equal(field((await get('/entities/company/c1/erp-state')).body as State, 'creditLimit').field.label, 'Credit limit');
   });
 
+  it('keeps the history in English and labels it in the language of whoever reads it', async () => {
+    const sync = await fetch(`${target.apiUrl}/entities/company/c1/links/conn-a/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'accept-language': 'de', 'idempotency-key': crypto.randomUUID() },
+    });
+    assert.equal(sync.status, 200, await sync.clone().text());
+    type Page = { items: { changes: { field: string; label: string }[] }[] };
+    const label = async (language?: string) => {
+      const page = (await get('/entities/company/c1/links/conn-a/history', language)).body as Page;
+      const change = page.items.flatMap((e) => e.changes).find((c) => c.field === 'phone');
+      assert.ok(change, 'the sync recorded the phone number it wrote');
+      return change.label;
+    };
+    assert.equal(await label(), 'Phone');
+    assert.equal(await label('nl'), 'Telefoon');
+    assert.equal(await label('da'), 'Telefon');
+  });
+
   it('answers search columns, searchable fields and lists in the language asked for', async () => {
     const res = await fetch(`${target.apiUrl}/connections/conn-a/actor-types/customer/search`, {
       method: 'POST',

@@ -269,6 +269,19 @@ describe('ErpSimulator: sync', () => {
     expect(sim.compare(c('c2'), { connectionId: 'conn-a', actorType: 'customer', erpKey: '100002' }).fields.find((f) => f.field.key === 'vatNumber')!.differs).to.equal(true);
   });
 
+  it('keeps the history in English and labels it in the reader\'s language', () => {
+    const sim = newSim();
+    // A German user syncs: the change is kept in English, not in the writer's language.
+    sim.speaking('de', () => sim.syncNow(c('c1'), 'conn-a'));
+    const kept = sim.getHistory(c('c1'), 'conn-a', null).items[0]!;
+    const phone = kept.changes.find((x) => x.field === 'phone')!;
+    expect(phone.label).to.equal('Phone');
+    // Each reader sees the labels in their language.
+    const inDutch = sim.speaking('nl', () => sim.getHistory(c('c1'), 'conn-a', null)).items[0]!;
+    expect(inDutch.changes.find((x) => x.field === 'phone')!.label).to.equal('Telefoon');
+    expect(sim.speaking('de', () => sim.getHistory(c('c1'), 'conn-a', null)).items[0]!.changes.find((x) => x.field === 'phone')!.label).to.equal('Telefon');
+  });
+
   it('stores a connector error on the link', () => {
     const sim = newSim();
     const problem = problemOf(() => sim.syncNow(c('c4'), 'conn-a'));
