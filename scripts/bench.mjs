@@ -1,12 +1,12 @@
 // `npm run bench`: medians over repeated runs of the browser scenarios in bench/scenarios.ts, in
 // headless Chromium, written to docs/benchmarks.md with the machine and the date.
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChromium } from './find-chromium.mjs';
+import { serveBundle } from './serve-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const ALL_RUNS = {
@@ -29,27 +29,10 @@ await build({
   conditions: ['production'],
   logLevel: 'warning',
 });
-const server = createServer((req, res) => {
-  // Cross-origin isolated: performance.now() then has µs resolution instead of 100 µs (an update of
-  // the tab takes about 2 ms).
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-  const path = req.url === '/' ? null : join(out, req.url.split('?')[0]);
-  if (!path) {
-    res.setHeader('Content-Type', 'text/html');
-    res.end('<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><script type="module" src="/scenarios.js"></script></body></html>');
-    return;
-  }
-  try {
-    res.setHeader('Content-Type', 'text/javascript');
-    res.end(readFileSync(path));
-  } catch {
-    res.statusCode = 404;
-    res.end();
-  }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
+// Cross-origin isolated: performance.now() then has µs resolution instead of 100 µs (an update of
+// the tab takes about 2 ms).
+const server = await serveBundle(out, 'scenarios.js', { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+const url = server.url;
 
 const browser = await puppeteer.launch({
   executablePath: findChromium(),

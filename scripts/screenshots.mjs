@@ -2,12 +2,12 @@
 // light and dark, at 320 and 1,280 px, into screenshots/ (not committed); the three the README shows
 // (the tab in German at 320 px, the dialogs in English at 1,280 px, light) are copied to docs/screenshots/.
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChromium } from './find-chromium.mjs';
+import { serveBundle } from './serve-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'erp-shots-'));
@@ -21,23 +21,8 @@ await build({
   loader: { '.css': 'text' },
   logLevel: 'warning',
 });
-const server = createServer((req, res) => {
-  const path = req.url.split('?')[0];
-  if (path === '/') {
-    res.setHeader('Content-Type', 'text/html');
-    res.end('<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="/page.js"></script></body></html>');
-    return;
-  }
-  try {
-    res.setHeader('Content-Type', 'text/javascript');
-    res.end(readFileSync(join(out, path)));
-  } catch {
-    res.statusCode = 404;
-    res.end();
-  }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const server = await serveBundle(out, 'page.js');
+const base = server.url;
 
 const browser = await puppeteer.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
 const dir = join(root, 'screenshots');
