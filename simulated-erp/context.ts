@@ -72,15 +72,21 @@ export function connectorConfigFields(ctx: Ctx, connectorId: string): FieldMeta[
 const OWN_FIELDS = Object.fromEntries(Object.entries(ERP_FIELDS).map(([type, fields]) => [type, fields.map(withTexts)])) as Record<ActorType, TextsOf<FieldMeta>[]>;
 const OWN_LISTS = Object.fromEntries(Object.entries(ERP_LISTS).map(([name, items]) => [name, items.map(withTexts)]));
 
-/** Items in one language, made once per list and language. */
-const shown = new WeakMap<readonly object[], Map<string, unknown[]>>();
-function inLanguageAll<T extends FieldMeta | ListItem>(items: readonly TextsOf<T>[], lang: ErpLanguage | undefined): T[] {
-  let byLang = shown.get(items);
-  if (!byLang) shown.set(items, (byLang = new Map()));
-  let done = byLang.get(lang ?? 'en') as T[] | undefined;
-  if (!done) byLang.set(lang ?? 'en', (done = items.map((item) => inLanguage(item, lang))));
-  return done;
+/**
+ * `make()` once per source and language: a source is what a connector told (kept while the
+ * catalogue holds it) or the product's own, so each request's language is worked out once.
+ */
+function perLanguage<T>(cache: WeakMap<object, Map<string, T>>, source: object, lang: ErpLanguage | undefined, make: () => T): T {
+  let byLang = cache.get(source);
+  if (!byLang) cache.set(source, (byLang = new Map()));
+  let made = byLang.get(lang ?? 'en');
+  if (made === undefined) byLang.set(lang ?? 'en', (made = make()));
+  return made;
 }
+
+const itemsShown = new WeakMap<object, Map<string, unknown[]>>();
+const inLanguageAll = <T extends FieldMeta | ListItem>(items: readonly TextsOf<T>[], lang: ErpLanguage | undefined): T[] =>
+  perLanguage(itemsShown, items, lang, () => items.map((item) => inLanguage(item, lang))) as T[];
 
 /** The ERP fields of an actor type in a connection, labelled in the language of the request. */
 export function erpFields(ctx: Ctx, connectionId: string, actorType: ActorType): FieldMeta[] {
@@ -93,9 +99,14 @@ export function erpListsAsTold(ctx: Ctx, connectionId: string): Record<string, T
   return told ? { ...OWN_LISTS, ...told } : OWN_LISTS;
 }
 
+const listsShown = new WeakMap<object, Map<string, Record<string, ListItem[]>>>();
+
 /** The ERP's lists in a connection (its connector's, else the product's own), in the language of the request. */
 export function erpLists(ctx: Ctx, connectionId: string): Record<string, ListItem[]> {
-  return Object.fromEntries(Object.entries(erpListsAsTold(ctx, connectionId)).map(([name, items]) => [name, inLanguageAll(items, ctx.lang)]));
+  const source = ctx.catalogue?.lists?.(connectionId) ?? OWN_LISTS;
+  return perLanguage(listsShown, source, ctx.lang, () =>
+    Object.fromEntries(Object.entries(erpListsAsTold(ctx, connectionId)).map(([name, items]) => [name, inLanguageAll(items, ctx.lang)])),
+  );
 }
 
 export function canCreate(ctx: Ctx, conn: ConnectionRecord): boolean {

@@ -170,7 +170,6 @@ export function applyChoices(
   return changes;
 }
 
-
 /** ERP values of the synced fields: the base for the next two-sided change detection. */
 export function syncedBase(ctx: Ctx, connectionId: string, erp: ErpActor): Values {
   const base: Values = {};

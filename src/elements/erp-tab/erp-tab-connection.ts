@@ -124,11 +124,13 @@ export class ErpTabConnection extends LitElement {
     return result;
   }
 
-  /**
-   * Loads code shown on demand (an element, by default). A failure (a dropped connection) shows the
-   * error; Retry repeats `action`.
-   */
-  private async ensureElement(tag: LazyTag, action: () => void, load: () => Promise<unknown> = () => loadElement(tag)): Promise<boolean> {
+  /** Loads an element shown on demand (see ensureLoaded). */
+  private ensureElement(tag: LazyTag, action: () => void): Promise<boolean> {
+    return this.ensureLoaded(() => loadElement(tag), action);
+  }
+
+  /** Loads code shown on demand. A failure (a dropped connection) shows the error; Retry repeats `action`. */
+  private async ensureLoaded(load: () => Promise<unknown>, action: () => void): Promise<boolean> {
     try {
       await load();
       if (this.error?.operation === 'load') this.error = null;
@@ -144,10 +146,10 @@ export class ErpTabConnection extends LitElement {
 
   /** Opens the decision on values changed on both sides, loading its code (and the picker) first. */
   private async decideConflicts(conflicts: SyncConflict[]): Promise<void> {
-    let module: Awaited<ReturnType<typeof loadConflicts>> | undefined;
-    const retry = () => void this.decideConflicts(conflicts);
-    if (!(await this.ensureElement('erp-conflict-picker', retry, async () => (module = await loadConflicts())))) return;
-    this.conflicts ??= new module!.SyncConflictsController(this, () => ({
+    if (!(await this.ensureLoaded(loadConflicts, () => void this.decideConflicts(conflicts)))) return;
+    // Loaded: the same promise, already settled.
+    const { SyncConflictsController } = await loadConflicts();
+    this.conflicts ??= new SyncConflictsController(this, () => ({
       backend: this.backend,
       entity: this.entityKey,
       connection: this.connection,

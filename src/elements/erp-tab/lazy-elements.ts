@@ -13,8 +13,21 @@ const loaders = {
 
 export type LazyTag = keyof typeof loaders;
 
-const loading = new Map<LazyTag, Promise<void>>();
+const loading = new Map<unknown, Promise<unknown>>();
 let attempt = 0;
+
+/** `make()` once per `key`; a failed load (a dropped connection) is forgotten, so the next call tries again. */
+function loadOnce<T>(key: unknown, make: () => Promise<T>): Promise<T> {
+  let promise = loading.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    const made = make();
+    made.catch(() => {
+      if (loading.get(key) === made) loading.delete(key);
+    });
+    loading.set(key, (promise = made));
+  }
+  return promise;
+}
 
 /**
  * Imports a module on demand. The browser remembers a failed module fetch for the page, so a plain
@@ -31,8 +44,8 @@ async function importCode<T>(load: () => Promise<T>, failed?: unknown): Promise<
 
 const lastFailure = new Map<unknown, unknown>();
 
-/** `load` once, remembered; a failure is forgotten (and the next call retries as above). */
-function importOnce<T>(load: () => Promise<T>): Promise<T> {
+/** Imports with `load`, or after a failure of it with the fresh URL above. */
+function importRetrying<T>(load: () => Promise<T>): Promise<T> {
   return importCode(load, lastFailure.get(load)).then(
     (module) => {
       lastFailure.delete(load);
@@ -46,34 +59,21 @@ function importOnce<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const conflictsCode = () => import('./sync-conflicts-controller.js');
-let conflicts: ReturnType<typeof conflictsCode> | undefined;
 
 /**
  * The tab section's handling of values changed on both sides (the dialog around the conflict
  * picker), loaded with the picker when a Sync now first finds such values.
  */
 export function loadConflicts(): ReturnType<typeof conflictsCode> {
-  if (!conflicts) {
-    const loaded = Promise.all([importOnce(conflictsCode), loadElement('erp-conflict-picker')]).then(([module]) => module);
-    loaded.catch(() => {
-      if (conflicts === loaded) conflicts = undefined;
-    });
-    conflicts = loaded;
-  }
-  return conflicts;
+  return loadOnce(conflictsCode, () =>
+    Promise.all([importRetrying(conflictsCode), loadElement('erp-conflict-picker')]).then(([module]) => module),
+  );
 }
 
-/**
- * Resolves once `tag` is defined and its strings are there for the active language. A failed load
- * (a dropped connection) is forgotten, so the next call tries again.
- */
+/** Resolves once `tag` is defined and its strings are there for the active language. */
 export function loadElement(tag: LazyTag): Promise<void> {
-  let promise = loading.get(tag);
-  if (!promise) {
-    const code = customElements.get(tag) ? undefined : importOnce(loaders[tag]);
-    promise = Promise.all([code, usePack('dialogs')]).then(() => customElements.whenDefined(tag).then(() => undefined));
-    promise.catch(() => loading.delete(tag));
-    loading.set(tag, promise);
-  }
-  return promise;
+  return loadOnce(tag, () => {
+    const code = customElements.get(tag) ? undefined : importRetrying(loaders[tag]);
+    return Promise.all([code, usePack('dialogs')]).then(() => customElements.whenDefined(tag).then(() => undefined));
+  });
 }
