@@ -1,18 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
+import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem } from '../../backend/problem.js';
-import type {
-  ActorRow,
-  ActorType,
-  ConnectionState,
-  EntityRef,
-  FieldMeta,
-  FieldValue,
-  MatchSuggestion,
-  Side,
-} from '../../model/types.js';
+import type { ActorRow, ActorType, ConnectionState, EntityRef, FieldValue, MatchSuggestion, Side } from '../../model/types.js';
 import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import type { ErpConflictResolveEvent } from '../../events/erp-conflict-resolve.js';
 import type { ErpCreateSubmitEvent } from '../../events/erp-create-submit.js';
@@ -25,18 +16,13 @@ import { AdvancedSearchController } from './advanced-search-controller.js';
 import { renderCompareStep } from './compare-step.js';
 import { renderCreateStep } from './create-step.js';
 import { renderSearchStep } from './search-step.js';
-import { withValues, type DialogStep, type LoadedStep, type Results, type SearchPage, type SearchQuery } from './dialog-step.js';
-import { ListboxController } from './listbox-controller.js';
-import { renderResultsList } from './results-list.js';
-import { VirtualWindowController } from './virtual-window-controller.js';
-import { comparePreview, previewName } from './pending-link.js';
-import { renderGuard, renderSuggestions } from './match-suggestions.js';
+import { withValues, type DialogStep, type LoadedStep } from './dialog-step.js';
+import { SearchResultsController } from './search-results-controller.js';
+import { linkToActor, linkToNewActor, type LinkTarget } from './pending-link.js';
+import { SuggestionsController } from './suggestions-controller.js';
+import { CreateGuardController } from './create-guard-controller.js';
 import { connectDialogStyles } from './erp-connect-dialog.styles.js';
 import { LoadController } from '../shared/load-controller.js';
-
-/** Rows fetched per request: the ERP may hold 100,000+ records, so results come a page at a time. */
-export const PAGE_SIZE = 50;
-
 
 /**
  * The **Connect to ERP** dialog: search the ERP (text or advanced criteria), pick a record and
@@ -76,9 +62,6 @@ export class ErpConnectDialog extends LitElement {
   @state() private step: DialogStep = { kind: 'search' };
   @state() private queryText = '';
   @state() private advanced = false;
-  @state() private results: Results | null = null;
-  @state() private searching: 'new' | 'more' | null = null;
-  @state() private searchError: { problem: ErpProblem; more: boolean } | null = null;
   @state() private selectedKey: string | null = null;
   /** The actor a reopened compare is about (it need not be among search results). */
   @state() private reopened: { key: string; displayName: string } | null = null;
@@ -86,30 +69,26 @@ export class ErpConnectDialog extends LitElement {
   @state() private kept: { choices: Record<string, Side>; notice: string } | null = null;
   @state() private noMatch = false;
   @state() private stepError: ErpProblem | null = null;
-  @state() private suggestions: MatchSuggestion[] | null = null;
-  @state() private createAnyway = false;
-  @state() private createReason = '';
-  @state() private reasonInvalid = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('#results-list') private listbox?: HTMLElement;
-
 
   private opener: HTMLElement | null = null;
-  private searchSeq = 0;
-  /** Identity of the search in flight, so a second click on Search does not send it again. */
-  private searchInFlight: string | null = null;
-  private readonly suggester = new LoadController(
-    this,
-    ([entity, connectionId, actorType]: [EntityKey, string, ActorType], signal) =>
-      this.backend.getMatchSuggestions(entity, connectionId, actorType, { signal }),
-    (list) => (this.suggestions = list),
-  );
-  private readonly searcher = new LoadController(this, ([query, page]: [SearchQuery, SearchPage], signal) =>
-    query.kind === 'text'
-      ? this.backend.searchActors(this.connection.id, this.actorType, { text: query.text, ...page }, { signal })
-      : this.backend.searchActorsAdvanced(this.connection.id, this.actorType, { restrictions: query.restrictions, ...page }, { signal }),
-  );
+  private readonly suggestions = new SuggestionsController(this);
+  private readonly guard = new CreateGuardController(this, {
+    strong: () => this.strongSuggestions,
+    canCreate: () => this.canCreate,
+  });
+  private readonly found = new SearchResultsController(this, {
+    search: (query, page, signal) =>
+      query.kind === 'text'
+        ? this.backend.searchActors(this.connection.id, this.actorType, { text: query.text, ...page }, { signal })
+        : this.backend.searchActorsAdvanced(this.connection.id, this.actorType, { restrictions: query.restrictions, ...page }, { signal }),
+    parentKey: () => (this.actorType === 'person' ? (this.connection.companyErpKey ?? null) : undefined),
+    selectedKey: () => this.selectedKey,
+    select: (key) => this.select(key),
+    keeps: (key) => !!this.suggestions.find(key),
+    activate: () => void this.primaryAction(),
+  });
   private readonly advancedSearch = new AdvancedSearchController(this, () => ({
     backend: this.backend,
     connectionId: this.connection.id,
@@ -122,29 +101,7 @@ export class ErpConnectDialog extends LitElement {
     () => (this.pendingFocus = 'step'),
   );
   private stepKind: LoadedStep | null = null;
-  private pendingFocus: 'step' | 'listbox' | 'load-more' | null = null;
-
-  private readonly listboxController = new ListboxController(this, {
-    count: () => this.results?.rows.length ?? 0,
-    select: (index) => this.select(this.results?.rows[index]?.key ?? null),
-    activate: (index) => {
-      this.select(this.results?.rows[index]?.key ?? null);
-      void this.primaryAction();
-    },
-    reveal: (index) => this.virtualWindow.reveal(index),
-  });
-
-  /** Only the result rows near the viewport are rendered: the ERP may return thousands. */
-  private readonly virtualWindow = new VirtualWindowController(this, {
-    count: () => this.results?.rows.length ?? 0,
-    // The active option is always rendered, so aria-activedescendant never points at nothing.
-    pinned: () => [this.listboxController.active],
-    // Scrolling near the end of the loaded rows loads the next page, as Load more does; not after a
-    // failed page (the error offers Retry), so a failing backend is not asked again on every scroll.
-    nearEnd: () => {
-      if (!this.searchError) this.loadMore();
-    },
-  });
+  private pendingFocus: 'step' | 'listbox' | null = null;
 
   constructor() {
     super();
@@ -153,7 +110,7 @@ export class ErpConnectDialog extends LitElement {
 
   /** The suggested matches that are strong (they hold Create back). */
   get strongSuggestions(): MatchSuggestion[] {
-    return (this.suggestions ?? []).filter((s) => s.strength === 'strong');
+    return this.suggestions.strong;
   }
 
   /** Whether the dialog is open. */
@@ -163,24 +120,23 @@ export class ErpConnectDialog extends LitElement {
 
   /** Opens the dialog as a modal and runs a search on the CRM record's name. */
   async show(): Promise<void> {
-    this.opener = deepActiveElement();
-    this.reset();
-    this.queryText = this.entity?.name ?? '';
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    void this.loadSuggestions();
+    await this.openAfresh(() => (this.queryText = this.entity?.name ?? ''));
+    this.suggestions.load(this.backend, { type: this.entity.type, id: this.entity.id }, this.connection.id, this.actorType);
     this.search();
   }
 
-  private async loadSuggestions(): Promise<void> {
-    await this.suggester.run({ type: this.entity.type, id: this.entity.id }, this.connection.id, this.actorType);
+  /** Opens as a modal with nothing of the last opening left; `prepare` sets what this opening starts with. */
+  private async openAfresh(prepare: () => void): Promise<void> {
+    this.opener = deepActiveElement();
+    this.reset();
+    prepare();
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
   }
 
   private get stepBusy(): LoadedStep | null {
     return this.stepper.pending ? this.stepKind : null;
   }
-
-
 
   /**
    * Reopens at the Create in ERP step with the values the user gave before, and shows a problem the
@@ -191,24 +147,11 @@ export class ErpConnectDialog extends LitElement {
     fieldError?: { key: string; message: string },
     reason?: string,
   ): Promise<void> {
-    this.opener = deepActiveElement();
-    this.reset();
-    this.noMatch = true;
-    if (reason) {
-      this.createAnyway = true;
-      this.createReason = reason;
-    }
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    await this.runStep('create', async (signal) => {
-      const result = await this.backend.getNewActorFields(
-        { type: this.entity.type, id: this.entity.id },
-        this.connection.id,
-        this.actorType,
-        { signal },
-      );
-      this.step = { kind: 'create', fields: withValues(result.fields, values) };
+    await this.openAfresh(() => {
+      this.noMatch = true;
+      this.guard.reset(reason);
     });
+    await this.loadCreate(values);
     if (!fieldError) return;
     await this.updateComplete;
     // A value the form does not show (it came from the CRM record): the message above the form.
@@ -224,13 +167,12 @@ export class ErpConnectDialog extends LitElement {
    */
   async showCompare(pending: PendingLink, notice: string): Promise<void> {
     if (!pending.erpKey) return;
-    this.opener = deepActiveElement();
-    this.reset();
-    this.reopened = { key: pending.erpKey, displayName: pending.displayName };
-    this.selectedKey = pending.erpKey;
-    this.kept = { choices: { ...pending.choices }, notice };
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    const key = pending.erpKey;
+    await this.openAfresh(() => {
+      this.reopened = { key, displayName: pending.displayName };
+      this.selectedKey = key;
+      this.kept = { choices: { ...pending.choices }, notice };
+    });
     await this.compareSelected(pending.values);
   }
 
@@ -249,32 +191,25 @@ export class ErpConnectDialog extends LitElement {
   }
 
   private abortAll(): void {
-    this.searcher.abort();
+    this.found.abort();
     this.stepper.abort();
     this.advancedSearch.abort();
-    this.suggester.abort();
-    this.searchInFlight = null;
-    this.searching = null;
+    this.suggestions.abort();
   }
 
   private reset(): void {
     this.abortAll();
+    this.found.reset();
     this.step = { kind: 'search' };
     this.advanced = false;
-    this.results = null;
-    this.searchError = null;
     this.selectedKey = null;
     this.reopened = null;
     this.kept = null;
     this.noMatch = false;
     this.stepError = null;
     this.advancedSearch.clearProblems();
-    this.listboxController.reset();
-    this.suggestions = null;
-    this.suggester.clear();
-    this.createAnyway = false;
-    this.createReason = '';
-    this.reasonInvalid = false;
+    this.suggestions.reset();
+    this.guard.reset();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -290,96 +225,18 @@ export class ErpConnectDialog extends LitElement {
     if (!target) return;
     this.pendingFocus = null;
     if (target === 'step') this.renderRoot.querySelector<HTMLElement>('[data-step-focus]')?.focus();
-    else if (target === 'listbox') {
-      (this.listbox ?? this.renderRoot.querySelector<HTMLElement>('input[name="suggestion"]'))?.focus();
-      // Back from a step (or at the end of Load more): show the active row, wherever it is.
-      if (this.listbox && this.listboxController.active >= 0) this.virtualWindow.reveal(this.listboxController.active);
-    }
-    else this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]')?.focus();
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // Search
-  // ----------------------------------------------------------------------------------------------
-
-  private get parentKey(): string | null | undefined {
-    return this.actorType === 'person' ? (this.connection.companyErpKey ?? null) : undefined;
+    // Back from a step: the results, or the suggestions when there are none.
+    else if (!this.found.focusList()) this.renderRoot.querySelector<HTMLElement>('input[name="suggestion"]')?.focus();
   }
 
   /** Runs a new search from the form (text or criteria). */
   private search(): void {
     if (this.advanced) {
       const restrictions = this.advancedSearch.restrictions();
-      if (!restrictions) return;
-      this.runSearch({ kind: 'advanced', restrictions }, null);
+      if (restrictions) void this.found.run({ kind: 'advanced', restrictions }, null);
     } else {
-      this.runSearch({ kind: 'text', text: this.queryText.trim() }, null);
+      void this.found.run({ kind: 'text', text: this.queryText.trim() }, null);
     }
-  }
-
-  private loadMore(): void {
-    const r = this.results;
-    if (!r?.nextCursor || this.searching) return;
-    this.runSearch(r.query, r.nextCursor);
-  }
-
-  private async runSearch(query: SearchQuery, cursor: string | null): Promise<void> {
-    const identity = JSON.stringify([query, cursor, this.parentKey ?? null]);
-    // A double click (or Enter pressed twice) on the same search sends one request.
-    if (this.searchInFlight === identity) return;
-    const seq = ++this.searchSeq;
-    this.searchInFlight = identity;
-    const more = cursor !== null;
-    this.searching = more ? 'more' : 'new';
-    this.searchError = null;
-    // A failed new search puts back the rows and the choice it replaced: nothing the user picked is lost.
-    const replaced = more ? null : { results: this.results, selectedKey: this.selectedKey };
-    if (!more) {
-      this.results = null;
-      this.listboxController.reset();
-    }
-    const parentKey = this.parentKey;
-    const result = await this.searcher.run(query, { cursor, limit: PAGE_SIZE, ...(parentKey !== undefined ? { parentKey } : {}) });
-    // A superseded search never shows, even when the backend ignored the abort (the later one owns the state).
-    if (seq !== this.searchSeq) return;
-    this.searching = null;
-    this.searchInFlight = null;
-    const problem = this.searcher.problem;
-    if (problem) {
-      this.searchError = { problem, more };
-      if (replaced) {
-        this.results = replaced.results;
-        this.selectedKey = replaced.selectedKey;
-      }
-    }
-    if (!result) return;
-    const previous = more && this.results ? this.results.rows : [];
-    const seen = new Set(previous.map((r) => r.key));
-    // A choice survives a new search when it is a suggestion or among the new rows.
-    const key = this.selectedKey;
-    if (!more && key !== null && !this.suggestions?.some((s) => s.key === key) && !result.rows.some((r) => r.key === key)) {
-      this.selectedKey = null;
-    }
-    this.results = {
-      query,
-      columns: result.columns,
-      rows: [...previous, ...result.rows.filter((r) => !seen.has(r.key))],
-      total: result.total,
-      nextCursor: result.nextCursor,
-    };
-    if (more) {
-      // Keep the keyboard where it was: on Load more, or on the list when there is no more.
-      if (this.shadowRoot?.activeElement?.matches('[part~="load-more"]')) {
-        this.pendingFocus = result.nextCursor ? 'load-more' : 'listbox';
-        if (!result.nextCursor) this.listboxController.active = previous.length;
-      }
-    }
-  }
-
-  private retrySearch(): void {
-    const r = this.results;
-    if (this.searchError?.more && r?.nextCursor) this.runSearch(r.query, r.nextCursor);
-    else this.search();
   }
 
   private select(key: string | null): void {
@@ -389,16 +246,12 @@ export class ErpConnectDialog extends LitElement {
 
   private get selectedRow(): ActorRow | undefined {
     const key = this.selectedKey;
-    const row = this.results?.rows.find((r) => r.key === key);
+    const row = this.found.results?.rows.find((r) => r.key === key);
     if (row) return row;
-    const suggestion = this.suggestions?.find((s) => s.key === key);
+    const suggestion = this.suggestions.find(key);
     if (suggestion) return { key: suggestion.key, displayName: suggestion.displayName, cells: {} };
     return this.reopened && this.reopened.key === key ? { ...this.reopened, cells: {} } : undefined;
   }
-
-  // ----------------------------------------------------------------------------------------------
-  // Advanced search
-  // ----------------------------------------------------------------------------------------------
 
   private async toggleAdvanced(): Promise<void> {
     this.advanced = !this.advanced;
@@ -406,20 +259,12 @@ export class ErpConnectDialog extends LitElement {
     else this.advancedSearch.clearProblems();
   }
 
-  // ----------------------------------------------------------------------------------------------
-  // Connect / Create
-  // ----------------------------------------------------------------------------------------------
-
   private get canCreate(): boolean {
     return this.connection?.canCreateActors ?? false;
   }
 
   private primaryAction(): Promise<void> {
-    return this.noMatch ? this.startCreate() : this.startCompare();
-  }
-
-  private startCompare(): Promise<void> {
-    return this.compareSelected();
+    return this.noMatch ? this.startCreate() : this.compareSelected();
   }
 
   /** Compares the selected actor with the CRM record; `values` given before stay in the ask fields. */
@@ -436,37 +281,18 @@ export class ErpConnectDialog extends LitElement {
     });
   }
 
-  /** The duplicate guard holds Create back while a strong candidate exists and no reason is given. */
-  private get guarded(): boolean {
-    return this.strongSuggestions.length > 0 && !(this.createAnyway && this.createReason.trim());
-  }
-
-  private async startCreateAnyway(): Promise<void> {
-    this.createAnyway = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#create-reason-input')?.focus();
-  }
-
   private async startCreate(): Promise<void> {
     if (!this.canCreate || this.stepBusy) return;
-    if (this.guarded) {
-      if (this.createAnyway) {
-        this.reasonInvalid = true;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#create-reason-input')?.focus();
-      } else {
-        this.renderRoot.querySelector<HTMLElement>('.create-anyway')?.focus();
-      }
-      return;
-    }
-    await this.runStep('create', async (signal) => {
-      const result = await this.backend.getNewActorFields(
-        { type: this.entity.type, id: this.entity.id },
-        this.connection.id,
-        this.actorType,
-        { signal },
-      );
-      this.step = { kind: 'create', fields: result.fields };
+    if (this.guard.held) return this.guard.block();
+    await this.loadCreate();
+  }
+
+  /** Loads the create form's fields; `values` given before stay in them. */
+  private loadCreate(values: Record<string, FieldValue> = {}): Promise<void> {
+    return this.runStep('create', async (signal) => {
+      const entity = { type: this.entity.type, id: this.entity.id };
+      const result = await this.backend.getNewActorFields(entity, this.connection.id, this.actorType, { signal });
+      this.step = { kind: 'create', fields: withValues(result.fields, values) };
     });
   }
 
@@ -479,53 +305,29 @@ export class ErpConnectDialog extends LitElement {
 
   private backToResults(): void {
     this.step = { kind: 'search' };
-    this.pendingFocus = this.results?.rows.length || this.suggestions?.length ? 'listbox' : null;
+    this.pendingFocus = this.found.results?.rows.length || this.suggestions.count ? 'listbox' : null;
   }
 
   private onResolve(event: ErpConflictResolveEvent): void {
     event.stopPropagation();
     const row = this.selectedRow;
-    const compare = this.step.kind === 'compare' ? this.step.result : null;
-    if (!row || !compare) return;
-    this.finish({
-      connectionId: this.connection.id,
-      actorType: this.actorType,
-      erpKey: row.key,
-      displayName: previewName(compare, event.choices, row.displayName),
-      choices: { ...event.choices },
-      values: { ...event.values },
-      ...(compare.erpVersion ? { erpVersion: compare.erpVersion } : {}),
-      preview: comparePreview(compare, event.choices, event.values),
-    });
+    if (!row || this.step.kind !== 'compare') return;
+    this.finish(linkToActor(this.target, row, this.step.result, event.choices, event.values));
   }
 
   private onCreateSubmit(event: ErpCreateSubmitEvent): void {
     event.stopPropagation();
-    this.finish({
-      connectionId: this.connection.id,
-      actorType: this.actorType,
-      displayName: this.entity.name,
-      choices: {},
-      values: {},
-      create: {
-        values: { ...event.values },
-        ...(this.strongSuggestions.length && this.createAnyway && this.createReason.trim()
-          ? { reason: this.createReason.trim() }
-          : {}),
-      },
-      // The values entered, as text (the new actor's tab fields are the ERP's to decide).
-      preview: event.preview.map((p) => ({ field: { key: p.key, label: p.label, type: 'text', access: 'normal' }, value: p.display, displayValue: p.display })),
-    });
+    this.finish(linkToNewActor(this.target, this.entity.name, event.values, event.preview, this.guard.givenReason));
+  }
+
+  private get target(): LinkTarget {
+    return { connectionId: this.connection.id, actorType: this.actorType };
   }
 
   private finish(pending: PendingLink): void {
     this.dispatchEvent(new ErpConnectEvent(pending));
     this.close();
   }
-
-  // ----------------------------------------------------------------------------------------------
-  // Rendering
-  // ----------------------------------------------------------------------------------------------
 
   protected override render() {
     const title =
@@ -570,38 +372,35 @@ export class ErpConnectDialog extends LitElement {
 
   private renderSearchStep() {
     return renderSearchStep({
-      suggestions: renderSuggestions({
-        suggestions: this.suggestions,
-        loading: this.suggester.pending,
-        error: this.suggester.problem,
+      suggestions: this.suggestions.render({
         selectedKey: this.selectedKey,
         onPick: (key) => {
           this.select(key);
-          this.listboxController.reset();
+          this.found.listbox.reset();
         },
         onActivate: (key) => {
           this.select(key);
-          if (!this.noMatch) void this.startCompare();
+          if (!this.noMatch) void this.compareSelected();
         },
       }),
       queryText: this.queryText,
       advanced: this.advanced,
       supportsAdvanced: this.connection?.supportsAdvancedSearch ?? false,
       criteria: this.advanced ? this.advancedSearch.render() : nothing,
-      searching: this.searching,
-      searchError: this.searchError?.problem ?? null,
-      results: this.results,
-      list: this.renderResults(),
+      searching: this.found.searching,
+      searchError: this.found.error?.problem ?? null,
+      results: this.found.results,
+      list: this.found.render(),
       noMatch: this.noMatch,
       stepError: this.stepError,
-      guard: this.renderGuard(),
+      guard: this.guard.render(this.noMatch),
       primary: {
         noMatch: this.noMatch,
         canCreate: this.canCreate,
-        guarded: this.guarded,
+        guarded: this.guard.held,
         busy: this.stepBusy,
         selected: !!this.selectedRow,
-        onConnect: () => void this.startCompare(),
+        onConnect: () => void this.compareSelected(),
         onCreate: () => void this.startCreate(),
       },
       onQueryText: (text) => (this.queryText = text),
@@ -611,74 +410,13 @@ export class ErpConnectDialog extends LitElement {
         this.search();
       },
       onToggleAdvanced: () => void this.toggleAdvanced(),
-      onRetrySearch: () => this.retrySearch(),
+      onRetrySearch: () => this.found.retry(() => this.search()),
       onNoMatch: (checked) => {
         this.noMatch = checked;
         this.stepError = null;
       },
       onRetryStep: () => void this.primaryAction(),
       onCancel: () => this.close(),
-    });
-  }
-
-  /** With "Can't find match" ticked: the duplicate guard, or why Create is not available. */
-  private renderGuard() {
-    if (!this.noMatch) return nothing;
-    if (!this.canCreate) {
-      return html`<p id="create-reason" class="reason">
-        ${msg('Create is not available: this ERP connection may not create records in the ERP.', {
-          id: 'connect.createUnavailable',
-        })}
-      </p>`;
-    }
-    if (!this.strongSuggestions.length) return nothing;
-    return renderGuard({
-      strong: this.strongSuggestions,
-      createAnyway: this.createAnyway,
-      reason: this.createReason,
-      reasonInvalid: this.reasonInvalid,
-      onCreateAnyway: () => void this.startCreateAnyway(),
-      onReason: (value) => {
-        this.createReason = value;
-        if (value.trim()) this.reasonInvalid = false;
-      },
-    });
-  }
-
-  private renderResults() {
-    const r = this.results;
-    if (!r || r.rows.length === 0) return nothing;
-    const columns: Pick<FieldMeta, 'key' | 'label'>[] =
-      r.columns.length > 0 ? r.columns : [{ key: '', label: msg('Name', { id: 'connect.nameColumn' }) }];
-    // Set through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks those.
-    // Only when it changes: the list re-renders while scrolling, and each write restyles the dialog.
-    const template = `repeat(${columns.length}, minmax(6rem, 1fr))`;
-    if (this.style.getPropertyValue('--_erp-result-columns') !== template) this.style.setProperty('--_erp-result-columns', template);
-    const active = this.listboxController.active;
-    return renderResultsList({
-      rows: r.rows,
-      columns,
-      total: r.total,
-      pieces: this.virtualWindow.pieces(),
-      rowHeight: this.virtualWindow.rowSize,
-      active,
-      selectedKey: this.selectedKey,
-      busy: this.searching !== null,
-      loadingMore: this.searching === 'more',
-      hasMore: r.nextCursor !== null,
-      listRef: this.virtualWindow.attach,
-      onKeydown: this.listboxController.onKeydown,
-      onFocus: () => this.listboxController.focusIn(r.rows.findIndex((row) => row.key === this.selectedKey)),
-      onPick: (i) => {
-        this.listboxController.active = i;
-        this.select(r.rows[i]?.key ?? null);
-        this.listbox?.focus();
-      },
-      onActivate: (i) => {
-        this.select(r.rows[i]?.key ?? null);
-        void this.primaryAction();
-      },
-      onLoadMore: () => this.loadMore(),
     });
   }
 }

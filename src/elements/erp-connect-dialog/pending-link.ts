@@ -1,4 +1,5 @@
 import type { CompareField, CompareResult, DisplayField, FieldValue, Side } from '../../model/types.js';
+import type { PendingLink, PreviewValue } from '../../events/erp-connect.js';
 
 /** The side whose value a compare field will have after synchronization. */
 export function winningSide(field: CompareField, choices: Record<string, Side>): Side {
@@ -47,4 +48,45 @@ export function previewName(compare: Pick<CompareResult, 'fields'>, choices: Rec
   const name = compare.fields.find((f) => f.field.key === 'name');
   if (!name) return erpName;
   return (winningSide(name, choices) === 'crm' ? name.crmDisplay : name.erpDisplay) || erpName;
+}
+
+/** Where a pending link goes: the connection and the kind of ERP actor. */
+export type LinkTarget = Pick<PendingLink, 'connectionId' | 'actorType'>;
+
+/** The link to an existing ERP actor, as the user resolved its compare. */
+export function linkToActor(
+  target: LinkTarget,
+  row: { key: string; displayName: string },
+  compare: CompareResult,
+  choices: Record<string, Side>,
+  values: Record<string, FieldValue>,
+): PendingLink {
+  return {
+    ...target,
+    erpKey: row.key,
+    displayName: previewName(compare, choices, row.displayName),
+    choices: { ...choices },
+    values: { ...values },
+    ...(compare.erpVersion ? { erpVersion: compare.erpVersion } : {}),
+    preview: comparePreview(compare, choices, values),
+  };
+}
+
+/** The link to an ERP actor created on Save, with the values entered (`reason`: why despite a strong match). */
+export function linkToNewActor(
+  target: LinkTarget,
+  name: string,
+  values: Record<string, FieldValue>,
+  entered: PreviewValue[],
+  reason: string | undefined,
+): PendingLink {
+  return {
+    ...target,
+    displayName: name,
+    choices: {},
+    values: {},
+    create: { values: { ...values }, ...(reason ? { reason } : {}) },
+    // The values entered, as text (the new actor's tab fields are the ERP's to decide).
+    preview: entered.map((p) => ({ field: { key: p.key, label: p.label, type: 'text', access: 'normal' }, value: p.display, displayValue: p.display })),
+  };
 }
