@@ -29,7 +29,9 @@ const root = resolve(import.meta.dirname, '..');
 // The ERP's texts in the UI language (Accept-Language on every call, the tab loading again after a
 // switch) and FieldMeta's format: end-user 27,652 B, admin 50,295 B; the tab section's conflicts
 // then load with the conflict picker, on first use: end-user 27,317 B (its ceiling down to 26.8 kB).
-const BUDGET = { endUser: 26.8 * 1024, locale: 3 * 1024, admin: 49.2 * 1024 };
+// The tab section's buttons, actor offers and badge as render functions in files of their own
+// (issue 19, item 3): 27,420 -> 27,467 B (the views' parameters), ceiling 26.9 kB.
+const BUDGET = { endUser: 26.9 * 1024, locale: 3 * 1024, admin: 49.2 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {

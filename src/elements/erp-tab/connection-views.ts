@@ -90,3 +90,21 @@ export function renderNotLinked(c: ConnectionState) {
     </p>
   </div>`;
 }
+
+/** A connected record's state: in sync as far as known, its last sync failed, or its ERP does not answer. */
+export type LinkHealth = 'linked' | 'failed' | 'unreachable';
+
+/** The section's state in one word or two: a link whose last sync failed or whose ERP does not answer says so. */
+export function renderBadge(state: 'unsaved' | 'not-linked' | LinkHealth) {
+  const [kind, text] =
+    state === 'unsaved'
+      ? ['pending', msg('Not saved', { id: 'tab.badgeUnsaved' })]
+      : state === 'not-linked'
+        ? ['', msg('Not connected', { id: 'tab.badgeNotLinked' })]
+        : state === 'unreachable'
+          ? ['pending', msg('Connected, ERP not reachable', { id: 'tab.badgeUnreachable' })]
+          : state === 'failed'
+            ? ['failed', msg('Connected, last sync failed', { id: 'tab.badgeFailed' })]
+            : ['linked', msg('Connected', { id: 'tab.badgeLinked' })];
+  return html`<span class="badge ${kind}">${text}</span>`;
+}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { ErpBackend } from '../../backend/erp-backend.js';
 import { ErpProblem, toProblem } from '../../backend/problem.js';
 import type { ActorType, ActorTypeOffer, ConnectionState, EntityRef, SaveLinkRequest, SyncConflict } from '../../model/types.js';
@@ -9,7 +9,6 @@ import { ErpConnectEvent, type PendingLink } from '../../events/erp-connect.js';
 import { ErpErrorEvent } from '../../events/erp-error.js';
 import { ErpLinkChangeEvent } from '../../events/erp-link-change.js';
 import { ErpSyncEvent } from '../../events/erp-sync.js';
-import { actorTypeLabel } from '../../i18n/terms.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { dialogStyles } from '../shared/dialog-styles.js';
@@ -18,7 +17,9 @@ import { ConnectionUpdateEvent, ReloadRequestEvent, StagedChangeEvent } from '..
 import type { ErpConnectDialog } from '../erp-connect-dialog/erp-connect-dialog.js';
 import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.js';
 import { connectionStyles } from './erp-tab-connection.styles.js';
-import { renderLinkedFields, renderNotLinked, renderPendingLink } from './connection-views.js';
+import { renderBadge, renderLinkedFields, renderNotLinked, renderPendingLink, type LinkHealth } from './connection-views.js';
+import { renderActorOffers } from './actor-offers.js';
+import { renderActionError, renderActions, renderDisconnectConfirm } from './connection-actions.js';
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { loadConflicts, loadElement, type LazyTag } from './lazy-elements.js';
@@ -323,7 +324,7 @@ export class ErpTabConnection extends LitElement {
       <section part="connection" class="connection" aria-labelledby=${titleId}>
         <header>
           <h3 id=${titleId} part="connection-title">${c.name}</h3>
-          ${this.renderBadge()}
+          ${renderBadge(this.staged ? 'unsaved' : !c.link ? 'not-linked' : this.linkHealth)}
         </header>
         ${c.link && staged?.kind !== 'link' ? this.renderHealth() : nothing}
         ${staged?.kind === 'link'
@@ -331,10 +332,24 @@ export class ErpTabConnection extends LitElement {
           : c.link
             ? renderLinkedFields(c, this.now, staged?.kind === 'unlink', false)
             : renderNotLinked(c)}
-        ${this.editing && !c.link && !staged ? this.renderOffers() : nothing}
+        ${this.editing && !c.link && !staged ? renderActorOffers(c.id, c.actorTypes, (offer) => void this.openConnect(offer)) : nothing}
         <p class="status" role="status">${this.statusText}</p>
-        ${this.error && !(this.error.operation === 'syncNow' && c.link) ? this.renderError(this.error.problem) : nothing}
-        <div class="actions" part="actions">${this.editing ? this.renderEditActions() : this.renderActions()}</div>
+        ${this.error && !(this.error.operation === 'syncNow' && c.link)
+          ? renderActionError(this.error.problem, this.retry, () => this.dispatchEvent(new ReloadRequestEvent()))
+          : nothing}
+        <div class="actions" part="actions">
+          ${renderActions({
+            editing: this.editing,
+            linked: !!c.link,
+            staged: !!staged,
+            busy: this.busy === 'syncNow' ? 'syncNow' : this.busy ? 'saving' : null,
+            onEdit: this.startEditing,
+            onSyncNow: this.syncNow,
+            onSave: this.save,
+            onCancel: this.cancelEditing,
+            onDisconnect: this.askDisconnect,
+          })}
+        </div>
         ${c.link && !staged ? this.renderHistory() : nothing}
       </section>
       ${this.conflicts?.render() ?? nothing}
@@ -347,41 +362,20 @@ export class ErpTabConnection extends LitElement {
             @erp-connect=${this.onConnect}
           ></erp-connect-dialog>`
         : nothing}
-      ${this.editing && c.link
-        ? html`<erp-confirm-dialog
-            heading=${msg('Disconnect', { id: 'action.disconnect' })}
-            confirm-label=${msg('Disconnect', { id: 'action.disconnect' })}
-          >
-            <p>
-              ${msg(
-                str`After disconnecting, this record is no longer synchronized with ${c.name}. Nothing is deleted in the ERP or the CRM.`,
-                { id: 'tab.disconnectExplain' },
-              )}
-            </p>
-          </erp-confirm-dialog>`
-        : nothing}
+      ${this.editing && c.link ? renderDisconnectConfirm(c.name) : nothing}
     `;
-  }
-
-  /** The state in one word or two: a link whose last sync failed or whose ERP does not answer says so. */
-  private renderBadge() {
-    const c = this.connection;
-    if (this.staged) return html`<span class="badge pending">${msg('Not saved', { id: 'tab.badgeUnsaved' })}</span>`;
-    if (!c.link) return html`<span class="badge">${msg('Not connected', { id: 'tab.badgeNotLinked' })}</span>`;
-    const { session, unreachable } = this.syncHealth();
-    if (unreachable) {
-      return html`<span class="badge pending">${msg('Connected, ERP not reachable', { id: 'tab.badgeUnreachable' })}</span>`;
-    }
-    if (session || c.link.status === 'error') {
-      return html`<span class="badge failed">${msg('Connected, last sync failed', { id: 'tab.badgeFailed' })}</span>`;
-    }
-    return html`<span class="badge linked">${msg('Connected', { id: 'tab.badgeLinked' })}</span>`;
   }
 
   /** This session's failed Sync now, if any, and whether the ERP does not answer (the badge and the health strip both say it). */
   private syncHealth(): { session: ErpProblem | null; unreachable: boolean } {
     const session = this.error?.operation === 'syncNow' ? this.error.problem : null;
     return { session, unreachable: this.stale || (session !== null && isUnreachable(session)) };
+  }
+
+  /** Whether a connected record's last sync failed or its ERP does not answer. */
+  private get linkHealth(): LinkHealth {
+    const { session, unreachable } = this.syncHealth();
+    return unreachable ? 'unreachable' : session || this.connection.link?.status === 'error' ? 'failed' : 'linked';
   }
 
   private renderHealth() {
@@ -430,87 +424,6 @@ export class ErpTabConnection extends LitElement {
   }
 
   private readonly loadHistory = (): void => void this.ensureElement('erp-history', this.loadHistory);
-
-  private renderOffers() {
-    const offers = this.connection.actorTypes;
-    if (offers.length === 0) {
-      return html`<p class="muted">
-        ${msg('This connection offers no ERP actor type for this record.', { id: 'tab.noOffers' })}
-      </p>`;
-    }
-    return html`<div class="offers" role="group" aria-labelledby="offers-label-${this.connection.id}">
-      <p id="offers-label-${this.connection.id}">${msg('Connect as:', { id: 'tab.connectAs' })}</p>
-      ${offers.map((offer) => {
-        const reasonId = `reason-${this.connection.id}-${offer.type}`;
-        return html`<div class="offer">
-          <button
-            type="button"
-            aria-disabled=${offer.available ? 'false' : 'true'}
-            aria-describedby=${offer.available ? nothing : reasonId}
-            @click=${() => this.openConnect(offer)}
-          >
-            ${actorTypeLabel(offer.type)}
-          </button>
-          ${offer.available ? nothing : html`<span id=${reasonId} class="muted">${offerReason(offer)}</span>`}
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  private renderError(problem: ErpProblem) {
-    const conflict = problem.status === 409;
-    return html`<div class="error-box" part="error" role="alert">
-      <p>${problemMessage(problem)}</p>
-      ${conflict
-        ? html`<button type="button" @click=${() => this.dispatchEvent(new ReloadRequestEvent())}>
-            ${msg('Reload', { id: 'action.reload' })}
-          </button>`
-        : html`<button type="button" @click=${this.retry}>${msg('Retry', { id: 'action.retry' })}</button>`}
-    </div>`;
-  }
-
-  private busyAttrs(operation: Operation) {
-    return this.busy === operation ? 'true' : 'false';
-  }
-
-  private renderActions() {
-    return html`
-      <button type="button" data-edit @click=${this.startEditing}>${msg('Edit', { id: 'action.edit' })}</button>
-      ${this.connection.link
-        ? html`<button
-            type="button"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-busy=${this.busyAttrs('syncNow')}
-            data-sync-now
-            @click=${this.syncNow}
-          >
-            ${msg('Sync now', { id: 'action.syncNow' })}
-          </button>`
-        : nothing}
-    `;
-  }
-
-  private renderEditActions() {
-    const saving = this.busy === 'saveLink' || this.busy === 'removeLink';
-    // Disconnect is undone by connecting again (nothing is deleted): no danger style, and last, so
-    // Edit does not land on it.
-    return html`
-      <button
-        type="button"
-        class="primary"
-        data-save
-        aria-disabled=${this.staged && !this.busy ? 'false' : 'true'}
-        aria-busy=${saving ? 'true' : 'false'}
-        @click=${this.save}
-      >
-        ${msg('Save', { id: 'action.save' })}
-      </button>
-      <button type="button" data-cancel @click=${this.cancelEditing}>${msg('Cancel', { id: 'action.cancel' })}</button>
-      ${this.connection.link && !this.staged
-        ? html`<button type="button" @click=${this.askDisconnect}>${msg('Disconnect', { id: 'action.disconnect' })}</button>`
-        : nothing}
-    `;
-  }
 }
 
 function saveRequest(link: PendingLink): SaveLinkRequest {
@@ -521,19 +434,4 @@ function saveRequest(link: PendingLink): SaveLinkRequest {
     values: link.values,
     ...(link.erpVersion && !link.create ? { erpVersion: link.erpVersion } : {}),
   };
-}
-
-function offerReason(offer: ActorTypeOffer): string {
-  switch (offer.reason) {
-    case 'company-not-linked':
-      return msg("Connect the person's company first: persons are connected under their company's ERP actor.", {
-        id: 'tab.reasonCompanyNotLinked',
-      });
-    case 'other-actor-linked':
-      return msg('Only one ERP actor per company: this company is already connected as another type.', {
-        id: 'tab.reasonOtherActor',
-      });
-    default:
-      return msg('Not available for this record.', { id: 'tab.reasonUnavailable' });
-  }
 }
