@@ -13,11 +13,11 @@ import { minifyCssEsbuild } from './minify-css-literals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The embed holds no admin element, so the admin string packs are left out (empty modules). */
+/** The embed holds no admin element, so the admin string packs (admin, settings) are left out (empty modules). */
 const withoutAdminStrings = {
   name: 'erp-embed-without-admin-strings',
   setup(build) {
-    build.onLoad({ filter: /[\\/]generated[\\/]locales[\\/]admin[\\/]\w+\.ts$/ }, () => ({ contents: 'export const templates = {};', loader: 'ts' }));
+    build.onLoad({ filter: /[\\/]generated[\\/]locales[\\/](admin|settings)[\\/]\w+\.ts$/ }, () => ({ contents: 'export const templates = {};', loader: 'ts' }));
   },
 };
 

@@ -31,7 +31,11 @@ const root = resolve(import.meta.dirname, '..');
 // then load with the conflict picker, on first use: end-user 27,317 B (its ceiling down to 26.8 kB).
 // The tab section's buttons, actor offers and badge as render functions in files of their own
 // (issue 19, item 3): 27,420 -> 27,467 B (the views' parameters), ceiling 26.9 kB.
-const BUDGET = { endUser: 26.9 * 1024, locale: 3 * 1024, admin: 49.2 * 1024 };
+// The admin's connection settings and connection dialog load on first use, with a translation pack
+// of their own (settings): the admin's first load 50,786 -> 34,314 B (ceiling down to 33.6 kB, issue
+// 19's target is 40 kB), every admin pack under 3 kB; the end-user entry pays 85 B for the shared
+// loader knowing the new pack and LocaleController taking several packs (27,552 B, ceiling 27.0 kB).
+const BUDGET = { endUser: 27.0 * 1024, locale: 3 * 1024, admin: 33.6 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {
@@ -120,7 +124,7 @@ async function measure(from) {
   console.log(`    biggest modules up front (minified): ${biggest(code.filter((o) => initial.has(o)))}`);
   if (limits.endUser && initialTotal > limits.endUser) failed(`end-user initial load ${kB(initialTotal)} > ${kB(limits.endUser)}`);
   // The admin packs are built alongside (the loader names them) but only admin elements ask for them.
-  for (const o of endUser.filter((x) => isLocale(x) && !localeName(x).startsWith('admin/')).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
+  for (const o of endUser.filter((x) => isLocale(x) && !/^(admin|settings)\//.test(localeName(x))).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
     console.log(`    locale pack ${localeName(o)}: ${kB(o.gzip)} gzip, loaded only when used${budget(limits.locale)}`);
     if (initial.has(o)) failed(`locale pack ${localeName(o)} is loaded up front`);
     if (limits.locale && o.gzip > limits.locale) failed(`locale pack ${localeName(o)} ${kB(o.gzip)} > ${kB(limits.locale)}`);
@@ -130,12 +134,19 @@ async function measure(from) {
   else console.log('    the end-user entry pulls in no admin code');
 
   const admin = await bundle(ADMIN, from);
-  const adminTotal = sum(admin.filter((o) => !isLocale(o)));
-  console.log(`  admin elements (separate entry, Lit included): ${kB(adminTotal)} gzip (${adminTotal} B)${budget(limits.admin)}`);
-  console.log(`    biggest modules (minified): ${biggest(admin.filter((o) => !isLocale(o)))}`);
-  if (limits.admin && adminTotal > limits.admin) failed(`admin entry ${kB(adminTotal)} > ${kB(limits.admin)}`);
-  for (const o of admin.filter((x) => isLocale(x) && localeName(x).startsWith('admin/'))) {
-    console.log(`    locale pack ${localeName(o)}: ${kB(o.gzip)} gzip (issue 19's target: ${kB(BUDGET.locale)})`);
+  const adminInitial = initialChunks(admin, ADMIN);
+  const adminCode = admin.filter((o) => !isLocale(o));
+  const adminTotal = sum(adminCode.filter((o) => adminInitial.has(o)));
+  const adminLater = sum(adminCode.filter((o) => !adminInitial.has(o)));
+  console.log(`  admin elements, what a page loads to show the Sync screen (separate entry, Lit included): ${kB(adminTotal)} gzip (${adminTotal} B)${budget(limits.admin)}`);
+  console.log(`    loaded on first use (a connection's settings, the connection dialog): ${kB(adminLater)} gzip; all admin elements together ${kB(adminTotal + adminLater)}`);
+  console.log(`    biggest modules up front (minified): ${biggest(adminCode.filter((o) => adminInitial.has(o)))}`);
+  if (limits.admin && adminTotal > limits.admin) failed(`admin initial load ${kB(adminTotal)} > ${kB(limits.admin)}`);
+  const adminPack = (o) => /^(admin|settings)\//.test(localeName(o));
+  for (const o of admin.filter((x) => isLocale(x) && adminPack(x)).sort((a, b) => localeName(a).localeCompare(localeName(b)))) {
+    console.log(`    locale pack ${localeName(o)}: ${kB(o.gzip)} gzip, loaded only when used${budget(limits.locale)}`);
+    if (adminInitial.has(o)) failed(`locale pack ${localeName(o)} is loaded up front`);
+    if (limits.locale && o.gzip > limits.locale) failed(`locale pack ${localeName(o)} ${kB(o.gzip)} > ${kB(limits.locale)}`);
   }
 }
 

@@ -2,7 +2,8 @@
 // so a page loads only the translations of the elements it shows (src/i18n/localization.ts):
 //   core    <erp-tab> and what it renders at once (src/elements/erp-tab, shared, i18n)
 //   dialogs the elements <erp-tab> loads on first use (connect, create, conflicts, history, confirm)
-//   admin   the admin entry (src/elements/admin)
+//   admin   what the Sync screen shows at once (src/elements/admin, its shared files)
+//   settings the admin screens it loads on first use (a connection's settings, the connection dialog)
 // A string used by a core file goes to core only; otherwise to every pack whose files use it.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,11 +12,13 @@ const root = resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
 const fullDir = join(root, config.output.outputDir);
 const outDir = resolve(fullDir, '..');
-const PACKS = ['core', 'dialogs', 'admin'];
+const PACKS = ['core', 'dialogs', 'admin', 'settings'];
+const SETTINGS = /^elements\/admin\/((connection-admin|mapping-editor|list-mapping-editor|defaults-editor|rank-editor|resync-action|background-sync|connection-dialog|scope-picker)\/|conflict\.ts$)/;
 
 /** The pack a source file's strings belong to, from its folder. */
 function packOf(file) {
   const path = relative(join(root, 'src'), file).split('\\').join('/');
+  if (SETTINGS.test(path)) return 'settings';
   if (path.startsWith('elements/admin/') || path === 'admin.ts') return 'admin';
   if (/^elements\/erp-(connect-dialog|create-form|field|conflict-picker|history|confirm-dialog)\//.test(path)) return 'dialogs';
   return 'core';

@@ -18,17 +18,20 @@ export function resolveLang(element: Element): string | null {
  * Keeps the widget's language in step with the element's `lang` (or its nearest ancestor's, or the
  * page's), and switches it live when any `lang` attribute changes (one observer for the page:
  * lang-observer.ts). @lit/localize has one active
- * locale per page, so elements on one page share it. `pack` names the translations the host renders;
- * they load with the language, or on first connect if the language is already active.
+ * locale per page, so elements on one page share it. `packs` name the translations the host renders
+ * beyond `core` (which always loads); they load with the language, or on first connect if the
+ * language is already active.
  */
 export class LocaleController implements ReactiveController {
   locale: UiLocale = 'en';
   private unsubscribe?: () => void;
+  private readonly packs: StringPack[];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly pack: StringPack = 'core',
+    ...packs: StringPack[]
   ) {
+    this.packs = packs;
     host.addController(this);
   }
 
@@ -48,7 +51,7 @@ export class LocaleController implements ReactiveController {
     this.locale = locale;
     // Always ask: another element on the page may have switched the shared locale meanwhile.
     void switchLocale(locale)
-      .then(() => usePack(this.pack))
+      .then(() => Promise.all(this.packs.map(usePack)))
       .then(() => {
         if (changed) this.host.requestUpdate();
       });

@@ -7,7 +7,8 @@ type TargetLocale = (typeof TARGET_LOCALES)[number];
 /**
  * The one place `configureLocalization` is called (it may run once per page). Translations are split
  * into packs (scripts/split-locales.mjs) so a page pays only for the strings of the elements it shows:
- * `core` for <erp-tab>, `dialogs` for the elements it loads on first use, `admin` for the admin entry.
+ * `core` for <erp-tab>, `dialogs` for the elements it loads on first use, `admin` for the admin entry,
+ * `settings` for the admin screens it loads on first use.
  * Each module is a static import so bundlers and hosts can resolve it; it loads only when first used.
  */
 const loaders: Record<TargetLocale, Record<StringPack, () => Promise<LocaleModule>>> = {
@@ -15,16 +16,19 @@ const loaders: Record<TargetLocale, Record<StringPack, () => Promise<LocaleModul
     core: () => import('../generated/locales/core/de.js'),
     dialogs: () => import('../generated/locales/dialogs/de.js'),
     admin: () => import('../generated/locales/admin/de.js'),
+    settings: () => import('../generated/locales/settings/de.js'),
   },
   da: {
     core: () => import('../generated/locales/core/da.js'),
     dialogs: () => import('../generated/locales/dialogs/da.js'),
     admin: () => import('../generated/locales/admin/da.js'),
+    settings: () => import('../generated/locales/settings/da.js'),
   },
   nl: {
     core: () => import('../generated/locales/core/nl.js'),
     dialogs: () => import('../generated/locales/dialogs/nl.js'),
     admin: () => import('../generated/locales/admin/nl.js'),
+    settings: () => import('../generated/locales/settings/nl.js'),
   },
 };
 

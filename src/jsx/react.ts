@@ -5,7 +5,7 @@
 // hyphenated JSX names it does not know (`onerp-lnk-change`), so prefer the camelCase properties.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { ErpAvailabilityChangeEvent, ErpConfirmDialog, ErpConflictPicker, ErpConflictResolveEvent, ErpConnectDialog, ErpConnectEvent, ErpCreateForm, ErpCreateSubmitEvent, ErpErrorEvent, ErpField, ErpFieldChangeEvent, ErpLinkChangeEvent, ErpSignInRequestEvent, ErpSyncEvent, ErpTab, ErpUnsavedChangeEvent } from '../index.js';
-import type { ErpSyncAdmin } from '../admin.js';
+import type { ErpConnectionAdmin, ErpConnectionDialog, ErpSyncAdmin } from '../admin.js';
 
 /** `<erp-confirm-dialog>`: A modal yes/no question on a native `<dialog>`: focus moves into it, the page is inert, Escape answers "no", and focus returns to where it was. */
 export interface ErpConfirmDialogProps extends DetailedHTMLProps<HTMLAttributes<ErpConfirmDialog>, ErpConfirmDialog> {
@@ -115,6 +115,20 @@ export interface ErpTabProps extends DetailedHTMLProps<HTMLAttributes<ErpTab>, E
   'onerp-sign-in-request'?: (event: ErpSignInRequestEvent) => void;
 }
 
+/** `<erp-connection-admin>`: The settings of one ERP connection: one tab per ERP actor type the connector supports (ARIA tabs, arrow keys, Home/End) holding its **Mappings**, **Defaults** and **Rank Fields**; its **Background sync**; and **Resync from CRM**. Reached from the **Mappings** button of the ERP connections list. */
+export interface ErpConnectionAdminProps extends DetailedHTMLProps<HTMLAttributes<ErpConnectionAdmin>, ErpConnectionAdmin> {
+  backend?: ErpConnectionAdmin['backend'];
+  connection?: ErpConnectionAdmin['connection'];
+}
+
+/** `<erp-connection-dialog>`: **Define new ERP connection** / **Configure ERP connection**: name, connector, **Scope**, the connector's configuration fields (rendered by `<erp-field>`), a description and **Test ERP connection**. **OK** is enabled once the test passed for the current values and every mandatory value and the scope are filled. Configuration fields of an active connection are read-only (the dialog offers to deactivate it first). Passwords are never shown: a stored one is "set" and can be changed. */
+export interface ErpConnectionDialogProps extends DetailedHTMLProps<HTMLAttributes<ErpConnectionDialog>, ErpConnectionDialog> {
+  backend?: ErpConnectionDialog['backend'];
+  connectors?: ErpConnectionDialog['connectors'];
+  /** Known users and groups (id -> principal) for showing the scope. */
+  principals?: ErpConnectionDialog['principals'];
+}
+
 /** `<erp-sync-admin>`: The administrator's **Sync** screen, for a CRM host's settings pages: the **Sync Connectors** and the **ERP connections** (with their scope, configuration, test and **Active** switch), **Set Sync Priority** and **Import from ERP**; per connection (its **Mappings** button) the mappings, list mappings, defaults, **Rank Fields** and **Resync from CRM** (`<erp-connection-admin>`). Backend: the `backend` property (an `ErpAdminBackend`), else `backend-url`, else `configure()`. */
 export interface ErpSyncAdminProps extends DetailedHTMLProps<HTMLAttributes<ErpSyncAdmin>, ErpSyncAdmin> {
   /** The attribute of `backendUrl`: Base URL of the REST backend; ignored when `backend` is set. */
@@ -141,6 +155,8 @@ declare module 'react' {
       'erp-create-form': ErpCreateFormProps;
       'erp-field': ErpFieldProps;
       'erp-tab': ErpTabProps;
+      'erp-connection-admin': ErpConnectionAdminProps;
+      'erp-connection-dialog': ErpConnectionDialogProps;
       'erp-sync-admin': ErpSyncAdminProps;
     }
   }

@@ -5,7 +5,7 @@
 // with `strictTemplates` a misspelt tag, prop or event is an error.
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { ErpAvailabilityChangeEvent, ErpConfirmDialog, ErpConflictPicker, ErpConflictResolveEvent, ErpConnectDialog, ErpConnectEvent, ErpCreateForm, ErpCreateSubmitEvent, ErpErrorEvent, ErpField, ErpFieldChangeEvent, ErpLinkChangeEvent, ErpSignInRequestEvent, ErpSyncEvent, ErpTab, ErpUnsavedChangeEvent } from '../index.js';
-import type { ErpSyncAdmin } from '../admin.js';
+import type { ErpConnectionAdmin, ErpConnectionDialog, ErpSyncAdmin } from '../admin.js';
 
 type VueElement<E, P extends keyof E, Events extends Record<string, (event: never) => void>> = new () => E & {
   /** @deprecated For template type checking only: not a property of the element. */
@@ -85,6 +85,20 @@ export type ErpTabComponent = VueElement<
   }
 >;
 
+/** `<erp-connection-admin>`: The settings of one ERP connection: one tab per ERP actor type the connector supports (ARIA tabs, arrow keys, Home/End) holding its **Mappings**, **Defaults** and **Rank Fields**; its **Background sync**; and **Resync from CRM**. Reached from the **Mappings** button of the ERP connections list. */
+export type ErpConnectionAdminComponent = VueElement<
+  ErpConnectionAdmin,
+  'backend' | 'connection',
+  Record<never, never>
+>;
+
+/** `<erp-connection-dialog>`: **Define new ERP connection** / **Configure ERP connection**: name, connector, **Scope**, the connector's configuration fields (rendered by `<erp-field>`), a description and **Test ERP connection**. **OK** is enabled once the test passed for the current values and every mandatory value and the scope are filled. Configuration fields of an active connection are read-only (the dialog offers to deactivate it first). Passwords are never shown: a stored one is "set" and can be changed. */
+export type ErpConnectionDialogComponent = VueElement<
+  ErpConnectionDialog,
+  'backend' | 'connectors' | 'principals',
+  Record<never, never>
+>;
+
 /** `<erp-sync-admin>`: The administrator's **Sync** screen, for a CRM host's settings pages: the **Sync Connectors** and the **ERP connections** (with their scope, configuration, test and **Active** switch), **Set Sync Priority** and **Import from ERP**; per connection (its **Mappings** button) the mappings, list mappings, defaults, **Rank Fields** and **Resync from CRM** (`<erp-connection-admin>`). Backend: the `backend` property (an `ErpAdminBackend`), else `backend-url`, else `configure()`. */
 export type ErpSyncAdminComponent = VueElement<
   ErpSyncAdmin,
@@ -103,6 +117,8 @@ declare module 'vue' {
     'erp-create-form': ErpCreateFormComponent;
     'erp-field': ErpFieldComponent;
     'erp-tab': ErpTabComponent;
+    'erp-connection-admin': ErpConnectionAdminComponent;
+    'erp-connection-dialog': ErpConnectionDialogComponent;
     'erp-sync-admin': ErpSyncAdminComponent;
   }
 }

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/erp-sync-admin.js';
+// Its editors are also used on their own below.
+import '../../src/define/erp-connection-admin.js';
 import '../../src/define/erp-tab.js';
 import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
 import type { ErpListMappingEditor } from '../../src/elements/admin/list-mapping-editor/list-mapping-editor.js';

@@ -4,6 +4,8 @@ import * as endUser from '../../src/index.js';
 import * as admin from '../../src/admin.js';
 import '../../src/define/erp-tab.js';
 import '../../src/define/erp-sync-admin.js';
+import '../../src/define/erp-connection-admin.js';
+import '../../src/define/erp-connection-dialog.js';
 import '../../src/define/erp-connect-dialog.js';
 import '../../src/define/erp-conflict-picker.js';
 import '../../src/define/erp-create-form.js';

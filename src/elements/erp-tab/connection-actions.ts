@@ -68,14 +68,14 @@ export function renderActionError(problem: ErpProblem, onRetry: () => void, onRe
 }
 
 /** The confirmation of Disconnect: what it does and what it leaves alone. */
-export function renderDisconnectConfirm(connectionName: string) {
+export function renderDisconnectConfirm(c: { name: string }) {
   return html`<erp-confirm-dialog
     heading=${msg('Disconnect', { id: 'action.disconnect' })}
     confirm-label=${msg('Disconnect', { id: 'action.disconnect' })}
   >
     <p>
       ${msg(
-        str`After disconnecting, this record is no longer synchronized with ${connectionName}. Nothing is deleted in the ERP or the CRM.`,
+        str`After disconnecting, this record is no longer synchronized with ${c.name}. Nothing is deleted in the ERP or the CRM.`,
         { id: 'tab.disconnectExplain' },
       )}
     </p>

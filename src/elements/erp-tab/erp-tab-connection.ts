@@ -362,7 +362,7 @@ export class ErpTabConnection extends LitElement {
             @erp-connect=${this.onConnect}
           ></erp-connect-dialog>`
         : nothing}
-      ${this.editing && c.link ? renderDisconnectConfirm(c.name) : nothing}
+      ${this.editing && c.link ? renderDisconnectConfirm(c) : nothing}
     `;
   }
 

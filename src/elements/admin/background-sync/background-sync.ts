@@ -60,7 +60,7 @@ export class ErpBackgroundSync extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -64,7 +64,7 @@ export class ErpConnectionAdmin extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   /** Moves focus to the view's heading (when the view opens). */

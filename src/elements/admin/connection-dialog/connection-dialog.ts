@@ -110,7 +110,7 @@ export class ErpConnectionDialog extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   private abortAll(): void {

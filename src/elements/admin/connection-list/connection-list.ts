@@ -10,6 +10,7 @@ import { getLocale } from '../../../i18n/localization.js';
 import { baseStyles } from '../../shared/base-styles.js';
 import { IdempotencyKeys } from '../../shared/idempotency.js';
 import { AdminChangedEvent, ManageConnectionEvent } from '../admin-events.js';
+import { loadAdminPart } from '../lazy-admin.js';
 import { adminStyles } from '../admin-styles.js';
 import { adminProblemMessage, adminTerms, nameList } from '../admin-terms.js';
 import type { ErpConnectionDialog } from '../connection-dialog/connection-dialog.js';
@@ -46,14 +47,13 @@ export class ErpConnectionList extends LitElement {
   }
 
   /** Opens Define new ERP connection. */
-  add(): Promise<void> {
-    this.message = this.error = '';
-    return this.dialog.openNew();
+  async add(): Promise<void> {
+    if (await this.dialogLoaded()) await this.dialog.openNew();
   }
 
   /** Opens Configure ERP connection for one connection. */
   async configure(id: string): Promise<void> {
-    this.message = this.error = '';
+    if (!(await this.dialogLoaded())) return;
     const known = this.connections.find((c) => c.id === id);
     try {
       const fresh = await this.backend!.getConnection(id);
@@ -62,6 +62,19 @@ export class ErpConnectionList extends LitElement {
       if (isAbort(error)) return;
       if (known) await this.dialog.openEdit(known);
       else this.error = adminProblemMessage(toProblem(error));
+    }
+  }
+
+  /** Loads the connection dialog on first use; a failure (a dropped connection) says so, and the button tries again. */
+  private async dialogLoaded(): Promise<boolean> {
+    this.message = this.error = '';
+    try {
+      await loadAdminPart('connection-dialog');
+      await this.updateComplete;
+      return true;
+    } catch (error) {
+      this.error = adminProblemMessage(toProblem(error));
+      return false;
     }
   }
 

@@ -77,7 +77,7 @@ export class ErpDefaultsEditor extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

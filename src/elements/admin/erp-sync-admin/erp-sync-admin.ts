@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
 import { onConfigChange } from '../../../backend/config.js';
-import { isAbort, type ErpProblem } from '../../../backend/problem.js';
+import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
 import type { ErpConnection, Principal, SyncConnector } from '../../../model/types.js';
 import { ErpErrorEvent } from '../../../events/erp-error.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
@@ -11,6 +11,7 @@ import { LoadController } from '../../shared/load-controller.js';
 import { baseStyles } from '../../shared/base-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { resolveAdminBackend } from '../resolve-admin-backend.js';
+import { loadAdminPart } from '../lazy-admin.js';
 import type { ErpConnectionList } from '../connection-list/connection-list.js';
 import type { ErpConnectionAdmin } from '../connection-admin/connection-admin.js';
 import type { ManageConnectionEvent } from '../admin-events.js';
@@ -68,6 +69,8 @@ export class ErpSyncAdmin extends LitElement {
   @state() private configVersion = 0;
   /** The connection whose settings are open (its Mappings button), or null for the lists. */
   @state() private managing: string | null = null;
+  /** The settings' code could not be loaded (a dropped connection): Retry opens them again. */
+  @state() private partError: { problem: ErpProblem; retry: () => void } | null = null;
 
   private effectiveBackend: ErpAdminBackend = resolveAdminBackend(undefined, undefined);
   private unsubscribeConfig?: () => void;
@@ -88,8 +91,16 @@ export class ErpSyncAdmin extends LitElement {
     await this.renderRoot.querySelector<ErpConnectionList>('erp-connection-list')?.add();
   }
 
-  /** Opens the settings of one connection (as its Mappings button does). */
+  /** Opens the settings of one connection (as its Mappings button does), loading their code on first use. */
   async manage(connectionId: string): Promise<void> {
+    this.partError = null;
+    try {
+      await loadAdminPart('settings');
+    } catch (error) {
+      this.partError = { problem: toProblem(error), retry: () => void this.manage(connectionId) };
+      this.dispatchEvent(new ErpErrorEvent('loadElement', this.partError.problem.toJSON()));
+      return;
+    }
     this.managing = connectionId;
     await this.updateComplete;
     this.renderRoot.querySelector<ErpConnectionAdmin>('erp-connection-admin')?.focusHeading();
@@ -148,6 +159,12 @@ export class ErpSyncAdmin extends LitElement {
               ${adminProblemMessage(this.loadError)}
             </p>
             <button type="button" @click=${() => this.load()}>${msg('Retry', { id: 'action.retry' })}</button>
+          </div>`
+        : nothing}
+      ${this.partError
+        ? html`<div part="load-error" role="alert">
+            <p class="error">${adminProblemMessage(this.partError.problem)}</p>
+            <button type="button" @click=${this.partError.retry}>${msg('Retry', { id: 'action.retry' })}</button>
           </div>`
         : nothing}
       ${this.connectors === null && !this.loadError

@@ -80,7 +80,7 @@ export class ErpListMappingEditor extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   override disconnectedCallback(): void {

@@ -120,7 +120,7 @@ export class ErpMappingEditor extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   private get error(): ErpProblem | null {

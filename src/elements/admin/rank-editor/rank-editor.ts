@@ -41,7 +41,7 @@ export class ErpRankEditor extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   /** The "Show in ERP tab" fields in their order, and the version they are saved against. */

@@ -35,7 +35,7 @@ export class ErpResyncAction extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   private async start(): Promise<void> {

@@ -41,7 +41,7 @@ export class ErpScopePicker extends LitElement {
 
   constructor() {
     super();
-    new LocaleController(this, 'admin');
+    new LocaleController(this, 'admin', 'settings');
   }
 
   /** Whether the scope is complete (Everyone, or at least one user or group). */
