@@ -14,7 +14,7 @@ import type { ActorTypeMapping, FieldMapping, ListMapping } from '../../src/mode
 import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { choose, findControl, type } from './admin-helpers.js';
-import { useTerms } from '../helpers/terms.js';
+import { term, useTerms } from '../helpers/terms.js';
 import { erpText } from '../../simulated-erp/texts.js';
 
 const WORDS = useTerms({
@@ -34,6 +34,7 @@ const WORDS = useTerms({
   defaults: 'admin.term.defaults',
   add: 'admin.term.add',
   addDefault: 'admin.term.addDefault',
+  editDefault: 'admin.def.editTitle',
   erpField: 'admin.term.erpField',
   setDefault: 'admin.term.setDefault',
   askUser: 'admin.term.askUser',
@@ -162,6 +163,11 @@ describe('connection settings (simulated ERP)', () => {
       (await findButton(w.ok, dialog)).click();
       await until(() => sim().getDefaults('conn-a', 'customer').defaults.some((d) => d.field === 'phone' && d.askUser), 'default saved');
       await findByRole('rowheader', { name: erpText('Phone', lang) }, defaults);
+      // Its Edit opens the same dialog, titled for editing.
+      (await findButton(await term(lang, 'admin.def.editNamed', { label: erpText('Phone', lang) }), defaults)).click();
+      const editing = await dialogNamed(p, w.editDefault);
+      (await findButton(w.cancel, editing)).click();
+      await until(() => !(editing as unknown as HTMLDialogElement).open, 'the edit dialog closed');
 
       // Rank Fields, Resync from CRM
       expect(await findByRole('region', { name: w.rank }, p)).to.exist;
@@ -293,7 +299,7 @@ describe('connection settings (simulated ERP)', () => {
     const p = await panel(await openMappings(el));
     const defaults = await findByRole('region', { name: 'Defaults' }, p);
     (await findButton('Edit default for Name', defaults)).click();
-    let dialog = await dialogNamed(p, 'Add sync default value');
+    let dialog = await dialogNamed(p, 'Edit default value');
     const locked = (await findByRole('checkbox', { name: 'Mandatory – User must fill in value' }, dialog)) as HTMLInputElement;
     expect(locked.checked && locked.disabled).to.equal(true);
     expect(queryAllByRole('button', { name: 'Remove default for Name' }, defaults)).to.have.length(0);

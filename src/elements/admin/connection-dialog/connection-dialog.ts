@@ -4,7 +4,6 @@ import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
 import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
 import type {
-  ConfigValue,
   ConnectionInput,
   ErpConnection,
   FieldMeta,
@@ -27,12 +26,8 @@ import { reloadButton, reloadedKeptMessage } from '../conflict.js';
 import { LoadController } from '../../shared/load-controller.js';
 import { renderConfigField, renderConfigFields } from './config-fields.js';
 import { renderConnectionTest } from './connection-test.js';
-
-const isSecret = (v: ConfigValue | undefined): v is { set: boolean } => typeof v === 'object' && v !== null;
-const isEmpty = (v: FieldValue | undefined) => v === undefined || v === null || v === '';
-
-/** Whether a config field is sent to the backend (labels and read-only fields are not). */
-const editable = (f: FieldMeta) => f.type !== 'label' && f.access !== 'read-only';
+import { renderIdentityFields } from './identity-fields.js';
+import { configToSend, keepsSecret, type ConfigDraft, missingMandatory, storedKey, testKey, valuesFor } from './connection-config.js';
 
 /**
  * **Define new ERP connection** / **Configure ERP connection**: name, connector, **Scope**, the
@@ -178,19 +173,9 @@ export class ErpConnectionDialog extends LitElement {
 
   /** The loaded fields with their values: kept where the admin entered one, else stored, else the default. */
   private takeFields(connectorId: string, fields: FieldMeta[], lists: (readonly [string, ListItem[]])[]): void {
-    const stored = this.original?.connectorId === connectorId ? this.original.config : {};
-    const values: Record<string, FieldValue> = {};
-    for (const f of fields) {
-      const kept = this.values[f.key];
-      const s = stored[f.key];
-      if (f.type === 'password') values[f.key] = kept ?? null;
-      else if (kept !== undefined && this.fields.some((x) => x.key === f.key)) values[f.key] = kept;
-      else if (s !== undefined && !isSecret(s)) values[f.key] = s;
-      else values[f.key] = this.original?.connectorId === connectorId ? null : (f.defaultValue ?? null);
-    }
+    this.values = valuesFor(this.draft, connectorId, fields);
     this.listItems = new Map(lists);
     this.fields = fields;
-    this.values = values;
     this.invalid = new Set();
   }
 
@@ -199,56 +184,21 @@ export class ErpConnectionDialog extends LitElement {
     return !this.original?.active;
   }
 
-  private secretStored(key: string): boolean {
-    const stored = this.original?.connectorId === this.connectorId ? this.original.config[key] : undefined;
-    return isSecret(stored) && stored.set;
-  }
-
-  /** Whether a password field's stored value is kept (shown as "set"). */
-  private keepsSecret(f: FieldMeta): boolean {
-    return f.type === 'password' && this.secretStored(f.key) && !this.changingSecret.has(f.key);
+  /** The configuration as edited so far. */
+  private get draft(): ConfigDraft {
+    const { original, connectorId, fields, values, changingSecret } = this;
+    return { original, connectorId, fields, values, changingSecret };
   }
 
   /** The request body for the current values. */
   get input(): ConnectionInput {
-    const config: Record<string, ConfigValue> = {};
-    for (const f of this.fields) {
-      if (!editable(f)) continue;
-      if (this.keepsSecret(f)) config[f.key] = { set: true };
-      else if (f.type === 'password' && isEmpty(this.values[f.key]) && this.secretStored(f.key)) config[f.key] = { set: true };
-      else config[f.key] = this.values[f.key] ?? null;
-    }
     return {
       name: this.name.trim(),
       connectorId: this.connectorId,
       scope: structuredClone(this.scope),
       description: this.description,
-      config,
+      config: configToSend(this.draft),
     };
-  }
-
-  private get testKey(): string {
-    const { connectorId, config } = this.input;
-    return JSON.stringify({ connectorId, config });
-  }
-
-  /** The stored configuration in the same shape, to tell whether a test is needed at all. */
-  private get originalKey(): string | null {
-    const o = this.original;
-    if (!o) return null;
-    const config: Record<string, ConfigValue> = {};
-    for (const f of this.fields) {
-      if (!editable(f)) continue;
-      const s = o.config[f.key];
-      config[f.key] = f.type === 'password' ? (isSecret(s) && s.set ? { set: true } : null) : (s ?? null);
-    }
-    return JSON.stringify({ connectorId: o.connectorId, config });
-  }
-
-  private missingMandatory(): FieldMeta[] {
-    return this.fields.filter(
-      (f) => f.access === 'mandatory' && f.type !== 'label' && !this.keepsSecret(f) && isEmpty(this.values[f.key]),
-    );
   }
 
   /** Why OK is disabled, or '' when it is enabled. */
@@ -259,7 +209,7 @@ export class ErpConnectionDialog extends LitElement {
       return msg('Pick at least one user or group for the scope.', { id: 'admin.conn.needScope' });
     }
     if (this.fieldsLoad.pending || this.fieldsLoad.problem) return msg('The configuration fields are not loaded yet.', { id: 'admin.conn.needFields' });
-    const missing = this.missingMandatory();
+    const missing = missingMandatory(this.draft);
     if (missing.length) {
       const labels = missing.map((f) => f.label).join(', ');
       return msg(str`Fill in the mandatory fields: ${labels}.`, { id: 'admin.conn.needMandatory' });
@@ -275,17 +225,17 @@ export class ErpConnectionDialog extends LitElement {
 
   /** A new connection always needs a passed test; an existing one when its configuration changed. */
   private get needsTest(): boolean {
-    return this.original === null || this.testKey !== this.originalKey;
+    return this.original === null || testKey(this.draft) !== storedKey(this.draft);
   }
 
   private get testPassed(): boolean {
     const test = this.tester.value;
-    return !!test && test.result.ok && test.key === this.testKey;
+    return !!test && test.result.ok && test.key === testKey(this.draft);
   }
 
   private async runTest(): Promise<void> {
     if (this.tester.pending) return;
-    await this.tester.run(this.testKey, this.input);
+    await this.tester.run(testKey(this.draft), this.input);
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -376,40 +326,18 @@ export class ErpConnectionDialog extends LitElement {
     >
       <h2 id="conn-title">${title}</h2>
       <form novalidate @submit=${this.onSubmit}>
-        <div class="control">
-          <label for="conn-name">${msg('Name', { id: 'admin.col.name' })}<span class="required-mark" aria-hidden="true">*</span></label>
-          <input
-            id="conn-name"
-            autocomplete="off"
-            maxlength="80"
-            aria-required="true"
-            aria-invalid=${this.saveError?.code === 'duplicate-name' ? 'true' : 'false'}
-            aria-describedby=${this.saveError?.code === 'duplicate-name' ? 'conn-save-error' : nothing}
-            .value=${this.name}
-            @input=${(e: Event) => {
-              this.name = (e.target as HTMLInputElement).value;
-              if (this.saveError?.code === 'duplicate-name') this.clearSaveError();
-            }}
-          />
-        </div>
-        <div class="control">
-          <label for="conn-connector"
-            >${msg('Sync connector', { id: 'admin.col.connector' })}<span class="required-mark" aria-hidden="true">*</span></label
-          >
-          <select
-            id="conn-connector"
-            aria-required="true"
-            ?disabled=${!this.configEditable}
-            @change=${this.onConnectorChange}
-          >
-            <option value="" ?selected=${!this.connectorId} disabled>
-              ${msg('(Choose a connector)', { id: 'admin.conn.chooseConnector' })}
-            </option>
-            ${this.connectors.map(
-              (c) => html`<option value=${c.id} ?selected=${c.id === this.connectorId}>${c.name}</option>`,
-            )}
-          </select>
-        </div>
+        ${renderIdentityFields({
+          name: this.name,
+          nameTaken: this.saveError?.code === 'duplicate-name',
+          connectors: this.connectors,
+          connectorId: this.connectorId,
+          editable: this.configEditable,
+          onName: (name) => {
+            this.name = name;
+            if (this.saveError?.code === 'duplicate-name') this.clearSaveError();
+          },
+          onConnector: (e) => this.onConnectorChange(e),
+        })}
         <erp-scope-picker
           .backend=${this.backend}
           .scope=${this.scope}
@@ -431,7 +359,7 @@ export class ErpConnectionDialog extends LitElement {
         ${renderConnectionTest({
           pending: this.tester.pending,
           test: this.tester.value,
-          currentKey: this.testKey,
+          currentKey: testKey(this.draft),
           problem: this.tester.problem,
           disabled: !this.connectorId || !this.configEditable,
           onTest: () => void this.runTest(),
@@ -475,7 +403,7 @@ export class ErpConnectionDialog extends LitElement {
         renderConfigField({
           f,
           editable,
-          secretKept: this.keepsSecret(f),
+          secretKept: keepsSecret(this.draft, f),
           value: this.values[f.key] ?? null,
           items: f.listName ? this.listItems.get(f.listName) : undefined,
           disabled: this.save.pending,

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend } from '../../../backend/erp-backend.js';
 import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
@@ -18,6 +17,7 @@ import { IdempotencyKeys } from '../../shared/idempotency.js';
 import { adminStyles } from '../admin-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { isVersionConflict, reloadButton, reloadedKeptMessage } from '../conflict.js';
+import { renderDefaultsTable } from './defaults-table.js';
 
 const hasValue = (v: FieldValue) => v !== null && v !== '';
 
@@ -241,7 +241,6 @@ export class ErpDefaultsEditor extends LitElement {
 
   protected override render() {
     const t = adminTerms();
-    const w = formatWords();
     return html`<section aria-labelledby="defaults-heading">
         <div class="head">
           <h3 id="defaults-heading">${t.defaults}</h3>
@@ -255,56 +254,14 @@ export class ErpDefaultsEditor extends LitElement {
           : nothing}
         <p role="status" class="muted">${this.message}</p>
         ${this.defaults && this.defaults.length
-          ? html`<div class="table-wrap">
-              <table aria-labelledby="defaults-heading">
-                <thead>
-                  <tr>
-                    <th scope="col">${t.erpField}</th>
-                    <th scope="col">${msg('Default value', { id: 'admin.def.value' })}</th>
-                    <th scope="col">${msg('Ask user', { id: 'admin.def.askShort' })}</th>
-                    <th scope="col">${msg('Mandatory', { id: 'admin.def.mandatoryShort' })}</th>
-                    <th scope="col"><span class="visually-hidden">${msg('Actions', { id: 'admin.col.actions' })}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${repeat(
-                    this.defaults,
-                    (d) => d.field,
-                    (d) => {
-                      const label = this.meta(d.field)?.label ?? d.field;
-                      return html`<tr>
-                        <th scope="row" role="rowheader">${label}</th>
-                        <td>${this.display(d)}</td>
-                        <td>${d.askUser ? w.yes : w.no}</td>
-                        <td>
-                          ${d.mandatory ? w.yes : w.no}
-                          ${d.locked ? html`<div class="muted">${msg('Required by the connector', { id: 'admin.def.locked' })}</div>` : nothing}
-                        </td>
-                        <td class="buttons">
-                          <button
-                            type="button"
-                            aria-label=${msg(str`Edit default for ${label}`, { id: 'admin.def.editNamed' })}
-                            @click=${() => this.openAdd(d)}
-                          >
-                            ${msg('Edit', { id: 'admin.def.edit' })}
-                          </button>
-                          ${d.locked
-                            ? nothing
-                            : html`<button
-                                type="button"
-                                aria-label=${msg(str`Remove default for ${label}`, { id: 'admin.def.removeNamed' })}
-                                aria-busy=${this.removing.has(d.field) ? 'true' : 'false'}
-                                @click=${() => this.removeDefault(d)}
-                              >
-                                ${msg('Remove', { id: 'admin.def.remove' })}
-                              </button>`}
-                        </td>
-                      </tr>`;
-                    },
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          ? renderDefaultsTable({
+              defaults: this.defaults,
+              label: (d) => this.meta(d.field)?.label ?? d.field,
+              display: (d) => this.display(d),
+              removing: this.removing,
+              onEdit: (d) => void this.openAdd(d),
+              onRemove: (d) => void this.removeDefault(d),
+            })
           : this.defaults
             ? html`<p class="muted">${msg('No defaults yet.', { id: 'admin.def.none' })}</p>`
             : nothing}
@@ -325,7 +282,7 @@ export class ErpDefaultsEditor extends LitElement {
         this.close();
       }}
     >
-      <h2 id="def-title">${t.addDefault}</h2>
+      <h2 id="def-title">${this.editing ? msg('Edit default value', { id: 'admin.def.editTitle' }) : t.addDefault}</h2>
       <form novalidate @submit=${this.submit}>
         <div class="control">
           <label for="def-field">${t.erpField}</label>

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ErpAdminBackend, ErpBackend } from '../../../backend/erp-backend.js';
 import { isAbort, toProblem, type ErpProblem } from '../../../backend/problem.js';
@@ -29,6 +28,7 @@ import { adminStyles } from '../admin-styles.js';
 import { adminProblemMessage, adminTerms } from '../admin-terms.js';
 import { LoadController } from '../../shared/load-controller.js';
 import { IdempotencyKeys } from '../../shared/idempotency.js';
+import { renderImportResults } from './import-results.js';
 import { importWizardStyles } from './import-wizard.styles.js';
 
 const ACTOR_TYPES: ActorType[] = ['customer', 'supplier', 'person', 'project', 'partner'];
@@ -335,52 +335,20 @@ export class ErpImportWizard extends LitElement {
       </form>
       <p role="status" class="muted">${this.message}</p>
       ${r
-        ? html`<div class="table-wrap">
-              <table aria-label=${msg('Search results', { id: 'admin.import.results' })}>
-                <thead>
-                  <tr>
-                    <th scope="col"><span class="visually-hidden">${msg('Select', { id: 'admin.import.select' })}</span></th>
-                    <th scope="col">${msg('Name', { id: 'admin.col.name' })}</th>
-                    ${r.columns.filter((c) => c.key !== 'name').map((c) => html`<th scope="col">${c.label}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${repeat(
-                    r.rows,
-                    (row) => row.key,
-                    (row) => {
-                      const name = row.displayName;
-                      return html`<tr>
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label=${msg(str`Select ${name}`, { id: 'admin.import.selectNamed' })}
-                            ?disabled=${queued.has(row.key)}
-                            .checked=${this.selected.has(row.key) || queued.has(row.key)}
-                            @change=${(e: Event) => {
-                              const next = new Set(this.selected);
-                              if ((e.target as HTMLInputElement).checked) next.add(row.key);
-                              else next.delete(row.key);
-                              this.selected = next;
-                            }}
-                          />
-                        </td>
-                        <th scope="row" role="rowheader">${name}</th>
-                        ${r.columns.filter((c) => c.key !== 'name').map((c) => html`<td>${row.cells[c.key] ?? ''}</td>`)}
-                      </tr>`;
-                    },
-                  )}
-                </tbody>
-              </table>
-            </div>
-            <div class="actions">
-              ${r.nextCursor
-                ? html`<button type="button" aria-busy=${this.searcher.pending ? 'true' : 'false'} @click=${() => this.search(true)}>
-                    ${msg('Show more', { id: 'admin.list.more' })}
-                  </button>`
-                : nothing}
-              <button type="button" ?disabled=${this.selected.size === 0} @click=${this.addImport}>${t.addImport}</button>
-            </div>`
+        ? renderImportResults({
+            result: r,
+            selected: this.selected,
+            queued,
+            busy: this.searcher.pending,
+            onSelect: (key, on) => {
+              const next = new Set(this.selected);
+              if (on) next.add(key);
+              else next.delete(key);
+              this.selected = next;
+            },
+            onMore: () => void this.search(true),
+            onAdd: () => this.addImport(),
+          })
         : nothing}
       <section aria-labelledby="queue-heading">
         <h3 id="queue-heading">${msg(str`To import (${this.queue.length})`, { id: 'admin.import.queue' })}</h3>

@@ -59,6 +59,7 @@ export const templates = {
 'admin.def.chooseField': `(Vælg et felt)`,
 'admin.def.edit': `Rediger`,
 'admin.def.editNamed': str`Rediger standardværdi for ${0}`,
+'admin.def.editTitle': `Rediger standardværdi`,
 'admin.def.locked': `Kræves af connectoren`,
 'admin.def.lockedExplain': `Connectoren kræver dette felt: det forbliver obligatorisk.`,
 'admin.def.mandatoryShort': `Obligatorisk`,

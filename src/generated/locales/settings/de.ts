@@ -59,6 +59,7 @@ export const templates = {
 'admin.def.chooseField': `(Feld wählen)`,
 'admin.def.edit': `Bearbeiten`,
 'admin.def.editNamed': str`Standardwert für ${0} bearbeiten`,
+'admin.def.editTitle': `Standardwert bearbeiten`,
 'admin.def.locked': `Vom Connector verlangt`,
 'admin.def.lockedExplain': `Der Connector verlangt dieses Feld: Es bleibt obligatorisch.`,
 'admin.def.mandatoryShort': `Obligatorisch`,

@@ -59,6 +59,7 @@ export const templates = {
 'admin.def.chooseField': `(Kies een veld)`,
 'admin.def.edit': `Bewerken`,
 'admin.def.editNamed': str`Standaardwaarde voor ${0} bewerken`,
+'admin.def.editTitle': `Standaardwaarde bewerken`,
 'admin.def.locked': `Vereist door de connector`,
 'admin.def.lockedExplain': `De connector vereist dit veld: het blijft verplicht.`,
 'admin.def.mandatoryShort': `Verplicht`,
