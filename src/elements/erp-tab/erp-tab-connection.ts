@@ -19,6 +19,7 @@ import type { ErpConfirmDialog } from '../erp-confirm-dialog/erp-confirm-dialog.
 import { connectionStyles } from './erp-tab-connection.styles.js';
 import { renderBadge, renderLinkedFields, renderNotLinked, renderPendingLink, type LinkHealth } from './connection-views.js';
 import { renderActorOffers } from './actor-offers.js';
+import { renderHistory } from './history-disclosure.js';
 import { renderActionError, renderActions, renderDisconnectConfirm } from './connection-actions.js';
 import { isUnreachable, renderHealthStrip } from './health-strip.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
@@ -350,7 +351,19 @@ export class ErpTabConnection extends LitElement {
             onDisconnect: this.askDisconnect,
           })}
         </div>
-        ${c.link && !staged ? this.renderHistory() : nothing}
+        ${c.link && !staged
+          ? renderHistory({
+              backend: this.backend,
+              entity: this.entityKey,
+              connection: c,
+              now: this.now,
+              open: this.historyOpen,
+              onToggle: (open) => {
+                this.historyOpen = open;
+                if (open) this.loadHistory();
+              },
+            })
+          : nothing}
       </section>
       ${this.conflicts?.render() ?? nothing}
       ${this.connectingAs
@@ -398,29 +411,6 @@ export class ErpTabConnection extends LitElement {
       onRetry: () => void this.syncNow(),
       onSignIn: () => this.dispatchEvent(new ErpSignInRequestEvent(c.id)),
     });
-  }
-
-  private renderHistory() {
-    const c = this.connection;
-    return html`<details
-      part="history"
-      class="history"
-      @toggle=${(e: Event) => {
-        this.historyOpen = (e.target as HTMLDetailsElement).open;
-        if (this.historyOpen) this.loadHistory();
-      }}
-    >
-      <summary>${msg('History', { id: 'history.title' })}</summary>
-      ${this.historyOpen
-        ? html`<erp-history
-            .backend=${this.backend}
-            .entity=${this.entityKey}
-            .connectionId=${c.id}
-            .version=${c.version}
-            .now=${this.now}
-          ></erp-history>`
-        : nothing}
-    </details>`;
   }
 
   private readonly loadHistory = (): void => void this.ensureElement('erp-history', this.loadHistory);
