@@ -147,11 +147,18 @@ describe('trust features in <erp-tab> (simulated ERP)', () => {
   }
 
   it('keeps the last known values with a stale badge when the ERP does not answer', async () => {
+    const before = Date.now();
     const { el, section } = await openTab('c1');
     expect(await findByText('ACME Limited', {}, section)).to.exist;
+    const after = Date.now();
     sim().faults.inject('syncNow', { kind: 'problem', status: 503, code: 'unavailable', times: 1 });
     (await findButton('Sync now', section)).click();
     await findByText('Offline', {}, section);
+    // The values' real age: when they were loaded (to the minute), not "from now".
+    const stale = section.querySelector('[part~="stale"]')!.textContent!.replace(/\s+/g, ' ');
+    const clock = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    const loadedAt = [before, after].map((t) => clock.format(new Date(t)));
+    expect(loadedAt.some((t) => stale.includes(`values from ${t}.`)), `${stale} (loaded between ${loadedAt.join(' and ')})`).to.equal(true);
     expect(await findByText('ACME Limited', {}, section)).to.exist;
     expect(queryAllByRole('alert', {}, section)).to.have.length(1);
     await expect(el).to.be.accessible();

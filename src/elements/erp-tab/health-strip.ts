@@ -50,6 +50,9 @@ const time = (iso: string, now: number) => {
  * plain words with the one action that fixes it, and a stale badge with the age of the values
  * shown when the ERP does not answer.
  */
+/** When the values shown were loaded, as a date and a clock time: true however long the ERP stays away (a relative "now" was not). */
+const staleTime = (since: number) => formatDateTime(new Date(since).toISOString(), getLocale());
+
 export function renderHealthStrip(v: HealthView) {
   const titleId = `health-${v.connectionId}`;
   const pending = v.pendingChanges;
@@ -58,10 +61,7 @@ export function renderHealthStrip(v: HealthView) {
     ${v.staleSince !== null
       ? html`<p class="stale" part="stale">
           <span class="badge stale-badge">${msg('Offline', { id: 'health.offline' })}</span>
-          ${msg(
-            str`The ERP does not answer. Showing the last known values from ${formatRelativeTime(new Date(v.staleSince).toISOString(), v.now, getLocale())}.`,
-            { id: 'health.staleValues' },
-          )}
+          ${msg(str`The ERP does not answer. Showing the last known values from ${staleTime(v.staleSince)}.`, { id: 'health.staleValues' })}
         </p>`
       : nothing}
     <p class="health-facts">
