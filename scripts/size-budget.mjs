@@ -35,7 +35,9 @@ const root = resolve(import.meta.dirname, '..');
 // of their own (settings): the admin's first load 50,786 -> 34,314 B (ceiling down to 33.6 kB, issue
 // 19's target is 40 kB), every admin pack under 3 kB; the end-user entry pays 85 B for the shared
 // loader knowing the new pack and LocaleController taking several packs (27,552 B, ceiling 27.0 kB).
-const BUDGET = { endUser: 27.0 * 1024, locale: 3 * 1024, admin: 33.6 * 1024 };
+// The admin's files split and the Sync screen fitting 280 px (its grid items may shrink below their
+// longest word): 34,427 B, ceiling 33.7 kB.
+const BUDGET = { endUser: 27.0 * 1024, locale: 3 * 1024, admin: 33.7 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {

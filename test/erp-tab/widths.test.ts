@@ -8,23 +8,7 @@ import type { ErpTab } from '../../src/elements/erp-tab/erp-tab.js';
 import { deepElements, findByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { LANGS, term } from '../helpers/terms.js';
-
-/** Words (up to `max` characters; a hyphen may end a line) whose text runs over more than one line: broken inside. */
-function brokenWords(root: Element, max = 24): string[] {
-  const broken: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
-      if (match[0].length > max) continue;
-      const range = document.createRange();
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (lines.size > 1) broken.push(match[0]);
-    }
-  }
-  return broken;
-}
+import { brokenWords } from '../helpers/layout.js';
 
 describe('<erp-tab> from 280 to 1,280 px', () => {
   useSimulator();

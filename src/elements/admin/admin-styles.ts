@@ -9,9 +9,20 @@ export const adminStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  /* Grid items are as wide as their longest word by default: at 280 px that widens the screen. */
+  section > * {
+    min-inline-size: 0;
+  }
   h2 {
     font-size: 1.125rem;
     margin: 0;
+  }
+  /* A heading of one long word (de "Hintergrundsynchronisierung") hyphenates or wraps at 280 px
+     instead of widening the screen. */
+  h2,
+  h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   .head {
     display: flex;

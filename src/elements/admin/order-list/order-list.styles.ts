@@ -10,6 +10,8 @@ export const orderListStyles = css`
     gap: 0.25rem;
   }
   li {
+    /* A grid item is as wide as its longest word by default: a long field name would widen the page. */
+    min-inline-size: 0;
     display: flex;
     align-items: center;
     gap: var(--_space);
@@ -26,5 +28,7 @@ export const orderListStyles = css`
   }
   .label {
     flex: 1;
+    min-inline-size: 0;
+    overflow-wrap: break-word;
   }
 `;
