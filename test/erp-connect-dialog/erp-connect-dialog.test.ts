@@ -518,3 +518,22 @@ describe('<erp-connect-dialog> languages', () => {
     });
   }
 });
+
+describe('<erp-connect-dialog> with long names', () => {
+  it('cuts an 80- or 300-character name with an ellipsis and keeps the whole name readable (title, accessible name)', async () => {
+    const fake = new FakeBackend(0);
+    const names = ['N'.repeat(80), `W${'x'.repeat(299)}`];
+    fake.rows = names.map((name, i) => ({ key: `L${i}`, displayName: name, cells: { name, number: String(i), city: 'Utrecht' } }));
+    const { root } = await openDialog({ fake, entity: { type: 'company', id: 'e1', name: '' } });
+    await until(() => options(root).length === 2, 'the two results');
+    for (const [i, name] of names.entries()) {
+      const option = at(root, i + 1)!;
+      const cell = [...option.querySelectorAll<HTMLElement>('.cell')].find((c) => c.textContent === name)!;
+      expect(cell, `a cell with the ${name.length}-character name`).to.exist;
+      expect(cell.scrollWidth, 'cut: wider than its column').to.be.above(cell.clientWidth);
+      expect(cell.title, 'the whole name as its title').to.equal(name);
+      expect(option.textContent, 'the whole name in the option').to.contain(name);
+      expect(option.getBoundingClientRect().width, 'the row as wide as the list').to.be.at.most(option.parentElement!.getBoundingClientRect().width + 1);
+    }
+  });
+});

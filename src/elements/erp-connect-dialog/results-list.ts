@@ -71,10 +71,12 @@ export function renderResultsList(v: ResultsListView) {
             @click=${() => v.onPick(i)}
             @dblclick=${() => v.onActivate(i)}
           >
-            ${v.columns.map(
-              // The space keeps cells apart in the option's accessible name.
-              (c) => html`<span class="cell">${c.key === '' ? row.displayName : cellText(c, row.cells[c.key] ?? '')}</span> `,
-            )}
+            ${v.columns.map((c) => {
+              const text = c.key === '' ? row.displayName : cellText(c, row.cells[c.key] ?? '');
+              // The space keeps cells apart in the option's accessible name; the title shows a cell
+              // cut by its ellipsis in full.
+              return html`<span class="cell" title=${text}>${text}</span> `;
+            })}
           </div>`;
         },
       )}
