@@ -32,7 +32,7 @@ export class CreateGuardController implements ReactiveController {
 
   /** Create is held back: a strong candidate and no reason given. */
   get held(): boolean {
-    return this.options.strong().length > 0 && !(this.anyway && this.reason.trim());
+    return this.options.strong().length > 0 && !this.givenReason;
   }
 
   /** The reason to send with the create, when the guard was passed with one. */

@@ -336,7 +336,7 @@ export class ErpTabConnection extends LitElement {
         ${this.editing && !c.link && !staged ? renderActorOffers(c.id, c.actorTypes, (offer) => void this.openConnect(offer)) : nothing}
         <p class="status" role="status">${this.statusText}</p>
         ${this.error && !(this.error.operation === 'syncNow' && c.link)
-          ? renderActionError(this.error.problem, this.retry, () => this.dispatchEvent(new ReloadRequestEvent()))
+          ? renderActionError(this.error.problem, () => this.retry(), () => this.dispatchEvent(new ReloadRequestEvent()))
           : nothing}
         <div class="actions" part="actions">
           ${renderActions({
@@ -344,11 +344,11 @@ export class ErpTabConnection extends LitElement {
             linked: !!c.link,
             staged: !!staged,
             busy: this.busy === 'syncNow' ? 'syncNow' : this.busy ? 'saving' : null,
-            onEdit: this.startEditing,
-            onSyncNow: this.syncNow,
-            onSave: this.save,
-            onCancel: this.cancelEditing,
-            onDisconnect: this.askDisconnect,
+            onEdit: () => this.startEditing(),
+            onSyncNow: () => void this.syncNow(),
+            onSave: () => void this.save(),
+            onCancel: () => this.cancelEditing(),
+            onDisconnect: () => void this.askDisconnect(),
           })}
         </div>
         ${c.link && !staged
