@@ -36,8 +36,10 @@ const root = resolve(import.meta.dirname, '..');
 // 19's target is 40 kB), every admin pack under 3 kB; the end-user entry pays 85 B for the shared
 // loader knowing the new pack and LocaleController taking several packs (27,552 B, ceiling 27.0 kB).
 // The admin's files split and the Sync screen fitting 280 px (its grid items may shrink below their
-// longest word): 34,427 B, ceiling 33.7 kB.
-const BUDGET = { endUser: 27.0 * 1024, locale: 3 * 1024, admin: 33.7 * 1024 };
+// longest word): 34,427 B, ceiling 33.7 kB. The admin tables keeping their words whole (a table that
+// does not fit scrolls in its frame), Save only after a change, and Rank Fields / Set Sync Priority
+// reordered by dragging (issue 17, item 7): 35,046 B, ceiling 34.3 kB (issue 19's target is 40 kB).
+const BUDGET = { endUser: 27.0 * 1024, locale: 3 * 1024, admin: 34.3 * 1024 };
 const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 const LOCALE_DIR = 'src/generated/locales/';
 const SOURCES = {

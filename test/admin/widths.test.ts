@@ -1,31 +1,64 @@
 // The Sync screen at the widths a CRM's settings page gives it, in every language: from 280 px to
 // 1,280 px. Measured in the browser: no horizontal scroll of the page, nothing wider than the screen
-// (a wide table scrolls inside its own frame), no word broken inside, no button wrapping mid-word.
+// (a wide table scrolls inside its own frame), no word broken inside, no button wrapping where it
+// fits on one line, no choice cut off. Every element of every nested shadow root counts.
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/erp-sync-admin.js';
 import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
-import { deepElements, findByRole } from '../helpers/queries.js';
+import { deepElements, findByRole, nameOf, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { LANGS, term } from '../helpers/terms.js';
 import { brokenWords } from '../helpers/layout.js';
 
+/** `el` and every element in its shadow root, nested shadow roots included. */
+const below = (el: Element) => [el, ...deepElements(el.shadowRoot!)];
+
 /** The broken words of every shadow root below `el`, each with the element that holds it. */
 function brokenIn(el: Element): string[] {
-  const roots = [el, ...deepElements(el)].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r);
+  const roots = below(el).map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r);
   return roots.flatMap((root) => brokenWords(root).map((word) => `${(root.host as Element).localName}: ${word}`));
 }
 
-/** Buttons whose label runs over more than one line. */
+/** Buttons whose label runs over more than one line although it fits on one line of their container. */
 function wrappedButtons(el: Element): string[] {
-  return deepElements(el)
+  const lines = (b: HTMLButtonElement) => {
+    const range = document.createRange();
+    range.selectNodeContents(b);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  };
+  return below(el)
     .filter((e): e is HTMLButtonElement => e instanceof HTMLButtonElement && e.getClientRects().length > 0)
     .filter((b) => {
-      const range = document.createRange();
-      range.selectNodeContents(b);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+      if (lines(b) < 2) return false;
+      const before = b.style.whiteSpace;
+      b.style.whiteSpace = 'nowrap';
+      const oneLine = b.getBoundingClientRect().width;
+      b.style.whiteSpace = before;
+      return oneLine <= b.parentElement!.clientWidth;
     })
     .map((b) => b.textContent!.trim());
+}
+
+/**
+ * Selects narrower than their chosen value (its text cut off): each is measured against a copy of
+ * itself holding only that option, at its natural width.
+ */
+function clippedSelects(el: Element): string[] {
+  return below(el)
+    .filter((e): e is HTMLSelectElement => e instanceof HTMLSelectElement && e.getClientRects().length > 0)
+    .filter((select) => {
+      const chosen = select.selectedOptions[0];
+      if (!chosen?.text.trim()) return false;
+      const copy = select.cloneNode(false) as HTMLSelectElement;
+      copy.append(chosen.cloneNode(true));
+      copy.style.cssText = 'position: absolute; inline-size: auto; min-inline-size: 0; max-inline-size: none; visibility: hidden';
+      select.after(copy);
+      const natural = copy.getBoundingClientRect().width;
+      copy.remove();
+      return select.getBoundingClientRect().width < natural - 1;
+    })
+    .map((s) => `${s.getAttribute('aria-label') ?? s.id}: ${s.selectedOptions[0]!.text.trim()}`);
 }
 
 function fits(el: ErpSyncAdmin, what: string): void {
@@ -33,6 +66,7 @@ function fits(el: ErpSyncAdmin, what: string): void {
   expect(el.scrollWidth, `${what}: nothing wider than the screen`).to.be.at.most(el.clientWidth + 1);
   expect(brokenIn(el), `${what}: words broken inside`).to.deep.equal([]);
   expect(wrappedButtons(el), `${what}: buttons wrapped`).to.deep.equal([]);
+  expect(clippedSelects(el), `${what}: choices cut off`).to.deep.equal([]);
 }
 
 describe('<erp-sync-admin> from 280 to 1,280 px', () => {
@@ -52,6 +86,11 @@ describe('<erp-sync-admin> from 280 to 1,280 px', () => {
         (await findByRole('button', { name: `${mappings} Contoso ERP` }, root)).click();
         const settings = await findByRole('region', { name: await term(lang, 'admin.ca.heading', { 't.mappings': mappings, name: 'Contoso ERP' }) }, root);
         await findByRole('tabpanel', {}, settings);
+        // The tables with their rows, the list fields' List mapping buttons among them.
+        const listMapping = await term(lang, 'admin.term.listMapping');
+        const deep = () => deepElements(settings);
+        await until(() => deep().some((e) => e.localName === 'button' && nameOf(e).startsWith(`${listMapping} `)), 'the mappings loaded');
+        await until(() => deep().some((e) => e.localName === 'erp-defaults-editor' && e.shadowRoot!.querySelector('tbody tr')), 'the defaults loaded');
         fits(el, "a connection's settings");
       });
     }

@@ -31,30 +31,41 @@ export const adminStyles = css`
     align-items: center;
     gap: var(--_space);
   }
+  /* Positioned: the visually hidden texts in a table that scrolls stay inside its frame. */
   .table-wrap {
     overflow-x: auto;
+    position: relative;
   }
   table {
     border-collapse: collapse;
     inline-size: 100%;
   }
+  /* A cell is at least as wide as its longest word (a table that does not fit scrolls in its
+     frame instead of breaking words); an unbroken name longer than 20rem breaks at that width. */
   th,
   td {
     text-align: start;
     padding: 0.375rem 0.5rem;
     border-block-end: 1px solid var(--_border);
     vertical-align: middle;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    max-inline-size: 20rem;
   }
   th {
     font-weight: 600;
     color: var(--_muted);
   }
-  td.buttons {
+  td button {
     white-space: nowrap;
-    display: flex;
-    gap: 0.25rem;
-    flex-wrap: wrap;
+  }
+  /* Side by side where they fit, one below the other where not; the cell stays a table cell. */
+  td.buttons button {
+    margin: 0.125rem 0.25rem 0.125rem 0;
+  }
+  /* A choice is as wide as its longest option, so the chosen value shows whole. */
+  td select {
+    inline-size: auto;
+    max-inline-size: 18rem;
   }
   form {
     display: grid;

@@ -11,6 +11,8 @@ export interface OrderEditorView {
   /** Shown instead of the list when there are fewer than `minItems` items. */
   empty: string;
   minItems: number;
+  /** The order differs from the stored one: Save is enabled only then. */
+  changed: boolean;
   saving: boolean;
   message: string;
   error: ErpProblem | null;
@@ -33,7 +35,13 @@ export function renderOrderEditor(v: OrderEditorView): TemplateResult {
             }}
           ></erp-order-list>
           <div class="actions">
-            <button type="button" class="primary" aria-busy=${v.saving ? 'true' : 'false'} @click=${v.onSave}>
+            <button
+              type="button"
+              class="primary"
+              aria-disabled=${v.changed && !v.saving ? 'false' : 'true'}
+              aria-busy=${v.saving ? 'true' : 'false'}
+              @click=${v.onSave}
+            >
               ${adminTerms().save}
             </button>
           </div>`

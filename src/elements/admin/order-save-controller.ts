@@ -48,15 +48,21 @@ export class OrderSaveController<R extends { version: string }, L> {
 
   /** A new stored order from the host's properties: an unsaved order stays on top of it. */
   take(stored: StoredOrder): void {
-    const unsaved = this.order.join() !== this.savedOrder;
+    const unsaved = this.changed;
     this.savedOrder = stored.ids.join();
     this.version = stored.version;
     this.order = unsaved ? keepOrder(this.order, stored.ids) : stored.ids;
   }
 
+  /** Whether the admin's order differs from the stored one (Save has something to store). */
+  get changed(): boolean {
+    return this.order.join() !== this.savedOrder;
+  }
+
   /** What `renderOrderEditor` needs from this state. */
-  view(): Pick<OrderEditorView, 'saving' | 'message' | 'error' | 'reloading' | 'onReload' | 'onOrder' | 'onSave'> {
+  view(): Pick<OrderEditorView, 'changed' | 'saving' | 'message' | 'error' | 'reloading' | 'onReload' | 'onOrder' | 'onSave'> {
     return {
+      changed: this.changed,
       saving: this.saving,
       message: this.message,
       error: this.error,
@@ -73,7 +79,7 @@ export class OrderSaveController<R extends { version: string }, L> {
   }
 
   private async save(): Promise<void> {
-    if (this.saving) return;
+    if (this.saving || !this.changed) return;
     this.set({ saving: true, error: null, message: '' });
     const order = this.order.slice();
     try {

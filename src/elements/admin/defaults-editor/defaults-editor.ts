@@ -81,8 +81,17 @@ export class ErpDefaultsEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connectionId') || changed.has('backend')) {
+      // Another connection has lists of its own.
+      this.items = new Map();
+      this.itemsAsked.clear();
+    }
     if ((changed.has('connectionId') || changed.has('actorType') || changed.has('backend')) && this.backend && this.connectionId) {
       void this.load();
+    }
+    // The table shows a list default by its text ("30 days net"), not its key ("NET30").
+    if (changed.has('fields') || changed.has('defaults' as keyof ErpDefaultsEditor)) {
+      for (const d of this.defaults ?? []) if (hasValue(d.value)) void this.loadItems(d.field);
     }
   }
 
@@ -174,15 +183,20 @@ export class ErpDefaultsEditor extends LitElement {
     this.opener = null;
   }
 
+  /** List names whose items are loading or loaded: each is asked for once (again after a failure). */
+  private readonly itemsAsked = new Set<string>();
+
   private async loadItems(key: string): Promise<void> {
     const meta = this.meta(key);
-    if (meta?.type !== 'list' || !meta.listName || this.items.has(meta.listName)) return;
+    if (meta?.type !== 'list' || !meta.listName || this.itemsAsked.has(meta.listName) || !this.backend) return;
     const listName = meta.listName;
+    this.itemsAsked.add(listName);
     try {
-      const mapping = await this.backend!.getListMapping(this.connectionId, listName);
+      const mapping = await this.backend.getListMapping(this.connectionId, listName);
       this.items = new Map([...this.items, [listName, mapping.erpItems]]);
       this.listError = '';
     } catch (error) {
+      this.itemsAsked.delete(listName);
       if (!isAbort(error)) this.listError = adminProblemMessage(toProblem(error));
     }
   }

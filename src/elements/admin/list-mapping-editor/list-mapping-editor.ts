@@ -121,8 +121,15 @@ export class ErpListMappingEditor extends LitElement {
     this.opener = null;
   }
 
+  /** Whether the admin changed a choice since the mapping was loaded or saved. */
+  private get changed(): boolean {
+    const stored = this.mapping?.map ?? {};
+    const keys = new Set([...Object.keys(stored), ...Object.keys(this.map)]);
+    return [...keys].some((k) => (stored[k] ?? null) !== (this.map[k] ?? null));
+  }
+
   private async save(): Promise<void> {
-    if (!this.mapping || this.saver.pending || duplicateTargets(this.map).size) return;
+    if (!this.mapping || this.saver.pending || !this.changed || duplicateTargets(this.map).size) return;
     const saved = await this.saver.run(this.connectionId, { ...this.mapping, map: this.map });
     if (!saved) return;
     this.mapping = saved;
@@ -176,6 +183,7 @@ export class ErpListMappingEditor extends LitElement {
           class="primary"
           aria-busy=${this.saver.pending ? 'true' : 'false'}
           aria-describedby="list-blocked"
+          aria-disabled=${this.changed && !this.saver.pending ? 'false' : 'true'}
           ?disabled=${!this.mapping || duplicateTargets(this.map).size > 0}
           @click=${this.save}
         >

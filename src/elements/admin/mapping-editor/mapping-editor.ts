@@ -56,7 +56,10 @@ export function suggestCrmFields(fields: FieldMapping[], crmFields: CrmFieldInfo
   return out;
 }
 
-export function directionLabel(d: SyncDirection): string {
+/** A direction as the ERP tab shows it: short, the same in every language (the option's name adds it in words). */
+const DIRECTION_ARROWS: Record<SyncDirection, string> = { 'erp-to-crm': 'ERP → CRM', 'crm-to-erp': 'CRM → ERP', both: 'CRM ↔ ERP' };
+
+function directionLabel(d: SyncDirection): string {
   switch (d) {
     case 'erp-to-crm':
       return msg('ERP to CRM', { id: 'admin.map.erpToCrm' });
@@ -190,7 +193,7 @@ export class ErpMappingEditor extends LitElement {
 
   /** Saves the draft (Done). Resolves true when saved. */
   async save(): Promise<boolean> {
-    if (this.saver.pending || !this.draft) return false;
+    if (this.saver.pending || !this.draft || !this.dirty) return false;
     this.reloadError = null;
     this.message = '';
     const saved = await this.saver.run(this.connectionId, this.draft);
@@ -310,7 +313,13 @@ export class ErpMappingEditor extends LitElement {
           : nothing}
       </div>
       <div class="actions">
-        <button type="button" class="primary" aria-busy=${this.saver.pending ? 'true' : 'false'} @click=${() => this.save()}>
+        <button
+          type="button"
+          class="primary"
+          aria-disabled=${this.dirty && !this.saver.pending ? 'false' : 'true'}
+          aria-busy=${this.saver.pending ? 'true' : 'false'}
+          @click=${() => this.save()}
+        >
           ${t.done}
         </button>
       </div>
@@ -344,12 +353,22 @@ export class ErpMappingEditor extends LitElement {
       <td>
         <select
           aria-label=${`${t.direction} ${label}`}
+          title=${f.direction ? directionLabel(f.direction) : ''}
           ?disabled=${!f.crmField || !!f.notSyncable}
           @change=${(e: Event) => this.updateRow(f.erpField.key, { direction: (e.target as HTMLSelectElement).value as SyncDirection })}
         >
           ${f.crmField ? nothing : html`<option value="" selected></option>`}
           ${(['erp-to-crm', 'crm-to-erp', 'both'] as const).map(
-            (dir) => html`<option value=${dir} ?selected=${dir === f.direction}>${directionLabel(dir)}</option>`,
+            // The name starts with what the option shows (WCAG 2.5.3, label in name) and says it in words.
+            (dir) =>
+              html`<option
+                value=${dir}
+                aria-label=${`${DIRECTION_ARROWS[dir]}: ${directionLabel(dir)}`}
+                title=${directionLabel(dir)}
+                ?selected=${dir === f.direction}
+              >
+                ${DIRECTION_ARROWS[dir]}
+              </option>`,
           )}
         </select>
       </td>

@@ -27,8 +27,9 @@ declare global {
 }
 
 /**
- * A list the admin reorders: **Move up** / **Move down** buttons per item, and on a focused item
- * Alt+Arrow Up / Alt+Arrow Down (focus follows the item). Position changes are announced.
+ * A list the admin reorders: by dragging an item by its handle (mouse, pen or touch), with the
+ * **Move up** / **Move down** buttons per item, or on a focused item with Alt+Arrow Up / Alt+Arrow
+ * Down (focus follows the item). Position changes are announced.
  *
  * @csspart list - The ordered list.
  */
@@ -45,6 +46,8 @@ export class ErpOrderList extends LitElement {
   @property() label = '';
 
   @state() private announcement = '';
+  /** The item being dragged, with the order before the drag (a cancelled pointer puts it back). */
+  @state() private drag: { id: string; pointerId: number; before: OrderItem[] } | null = null;
 
   constructor() {
     super();
@@ -54,17 +57,8 @@ export class ErpOrderList extends LitElement {
   private async move(index: number, delta: number, focus: 'item' | 'up' | 'down'): Promise<void> {
     const to = index + delta;
     if (to < 0 || to >= this.items.length) return;
-    const items = this.items.slice();
-    const [moved] = items.splice(index, 1);
-    items.splice(to, 0, moved!);
-    this.items = items;
-    const label = moved!.label;
-    const position = to + 1;
-    const total = items.length;
-    this.announcement = msg(str`${label} moved to position ${position} of ${total}.`, { id: 'admin.order.moved' });
-    this.dispatchEvent(new OrderChangeEvent(items.map((i) => i.id)));
-    await this.updateComplete;
-    const li = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(moved!.id)}"]`);
+    this.items = moved(this.items, index, to);
+    const li = await this.settle(this.items[to]!);
     if (!li) return;
     if (focus === 'item') li.focus();
     else {
@@ -72,6 +66,51 @@ export class ErpOrderList extends LitElement {
       // At the end of the list the pressed button is disabled: focus the other one.
       (button && !button.disabled ? button : li.querySelector<HTMLButtonElement>('button:not([disabled])') ?? li).focus();
     }
+  }
+
+  /** Announces where `item` went, tells the host the new order, and returns its row once rendered. */
+  private async settle(item: OrderItem): Promise<HTMLElement | null> {
+    const label = item.label;
+    const position = this.items.indexOf(item) + 1;
+    const total = this.items.length;
+    this.announcement = msg(str`${label} moved to position ${position} of ${total}.`, { id: 'admin.order.moved' });
+    this.dispatchEvent(new OrderChangeEvent(this.items.map((i) => i.id)));
+    await this.updateComplete;
+    return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(item.id)}"]`);
+  }
+
+  // Dragging: the list holds the pointer (its rows move while the pointer does), and the item goes
+  // where the pointer passes the middle of another row.
+  private startDrag(event: PointerEvent, item: OrderItem): void {
+    if (event.button !== 0 || this.drag) return;
+    event.preventDefault();
+    this.renderRoot.querySelector('ol')!.setPointerCapture(event.pointerId);
+    this.drag = { id: item.id, pointerId: event.pointerId, before: this.items };
+  }
+
+  private dragTo(event: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    const from = this.items.findIndex((i) => i.id === drag.id);
+    const others = [...this.renderRoot.querySelectorAll<HTMLElement>('li')].filter((li) => li.dataset.id !== drag.id);
+    const to = others.filter((li) => {
+      const r = li.getBoundingClientRect();
+      return event.clientY > r.top + r.height / 2;
+    }).length;
+    if (to !== from) this.items = moved(this.items, from, to);
+  }
+
+  private async endDrag(event: PointerEvent, cancelled: boolean): Promise<void> {
+    const drag = this.drag;
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    this.drag = null;
+    if (cancelled) {
+      this.items = drag.before;
+      return;
+    }
+    const item = this.items.find((i) => i.id === drag.id)!;
+    if (this.items.indexOf(item) === drag.before.indexOf(item)) return;
+    (await this.settle(item))?.focus();
   }
 
   private onKey(event: KeyboardEvent, index: number): void {
@@ -88,9 +127,18 @@ export class ErpOrderList extends LitElement {
   protected override render() {
     const total = this.items.length;
     return html`<p class="muted" id="order-help">
-        ${msg('Use the buttons, or focus an item and press Alt+Arrow Up or Alt+Arrow Down.', { id: 'admin.order.help' })}
+        ${msg('Drag an item by its handle, use the buttons, or focus an item and press Alt+Arrow Up or Alt+Arrow Down.', {
+          id: 'admin.order.help',
+        })}
       </p>
-      <ol part="list" aria-label=${this.label} aria-describedby="order-help">
+      <ol
+        part="list"
+        aria-label=${this.label}
+        aria-describedby="order-help"
+        @pointermove=${this.dragTo}
+        @pointerup=${(e: PointerEvent) => void this.endDrag(e, false)}
+        @pointercancel=${(e: PointerEvent) => void this.endDrag(e, true)}
+      >
         ${repeat(
           this.items,
           (i) => i.id,
@@ -98,10 +146,12 @@ export class ErpOrderList extends LitElement {
             const label = item.label;
             return html`<li
               data-id=${item.id}
+              class=${this.drag?.id === item.id ? 'dragging' : ''}
               tabindex="0"
               aria-label=${msg(str`${label}, position ${index + 1} of ${total}`, { id: 'admin.order.item' })}
               @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
             >
+              <span class="grip" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.startDrag(e, item)}>⠿</span>
               <span class="pos" aria-hidden="true">${index + 1}.</span>
               <span class="label" aria-hidden="true">${label}</span>
               <button
@@ -128,4 +178,11 @@ export class ErpOrderList extends LitElement {
       </ol>
       <p role="status" class="visually-hidden">${this.announcement}</p>`;
   }
+}
+
+/** `items` with the one at `from` moved to `to`. */
+function moved<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = items.slice();
+  next.splice(to, 0, ...next.splice(from, 1));
+  return next;
 }

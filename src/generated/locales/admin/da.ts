@@ -67,7 +67,7 @@ export const templates = {
 'admin.loadFailed': `Sync-indstillingerne kunne ikke indlæses.`,
 'admin.loading': `Indlæser Sync-indstillingerne…`,
 'admin.order.downNamed': str`Flyt ${0} ned`,
-'admin.order.help': `Brug knapperne, eller sæt fokus på et element, og tryk på Alt+pil op eller Alt+pil ned.`,
+'admin.order.help': `Træk et element i dets håndtag, brug knapperne, eller sæt fokus på et element, og tryk på Alt+pil op eller Alt+pil ned.`,
 'admin.order.item': str`${0}, position ${1} af ${2}`,
 'admin.order.moved': str`${0} flyttet til position ${1} af ${2}.`,
 'admin.order.upNamed': str`Flyt ${0} op`,

@@ -67,7 +67,7 @@ export const templates = {
 'admin.loadFailed': `Die Sync-Einstellungen konnten nicht geladen werden.`,
 'admin.loading': `Sync-Einstellungen werden geladen…`,
 'admin.order.downNamed': str`${0} nach unten verschieben`,
-'admin.order.help': `Verwenden Sie die Schaltflächen, oder fokussieren Sie einen Eintrag und drücken Sie Alt+Pfeil nach oben oder Alt+Pfeil nach unten.`,
+'admin.order.help': `Ziehen Sie einen Eintrag an seinem Griff, verwenden Sie die Schaltflächen, oder fokussieren Sie einen Eintrag und drücken Sie Alt+Pfeil nach oben oder Alt+Pfeil nach unten.`,
 'admin.order.item': str`${0}, Position ${1} von ${2}`,
 'admin.order.moved': str`${0} an Position ${1} von ${2} verschoben.`,
 'admin.order.upNamed': str`${0} nach oben verschieben`,

@@ -67,7 +67,7 @@ export const templates = {
 'admin.loadFailed': `De synchronisatie-instellingen konden niet worden geladen.`,
 'admin.loading': `Synchronisatie-instellingen worden geladen…`,
 'admin.order.downNamed': str`${0} omlaag verplaatsen`,
-'admin.order.help': `Gebruik de knoppen, of geef een item de focus en druk op Alt+pijl-omhoog of Alt+pijl-omlaag.`,
+'admin.order.help': `Sleep een item aan zijn greep, gebruik de knoppen, of geef een item de focus en druk op Alt+pijl-omhoog of Alt+pijl-omlaag.`,
 'admin.order.item': str`${0}, positie ${1} van ${2}`,
 'admin.order.moved': str`${0} verplaatst naar positie ${1} van ${2}.`,
 'admin.order.upNamed': str`${0} omhoog verplaatsen`,

@@ -1,0 +1,157 @@
+// The admin tables as an administrator uses them (issue 17, item 7): direction choices readable in
+// every language, list defaults by their text, Save only once there is something to save, and Rank
+// Fields / Set Sync Priority reordered by dragging as well as by keyboard.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../src/define/erp-sync-admin.js';
+import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
+import type { SyncDirection } from '../../src/model/types.js';
+import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
+import { useSimulator } from '../helpers/sim.js';
+import { LANGS, term, type Lang } from '../helpers/terms.js';
+import { findControl, openMappings, status, textOf } from './admin-helpers.js';
+import { erpText } from '../../simulated-erp/texts.js';
+
+const FULL_NAMES: Record<SyncDirection, string> = { 'erp-to-crm': 'admin.map.erpToCrm', 'crm-to-erp': 'admin.map.crmToErp', both: 'admin.map.both' };
+const ARROWS: Record<SyncDirection, string> = { 'erp-to-crm': 'ERP → CRM', 'crm-to-erp': 'CRM → ERP', both: 'CRM ↔ ERP' };
+
+async function admin(lang: Lang = 'en'): Promise<ErpSyncAdmin> {
+  const el = await fixture<ErpSyncAdmin>(html`<erp-sync-admin lang=${lang}></erp-sync-admin>`);
+  await findByRole('region', { name: await term(lang, 'admin.term.connections') }, el.shadowRoot!);
+  return el;
+}
+
+/** Counts the calls of one simulator operation (each request the widget sends reaches it once). */
+function count<K extends 'saveRank' | 'saveSyncPriority'>(target: Record<K, (...args: never[]) => unknown>, op: K): () => number {
+  let calls = 0;
+  const original = target[op].bind(target);
+  target[op] = ((...args: never[]) => {
+    calls++;
+    return original(...args);
+  }) as (typeof target)[K];
+  return () => calls;
+}
+
+/** Waits until a connection's settings show all they load (the mappings and defaults above Rank Fields). */
+async function loaded(panel: HTMLElement): Promise<void> {
+  const deep = () => deepElements(panel);
+  await until(() => deep().some((e) => e.localName === 'button' && nameOf(e).startsWith('List mapping ')), 'the mappings loaded');
+  await until(() => deep().some((e) => e.localName === 'erp-defaults-editor' && e.shadowRoot!.querySelector('tbody tr')), 'the defaults loaded');
+}
+
+/** Drags the list item `from` by its handle with the mouse, and drops it on the upper half of `onto`. */
+async function drag(from: HTMLElement, onto: HTMLElement): Promise<void> {
+  from.scrollIntoView({ block: 'center' });
+  const grip = from.querySelector<HTMLElement>('.grip')!.getBoundingClientRect();
+  const x = Math.round(grip.left + grip.width / 2);
+  await sendMouse({ type: 'move', position: [x, Math.round(grip.top + grip.height / 2)] });
+  await sendMouse({ type: 'down' });
+  try {
+    const target = onto.getBoundingClientRect();
+    // In steps, as a hand moves: each step passes at most one row's middle.
+    const startY = grip.top + grip.height / 2;
+    const endY = target.top + target.height / 4;
+    for (let step = 1; step <= 6; step++) {
+      await sendMouse({ type: 'move', position: [x, Math.round(startY + ((endY - startY) * step) / 6)] });
+    }
+  } finally {
+    await sendMouse({ type: 'up' });
+  }
+}
+
+describe('admin tables', () => {
+  const sim = useSimulator();
+
+  for (const lang of LANGS) {
+    it(`${lang}: a direction shows as the ERP tab shows it (ERP → CRM), with its full name in the option's name`, async () => {
+      const el = await admin(lang);
+      const mappings = await term(lang, 'admin.term.mappings');
+      (await findButton(`${mappings} Contoso ERP`, el.shadowRoot!)).click();
+      const name = sim().getActorTypeMapping('conn-a', 'customer').fields.find((f) => f.erpField.key === 'name')!;
+      const label = erpText(name.erpField.label, lang);
+      const select = await findControl<HTMLSelectElement>(`${await term(lang, 'admin.term.direction')} ${label}`, el.shadowRoot!);
+      const options = [...select.options].filter((o) => o.value);
+      expect(options.map((o) => o.value)).to.deep.equal(['erp-to-crm', 'crm-to-erp', 'both']);
+      for (const option of options) {
+        const direction = option.value as SyncDirection;
+        expect(option.text, `${direction} as shown`).to.equal(ARROWS[direction]);
+        // What it shows, then in words (WCAG 2.5.3: the name contains the visible text).
+        expect(nameOf(option), `${direction}: its name`).to.equal(`${ARROWS[direction]}: ${await term(lang, FULL_NAMES[direction])}`);
+      }
+      expect(select.title, 'the chosen direction in full as tooltip').to.equal(await term(lang, FULL_NAMES[name.direction!]));
+    });
+  }
+
+  it('a list default shows its text ("30 days net"), not its key', async () => {
+    const el = await admin();
+    const panel = await openMappings(el);
+    const defaults = await findByRole('region', { name: 'Defaults' }, panel);
+    const paymentTerms = () => queryAllByRole('row', {}, defaults).find((r) => textOf(r).includes('Payment terms'));
+    await until(paymentTerms, 'the Payment terms default');
+    const row = paymentTerms()!;
+    const label = sim().getList('conn-a', 'paymentTerms').find((i) => i.id === 'NET30')!.label;
+    await until(() => textOf(row).includes(label), `the default shown as ${label}`);
+    expect(textOf(row)).not.to.contain('NET30');
+  });
+
+  it('Rank Fields: Save is enabled only after a change; pressed before, it sends nothing', async () => {
+    const saves = count(sim(), 'saveRank');
+    const el = await admin();
+    const panel = await openMappings(el);
+    const rank = await findByRole('region', { name: 'Rank Fields' }, panel);
+    const save = await findButton('Save', rank);
+    expect(save.getAttribute('aria-disabled'), 'nothing to save yet').to.equal('true');
+    save.click();
+    (await findButton('Move Name down', rank)).click();
+    await until(() => save.getAttribute('aria-disabled') === 'false', 'Save enabled after the change');
+    save.click();
+    await status(rank, 'The new order is saved.');
+    expect(saves(), 'only the save after the change reached the ERP').to.equal(1);
+    await until(() => save.getAttribute('aria-disabled') === 'true', 'nothing to save after saving');
+  });
+
+  it('Mappings: Done is enabled only after a change', async () => {
+    const el = await admin();
+    const panel = await openMappings(el);
+    const done = await findButton('Done', panel);
+    expect(done.getAttribute('aria-disabled')).to.equal('true');
+    (await findByRole('checkbox', { name: 'Show in ERP tab City' }, panel)).click();
+    await until(() => done.getAttribute('aria-disabled') === 'false', 'Done enabled after the change');
+    (await findByRole('checkbox', { name: 'Show in ERP tab City' }, panel)).click();
+    await until(() => done.getAttribute('aria-disabled') === 'true', 'the change undone: nothing to save');
+  });
+
+  it('Rank Fields by drag: the item follows the pointer, the new position is announced and saved', async () => {
+    await setViewport({ width: 1000, height: 900 });
+    const el = await admin();
+    const panel = await openMappings(el);
+    // Nothing above the list may move it between the press and the release.
+    await loaded(panel);
+    const rank = await findByRole('region', { name: 'Rank Fields' }, panel);
+    const email = await findByRole('listitem', { name: /^E-mail, position 3 of/ }, rank);
+    const first = await findByRole('listitem', { name: /^Name, position 1 of/ }, rank);
+    await drag(email, first);
+    await findByRole('listitem', { name: /^E-mail, position 1 of/ }, rank);
+    await status(rank, /E-mail moved to position 1 of \d+\./);
+    const save = await findButton('Save', rank);
+    expect(save.getAttribute('aria-disabled')).to.equal('false');
+    save.click();
+    await status(rank, 'The new order is saved.');
+    expect(sim().getActorTypeMapping('conn-a', 'customer').fields[0]!.erpField.key).to.equal('email');
+    expect(deepElements(rank).some((e) => e.matches('li.dragging')), 'no row left marked as dragged').to.equal(false);
+  });
+
+  it('Set Sync Priority by drag, the last connection to the top', async () => {
+    const saves = count(sim(), 'saveSyncPriority');
+    const el = await admin();
+    const region = await findByRole('region', { name: 'Set Sync Priority' }, el.shadowRoot!);
+    const list = await findByRole('list', {}, region);
+    const items = queryAllByRole('listitem', {}, list);
+    const last = items[items.length - 1]!;
+    const lastName = nameOf(last).split(',')[0]!;
+    await drag(last, items[0]!);
+    await findByRole('listitem', { name: new RegExp(`^${lastName}, position 1 of`) }, region);
+    (await findButton('Save', region)).click();
+    await until(() => saves() === 1 && sim().listConnections()[0]!.name === lastName, 'the new priority saved');
+  });
+});
