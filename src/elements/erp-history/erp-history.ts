@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -15,6 +15,7 @@ import { getLocale } from '../../i18n/localization.js';
 import { problemMessage } from '../../i18n/problem-message.js';
 import { actorTypeLabel } from '../../i18n/terms.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { historyStyles } from './erp-history.styles.js';
 import { buildHistoryExport, downloadCsv } from './history-export.js';
 import { numberFormat } from '../../model/intl-cache.js';
 import { BlockWindowController } from './block-window-controller.js';
@@ -69,64 +70,7 @@ export const sideChangedLabel = (side: Side) =>
  */
 @localized()
 export class ErpHistory extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      /* Block flow, not a grid: a grid lays out every item again when one is added. The space
-         follows each event, so a block's height (the window measures it) includes its own. */
-      li.event:last-child {
-        margin-block-end: 0;
-      }
-      li.event {
-        margin-block-end: var(--_space);
-        border-inline-start: 3px solid var(--_border);
-        padding-inline-start: var(--_space);
-        /* Events out of view skip layout and paint; up to WINDOW_FROM events they all stay in the
-           accessibility tree and find-in-page. */
-        content-visibility: auto;
-        contain-intrinsic-size: auto 4.5rem;
-      }
-      .head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem var(--_space);
-        align-items: baseline;
-      }
-      .kind {
-        font-weight: 600;
-      }
-      .changes {
-        margin: 0.25rem 0 0;
-        padding-inline-start: 1rem;
-      }
-      .changes li,
-      .reason {
-        overflow-wrap: anywhere;
-        unicode-bidi: isolate;
-      }
-      .reason {
-        margin: 0.25rem 0 0;
-      }
-      .status:empty {
-        display: none;
-      }
-      .status,
-      .empty {
-        margin: var(--_space) 0 0;
-      }
-      .actions {
-        margin-block-start: var(--_space);
-      }
-    `,
-  ];
+  static override styles = [baseStyles, historyStyles];
 
   @property({ attribute: false }) backend!: ErpBackend;
   @property({ attribute: false }) entity!: EntityKey;
