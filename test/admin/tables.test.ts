@@ -1,6 +1,7 @@
 // The admin tables as an administrator uses them (issue 17, item 7): direction choices readable in
-// every language, list defaults by their text, Save only once there is something to save, and Rank
-// Fields / Set Sync Priority reordered by dragging as well as by keyboard.
+// every language, list defaults by their text, Save only once there is something to save, Rank
+// Fields / Set Sync Priority reordered by dragging as well as by keyboard, and the import wizard's
+// instructions naming controls that are there.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/define/erp-sync-admin.js';
@@ -9,7 +10,7 @@ import type { SyncDirection } from '../../src/model/types.js';
 import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { LANGS, term, type Lang } from '../helpers/terms.js';
-import { findControl, openMappings, status, textOf } from './admin-helpers.js';
+import { choose, dialogNamed, findControl, openMappings, status, textOf, type } from './admin-helpers.js';
 import { erpText } from '../../simulated-erp/texts.js';
 
 const FULL_NAMES: Record<SyncDirection, string> = { 'erp-to-crm': 'admin.map.erpToCrm', 'crm-to-erp': 'admin.map.crmToErp', both: 'admin.map.both' };
@@ -154,4 +155,33 @@ describe('admin tables', () => {
     (await findButton('Save', region)).click();
     await until(() => saves() === 1 && sim().listConnections()[0]!.name === lastName, 'the new priority saved');
   });
+
+  for (const lang of LANGS) {
+    it(`${lang}: the import wizard's instructions name controls that are there`, async () => {
+      const el = await admin(lang);
+      const root = el.shadowRoot!;
+      const t = async (id: string) => term(lang, id);
+      (await findButton(await t('admin.term.importVia'), root)).click();
+      const dialog = await dialogNamed(root, await t('admin.term.selectConnection'));
+      // An active connection: the note sends the admin to the Active switch in the ERP connections list.
+      choose(await findControl<HTMLSelectElement>(await t('admin.import.connection'), dialog), 'conn-a');
+      const note = await term(lang, 'admin.import.activeNote', { name: 'Contoso ERP' });
+      await until(() => textOf(dialog).includes(note), 'the note on the active connection');
+      const [active, connections] = [await t('admin.term.active'), await t('admin.term.connections')];
+      expect(textOf(dialog)).to.contain(active).and.to.contain(connections);
+      const list = await findByRole('region', { name: connections }, root);
+      expect(queryAllByRole('switch', { name: `${active} Contoso ERP` }, list), `the ${active} switch in ${connections}`).to.have.length(1);
+      // An inactive one: the search step says to press Add Import, which the results offer.
+      choose(await findControl<HTMLSelectElement>(await t('admin.import.connection'), dialog), 'conn-c');
+      const next = await findButton(await t('admin.import.next'), dialog);
+      await until(() => !next.disabled, 'Next enabled');
+      next.click();
+      await dialogNamed(root, await t('admin.term.searchErp'));
+      const addImport = await t('admin.term.addImport');
+      expect(textOf(dialog)).to.contain(await t('admin.import.queueEmpty')).and.to.contain(addImport);
+      type(await findControl(await t('connect.value'), dialog), '1000');
+      (await findButton(await t('admin.term.search'), dialog)).click();
+      expect(await findButton(addImport, dialog)).to.exist;
+    });
+  }
 });

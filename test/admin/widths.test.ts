@@ -96,3 +96,58 @@ describe('<erp-sync-admin> from 280 to 1,280 px', () => {
     }
   }
 });
+
+describe('<erp-sync-admin> with long unbroken names', () => {
+  const sim = useSimulator();
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  /** The rectangles of every occurrence of `text` below `el`, each with the table cell (or the element) that holds it. */
+  function placed(el: Element, text: string): { rects: DOMRect[]; box: DOMRect }[] {
+    const out: { rects: DOMRect[]; box: DOMRect }[] = [];
+    for (const root of below(el).map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0 || !node.parentElement!.getClientRects().length) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const box = (node.parentElement!.closest('td, th') ?? node.parentElement!).getBoundingClientRect();
+        out.push({ rects: [...range.getClientRects()].filter((r) => r.width > 0), box });
+      }
+    }
+    return out;
+  }
+
+  for (const width of [320, 1280]) {
+    it(`at ${width} px: an 80- and a 300-character name wrap inside their cells, all of them on screen`, async () => {
+      await setViewport({ width, height: 900 });
+      const long = { a: `Contoso${'X'.repeat(73)}`, b: `Northwind${'Y'.repeat(291)}` };
+      for (const [id, name] of [['conn-a', long.a], ['conn-b', long.b]] as const) {
+        const c = sim().getConnection(id);
+        sim().updateConnection(id, { name, connectorId: c.connectorId, scope: c.scope, description: c.description, config: c.config }, c.version);
+      }
+      const el = fixtureSync<ErpSyncAdmin>(html`<erp-sync-admin></erp-sync-admin>`);
+      await findByRole('region', { name: 'ERP connections' }, el.shadowRoot!);
+      await until(() => placed(el, long.b).length > 0, 'the long names shown');
+      expect(document.documentElement.scrollWidth, 'no horizontal scroll of the page').to.be.at.most(window.innerWidth);
+      for (const name of Object.values(long)) {
+        const shown = placed(el, name);
+        expect(shown.length, `${name.length} characters shown`).to.be.greaterThan(0);
+        for (const { rects, box } of shown) {
+          for (const r of rects) {
+            expect(r.left, 'inside its cell').to.be.at.least(box.left - 1);
+            expect(r.right, 'inside its cell').to.be.at.most(box.right + 1);
+          }
+        }
+      }
+      if (width >= 1280) {
+        // Wide enough for the lists: a long name wraps instead of pushing the other columns out of view.
+        const frames = below(el).filter((e) => e.classList.contains('table-wrap'));
+        expect(frames.length).to.be.greaterThan(0);
+        for (const frame of frames) expect(frame.scrollWidth, 'the table fits its frame').to.be.at.most(frame.clientWidth + 1);
+      }
+    });
+  }
+});
+
