@@ -62,3 +62,13 @@ export async function openMappings(admin: HTMLElement, connection = 'Contoso ERP
   await findByRole('tab', { name: 'Customer' }, region);
   return findByRole('tabpanel', {}, region);
 }
+
+/**
+ * Waits until a connection's settings show what they load after opening: the mappings (with the
+ * list fields' `listMapping` buttons) and the defaults' rows.
+ */
+export async function settingsLoaded(panel: HTMLElement, listMapping = 'List mapping'): Promise<void> {
+  const deep = () => deepElements(panel);
+  await until(() => deep().some((e) => e.localName === 'button' && nameOf(e).startsWith(`${listMapping} `)), 'the mappings loaded');
+  await until(() => deep().some((e) => e.localName === 'erp-defaults-editor' && e.shadowRoot!.querySelector('tbody tr')), 'the defaults loaded');
+}

@@ -10,7 +10,7 @@ import type { SyncDirection } from '../../src/model/types.js';
 import { deepElements, findButton, findByRole, nameOf, queryAllByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { LANGS, term, type Lang } from '../helpers/terms.js';
-import { choose, dialogNamed, findControl, openMappings, status, textOf, type } from './admin-helpers.js';
+import { choose, dialogNamed, findControl, openMappings, settingsLoaded, status, textOf, type } from './admin-helpers.js';
 import { erpText } from '../../simulated-erp/texts.js';
 
 const FULL_NAMES: Record<SyncDirection, string> = { 'erp-to-crm': 'admin.map.erpToCrm', 'crm-to-erp': 'admin.map.crmToErp', both: 'admin.map.both' };
@@ -31,13 +31,6 @@ function count<K extends 'saveRank' | 'saveSyncPriority'>(target: Record<K, (...
     return original(...args);
   }) as (typeof target)[K];
   return () => calls;
-}
-
-/** Waits until a connection's settings show all they load (the mappings and defaults above Rank Fields). */
-async function loaded(panel: HTMLElement): Promise<void> {
-  const deep = () => deepElements(panel);
-  await until(() => deep().some((e) => e.localName === 'button' && nameOf(e).startsWith('List mapping ')), 'the mappings loaded');
-  await until(() => deep().some((e) => e.localName === 'erp-defaults-editor' && e.shadowRoot!.querySelector('tbody tr')), 'the defaults loaded');
 }
 
 /** Drags the list item `from` by its handle with the mouse, and drops it on the upper half of `onto`. */
@@ -126,8 +119,8 @@ describe('admin tables', () => {
     await setViewport({ width: 1000, height: 900 });
     const el = await admin();
     const panel = await openMappings(el);
-    // Nothing above the list may move it between the press and the release.
-    await loaded(panel);
+    // Nothing above the list (the mappings, the defaults) may move it between the press and the release.
+    await settingsLoaded(panel);
     const rank = await findByRole('region', { name: 'Rank Fields' }, panel);
     const email = await findByRole('listitem', { name: /^E-mail, position 3 of/ }, rank);
     const first = await findByRole('listitem', { name: /^Name, position 1 of/ }, rank);

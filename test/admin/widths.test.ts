@@ -6,10 +6,11 @@ import { expect, fixtureSync, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/erp-sync-admin.js';
 import type { ErpSyncAdmin } from '../../src/elements/admin/erp-sync-admin/erp-sync-admin.js';
-import { deepElements, findByRole, nameOf, until } from '../helpers/queries.js';
+import { deepElements, findByRole, until } from '../helpers/queries.js';
 import { useSimulator } from '../helpers/sim.js';
 import { LANGS, term } from '../helpers/terms.js';
-import { brokenWords } from '../helpers/layout.js';
+import { brokenWords, textNodes } from '../helpers/layout.js';
+import { settingsLoaded } from './admin-helpers.js';
 
 /** `el` and every element in its shadow root, nested shadow roots included. */
 const below = (el: Element) => [el, ...deepElements(el.shadowRoot!)];
@@ -87,10 +88,7 @@ describe('<erp-sync-admin> from 280 to 1,280 px', () => {
         const settings = await findByRole('region', { name: await term(lang, 'admin.ca.heading', { 't.mappings': mappings, name: 'Contoso ERP' }) }, root);
         await findByRole('tabpanel', {}, settings);
         // The tables with their rows, the list fields' List mapping buttons among them.
-        const listMapping = await term(lang, 'admin.term.listMapping');
-        const deep = () => deepElements(settings);
-        await until(() => deep().some((e) => e.localName === 'button' && nameOf(e).startsWith(`${listMapping} `)), 'the mappings loaded');
-        await until(() => deep().some((e) => e.localName === 'erp-defaults-editor' && e.shadowRoot!.querySelector('tbody tr')), 'the defaults loaded');
+        await settingsLoaded(settings, await term(lang, 'admin.term.listMapping'));
         fits(el, "a connection's settings");
       });
     }
@@ -105,8 +103,7 @@ describe('<erp-sync-admin> with long unbroken names', () => {
   function placed(el: Element, text: string): { rects: DOMRect[]; box: DOMRect }[] {
     const out: { rects: DOMRect[]; box: DOMRect }[] = [];
     for (const root of below(el).map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const node of textNodes(root)) {
         const at = node.textContent!.indexOf(text);
         if (at < 0 || !node.parentElement!.getClientRects().length) continue;
         const range = document.createRange();

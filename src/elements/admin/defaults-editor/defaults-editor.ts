@@ -89,8 +89,9 @@ export class ErpDefaultsEditor extends LitElement {
     if ((changed.has('connectionId') || changed.has('actorType') || changed.has('backend')) && this.backend && this.connectionId) {
       void this.load();
     }
-    // The table shows a list default by its text ("30 days net"), not its key ("NET30").
-    if (changed.has('fields') || changed.has('defaults' as keyof ErpDefaultsEditor)) {
+    // The table shows a list default by its text ("30 days net"), not its key ("NET30"). `defaults`
+    // is private: PropertyValues does not know its name.
+    if (changed.has('fields') || (changed as Map<string, unknown>).has('defaults')) {
       for (const d of this.defaults ?? []) if (hasValue(d.value)) void this.loadItems(d.field);
     }
   }
