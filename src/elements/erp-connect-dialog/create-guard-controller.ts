@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { MatchSuggestion } from '../../model/types.js';
 import { renderGuard } from './match-suggestions.js';
@@ -16,7 +16,7 @@ type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragmen
  * The duplicate guard under "Can't find match in ERP": while a strong candidate exists, Create is
  * held back until the user chooses "Create anyway" and gives a reason (sent as `create.reason`).
  */
-export class CreateGuardController implements ReactiveController {
+export class CreateGuardController {
   private anyway = false;
   private reason = '';
   private invalid = false;
@@ -24,11 +24,7 @@ export class CreateGuardController implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly options: CreateGuardOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Create is held back: a strong candidate and no reason given. */
   get held(): boolean {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 export interface ListboxOptions {
   /** Number of options (loaded; a windowed list renders only some of them). */
@@ -16,18 +16,14 @@ export interface ListboxOptions {
  * active option with `aria-activedescendant`: ArrowUp/Down, Home/End, PageUp/PageDown move (and
  * select), Enter activates, Space selects.
  */
-export class ListboxController implements ReactiveController {
+export class ListboxController {
   /** The active option's index, -1 when none. */
   active = -1;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: ListboxOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Clears the active option (after a new search). */
   reset(): void {

@@ -1,24 +1,21 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { EntityKey, ErpBackend } from '../../backend/erp-backend.js';
 import type { ActorType, MatchSuggestion } from '../../model/types.js';
 import { LoadController } from '../shared/load-controller.js';
 import { renderSuggestions, type SuggestionsView } from './match-suggestions.js';
 
 /** The suggested matches above the connect dialog's search: loaded once per opening, a help and not a step. */
-export class SuggestionsController implements ReactiveController {
+export class SuggestionsController {
   private list: MatchSuggestion[] | null = null;
   private readonly loader: LoadController<[ErpBackend, EntityKey, string, ActorType], MatchSuggestion[]>;
 
   constructor(host: ReactiveControllerHost) {
-    host.addController(this);
     this.loader = new LoadController(
       host,
       ([backend, entity, connectionId, actorType], signal) => backend.getMatchSuggestions(entity, connectionId, actorType, { signal }),
       (list) => (this.list = list),
     );
   }
-
-  hostConnected(): void {}
 
   /** Loads the suggestions for a CRM record (a load before is aborted). */
   load(backend: ErpBackend, entity: EntityKey, connectionId: string, actorType: ActorType): void {
