@@ -73,8 +73,6 @@ export class SearchResultsController implements ReactiveController {
     });
   }
 
-  hostConnected(): void {}
-
   hostUpdated(): void {
     const target = this.pendingFocus;
     if (!target) return;

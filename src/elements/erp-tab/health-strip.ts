@@ -45,14 +45,14 @@ const time = (iso: string, now: number) => {
   return html`<time datetime=${iso} title=${formatDateTime(iso, locale)}>${formatRelativeTime(iso, now, locale)}</time>`;
 };
 
-/**
- * The health strip of a linked connection: last successful sync, pending changes, the last error in
- * plain words with the one action that fixes it, and a stale badge with the age of the values
- * shown when the ERP does not answer.
- */
 /** When the values shown were loaded, as a date and a clock time: true however long the ERP stays away (a relative "now" was not). */
 const staleTime = (since: number) => formatDateTime(new Date(since).toISOString(), getLocale());
 
+/**
+ * The health strip of a linked connection: last successful sync, pending changes, the last error in
+ * plain words with the one action that fixes it, and a stale badge with the time the values shown
+ * were loaded when the ERP does not answer.
+ */
 export function renderHealthStrip(v: HealthView) {
   const titleId = `health-${v.connectionId}`;
   const pending = v.pendingChanges;
