@@ -36,6 +36,16 @@ const running = await startService({
   onProgress: (m) => console.log(`[sync service] ${m}`),
 });
 console.log(`[sync service] API at ${running.apiUrl}${running.connectorUrl ? ` · ${tryton ? 'Tryton' : 'simulated ERP'} connector at ${running.connectorUrl}` : ''}`);
+// A stop that does not finish (seen once in CI: SIGTERM left a restarted service running) must not keep
+// the process, nor a supervisor waiting: after STOP_DEADLINE_MS it exits anyway, naming the step it was in.
+const STOP_DEADLINE_MS = 15_000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void running.close().then(() => process.exit(0)));
+  process.once(signal, () => {
+    let step = 'stopping';
+    setTimeout(() => {
+      console.error(`[sync service] not stopped within ${STOP_DEADLINE_MS / 1000} s (stuck at ${step}): exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    void running.close((s) => (step = s)).then(() => process.exit(0));
+  });
 }

@@ -50,7 +50,8 @@ export interface RunningService {
   resetDemo(): Promise<void>;
   /** Drops this instance's copy of the configuration at once (after a write straight into the database). */
   forgetConfig(): void;
-  close(): Promise<void>;
+  /** Stops the background sync, the HTTP server, the connector and the database, in that order; `onStep` hears each. */
+  close(onStep?: (step: string) => void): Promise<void>;
 }
 
 const TABLES = 'crm_records, crm_principals, connectors, connections, mappings, settings, links, link_versions, history, edits, idempotency_keys, sync_cursors, sync_runs, sync_state, erp_write_intents';
@@ -120,10 +121,14 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       served.forget();
     },
     forgetConfig: () => served.forget(),
-    async close() {
+    async close(onStep) {
+      onStep?.('the background sync');
       await background?.stop();
+      onStep?.('the HTTP server');
       await app.close();
+      onStep?.('the connector');
       await connector?.close();
+      onStep?.('the database');
       await db.close();
     },
   };
