@@ -264,32 +264,36 @@ describe('durability', () => {
       return { child, url };
     };
     let svc: { child: ChildProcess; url: string } = await start();
-    const token = ((await (await fetch(`${svc.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' })).json()) as { token: string }).token;
-    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const get = async (p: string) => (await (await fetch(svc.url + p, { headers: auth })).json()) as Record<string, never>;
-    const version = (await get('/api/erp/entities/company/c6/erp-state')).connections[0]!['version'];
-    const linked = async () => ((await get('/api/erp/entities/company/c6/links/conn-a/history'))['items'] as { kind: string }[]).filter((e) => e.kind === 'linked').length;
-    const linkedBefore = await linked();
-    const compared = (await (await fetch(`${svc.url}/api/erp/entities/company/c6/compare`, { method: 'POST', headers: { ...auth, 'idempotency-key': 'c' }, body: JSON.stringify({ connectionId: 'conn-a', actorType: 'customer', erpKey: '100007' }) })).json()) as { fields: { field: { key: string }; differs: boolean }[] };
-    const body = JSON.stringify({ actorType: 'customer', erpKey: '100007', choices: Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'crm'])) });
-    const save = (url: string) => fetch(`${url}/api/erp/entities/company/c6/links/conn-a`, { method: 'PUT', headers: { ...auth, 'if-match': `"${version}"`, 'idempotency-key': 'killed-save' }, body });
-    await fetch(`${connectorUrl}/__control/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/actors/save', fault: { kind: 'latency', ms: 3000 } }) });
-    const pending = save(svc.url).catch(() => undefined);
-    // Killed once the save has reached the ERP.
-    for (let i = 0; i < 400; i++) {
-      const hits = (await (await fetch(`${connectorUrl}/__control/hits`)).json()) as Record<string, number>;
-      if (hits['/actors/save']) break;
-      await new Promise((r) => setTimeout(r, 50));
+    // A failed assertion must not leave the service running: its connections would hold connector.close() and the run.
+    try {
+      const token = ((await (await fetch(`${svc.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"u-anna"}' })).json()) as { token: string }).token;
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const get = async (p: string) => (await (await fetch(svc.url + p, { headers: auth })).json()) as Record<string, never>;
+      const version = (await get('/api/erp/entities/company/c6/erp-state')).connections[0]!['version'];
+      const linked = async () => ((await get('/api/erp/entities/company/c6/links/conn-a/history'))['items'] as { kind: string }[]).filter((e) => e.kind === 'linked').length;
+      const linkedBefore = await linked();
+      const compared = (await (await fetch(`${svc.url}/api/erp/entities/company/c6/compare`, { method: 'POST', headers: { ...auth, 'idempotency-key': 'c' }, body: JSON.stringify({ connectionId: 'conn-a', actorType: 'customer', erpKey: '100007' }) })).json()) as { fields: { field: { key: string }; differs: boolean }[] };
+      const body = JSON.stringify({ actorType: 'customer', erpKey: '100007', choices: Object.fromEntries(compared.fields.filter((f) => f.differs).map((f) => [f.field.key, 'crm'])) });
+      const save = (url: string) => fetch(`${url}/api/erp/entities/company/c6/links/conn-a`, { method: 'PUT', headers: { ...auth, 'if-match': `"${version}"`, 'idempotency-key': 'killed-save' }, body });
+      await fetch(`${connectorUrl}/__control/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '/actors/save', fault: { kind: 'latency', ms: 3000 } }) });
+      const pending = save(svc.url).catch(() => undefined);
+      // Killed once the save has reached the ERP.
+      for (let i = 0; i < 400; i++) {
+        const hits = (await (await fetch(`${connectorUrl}/__control/hits`)).json()) as Record<string, number>;
+        if (hits['/actors/save']) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      svc.child.kill('SIGKILL');
+      await pending;
+      svc = await start();
+      const retried = await save(svc.url);
+      assert.equal(retried.status, 200, await retried.clone().text());
+      assert.equal((await save(svc.url)).status, 200, 'and again: the stored answer');
+      assert.equal(await linked(), linkedBefore + 1);
+    } finally {
+      svc.child.kill('SIGTERM');
+      await connector.close();
     }
-    svc.child.kill('SIGKILL');
-    await pending;
-    svc = await start();
-    const retried = await save(svc.url);
-    assert.equal(retried.status, 200, await retried.clone().text());
-    assert.equal((await save(svc.url)).status, 200, 'and again: the stored answer');
-    assert.equal(await linked(), linkedBefore + 1);
-    svc.child.kill('SIGTERM');
-    await connector.close();
   });
 });
 
