@@ -244,6 +244,12 @@ describe('durability', () => {
 
   it('a service killed mid-save applies the retry with the same key once', async () => {
     const connector = await buildSimulatedConnector({ control: true });
+    // The ERP has applied a save once the connector answers it (whether or not the caller still listens).
+    let savesApplied = 0;
+    connector.addHook('onSend', async (req, _reply, payload) => {
+      if (req.url.endsWith('/actors/save')) savesApplied++;
+      return payload;
+    });
     await connector.listen({ port: 0, host: '127.0.0.1' });
     const connectorUrl = `http://127.0.0.1:${(connector.server.address() as AddressInfo).port}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'erp-sync-kill-'));
@@ -285,6 +291,10 @@ describe('durability', () => {
       }
       svc.child.kill('SIGKILL');
       await pending;
+      // The write died between its ERP save and its commit: the retry comes once the ERP holds that save
+      // (a retry racing the dead attempt's save still in flight is another case, not this test's).
+      for (let i = 0; i < 400 && savesApplied === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(savesApplied, 1, "the killed attempt's save reached the ERP");
       svc = await start();
       const retried = await save(svc.url);
       assert.equal(retried.status, 200, await retried.clone().text());
